@@ -1,0 +1,43 @@
+"""Command line: `python -m pykeras3 demo` and `python -m pykeras3 man`."""
+
+import argparse
+import os
+import sys
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m pykeras3",
+        description="pykeras3: keras3's functional API for Python.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser(
+        "demo", help="run the checkpoint example of keras3's documentation")
+    demo.add_argument("--dir", help="folder for the checkpoints "
+                                    "(default: a new temporary folder)")
+    man = commands.add_parser(
+        "man", help="regenerate man/ from the docstrings")
+    man.add_argument("--check", action="store_true",
+                     help="only report stale pages (exit 1 if any)")
+    man.add_argument("--dir", help="output folder (default: man/ of the "
+                                   "source tree)")
+    args = parser.parse_args(argv)
+
+    # Quieter TensorFlow start-up for command-line use.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    if args.command == "demo":
+        from .demo import run
+        run(args.dir)
+        return 0
+    from . import _man
+    if args.check:
+        problems = _man.stale(args.dir)
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
+    names = _man.write(args.dir)
+    print(f"wrote {len(names)} pages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

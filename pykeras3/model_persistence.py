@@ -1,0 +1,305 @@
+"""Saving and loading models, weights and configurations.
+
+Every write goes through `pykeras3._files.atomic_write` (crash-safe) and
+every file name through `pykeras3._files.check_suffix` (checked before
+anything is read or written).
+"""
+
+from __future__ import annotations
+
+import numbers
+import os
+import tempfile
+import zipfile
+
+import keras
+
+from ._args import ArgumentTypeError, as_bool
+from ._files import (as_path, atomic_write, atomic_write_text,
+                     check_overwrite, check_readable, check_suffix,
+                     write_sharded_weights)
+from ._verbs import model_verb, path_verb
+
+__all__ = ["save_model", "load_model", "save_model_weights",
+           "load_model_weights", "save_model_config", "load_model_config"]
+
+_WEIGHTS_HINT = ("To save only the weights, use save_model_weights() with a "
+                 "'.weights.h5' name.")
+
+
+@model_verb
+def save_model(model, filepath=None, overwrite=False, zipped=None,
+               **kwargs):
+    """Save a whole model (architecture, weights, optimizer state).
+
+    The file is written atomically: to a temporary file beside `filepath`,
+    flushed to disk, then renamed over it. If saving fails, any earlier
+    file at `filepath` is left intact.
+
+    keras3 R: ``save_model()``. Like R, `overwrite` defaults to `False` and
+    `filepath = None` returns the model as raw bytes.
+
+    Args:
+        model: the model to save.
+        filepath: where to save; must end in `.keras`. `None` returns the
+            archive as `bytes` instead (load it with `load_model(bytes)`).
+        overwrite: replace an existing file. With `False` an existing file
+            raises FileExistsError and nothing changes on disk.
+        zipped: `None` or `True` write a `.keras` zip archive. `False`
+            writes Keras's unzipped model directory instead, whose name
+            must not end in `.keras`.
+        **kwargs: other arguments for `keras.Model.save`.
+
+    Returns:
+        The model (so the pipe goes on), or `bytes` when `filepath` is
+        `None`.
+
+    Example:
+        >>> import os, tempfile
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import save_model, load_model
+        >>> model = layer_dense(keras_model_sequential(input_shape=3),
+        ...                     units=1)
+        >>> path = os.path.join(tempfile.mkdtemp(), "model.keras")
+        >>> save_model(model, path) is model
+        True
+        >>> load_model(path).count_params()
+        4
+        >>> type(save_model(model))
+        <class 'bytes'>
+    """
+    fn = "save_model"
+    overwrite = as_bool(fn, "overwrite", overwrite)
+    if zipped is not None:
+        zipped = as_bool(fn, "zipped", zipped)
+    if filepath is None:
+        if zipped is False:
+            raise ValueError(
+                f"{fn}(): without a `filepath` the model is returned as the "
+                f"bytes of a zipped '.keras' archive, so zipped=False needs "
+                f"a `filepath` (a directory). Received: zipped=False")
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "model.keras")
+            model.save(path, **kwargs)
+            with open(path, "rb") as f:
+                return f.read()
+    if zipped is False:
+        path = check_suffix(fn, filepath, "model_dir")
+        ending = ""
+    else:
+        path = check_suffix(fn, filepath, "model", hint=_WEIGHTS_HINT)
+        ending = ".keras"
+    check_overwrite(fn, path, overwrite)
+    extra = dict(kwargs)
+    if zipped is not None:
+        extra["zipped"] = zipped
+    atomic_write(path, lambda tmp: model.save(tmp, **extra), ending)
+    return model
+
+
+@path_verb
+def load_model(model, custom_objects=None, compile=True, safe_mode=True):
+    """Load a whole model saved by `save_model()` (or by Keras).
+
+    keras3 R: ``load_model()``; like R, the first argument is named `model`
+    and is the saved file.
+
+    Args:
+        model: the path of a `.keras` file (or of a legacy `.h5` model file,
+            or of an unzipped model directory), or the `bytes` returned by
+            `save_model(model)`.
+        custom_objects: a dict of name -> class or function, for custom
+            layers, losses or metrics used by the model.
+        compile: compile the model with the loss, metrics and optimizer it
+            was saved with.
+        safe_mode: refuse to load `lambda` code stored in the file (turn off
+            only for files you trust).
+
+    Returns:
+        The model.
+
+    Example:
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import save_model, load_model
+        >>> model = layer_dense(keras_model_sequential(input_shape=3),
+        ...                     units=1)
+        >>> load_model(save_model(model)).count_params()
+        4
+    """
+    fn = "load_model"
+    options = dict(custom_objects=custom_objects,
+                   compile=as_bool(fn, "compile", compile),
+                   safe_mode=as_bool(fn, "safe_mode", safe_mode))
+    if isinstance(model, (bytes, bytearray)):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "model.keras")
+            with open(path, "wb") as f:
+                f.write(model)
+            if not zipfile.is_zipfile(path):
+                raise ValueError(
+                    f"{fn}(): the bytes given are not a '.keras' archive "
+                    f"(use the bytes returned by save_model(model)). "
+                    f"Received: model=<{len(model)} bytes>")
+            return keras.saving.load_model(path, **options)
+    path = as_path(fn, model, "model")
+    if os.path.isdir(path):
+        if not os.path.exists(os.path.join(path, "config.json")):
+            raise ValueError(
+                f"{fn}(): {path!r} is a directory but not an unzipped Keras "
+                f"model (it has no config.json). Received: model={path!r}")
+        return keras.saving.load_model(path, **options)
+    path = check_suffix(fn, model, "model_in", arg="model")
+    check_readable(fn, path, "model")
+    return keras.saving.load_model(path, **options)
+
+
+@model_verb
+def save_model_weights(model, filepath, overwrite=False,
+                       max_shard_size=None):
+    """Save a model's weights (not its architecture) to a file.
+
+    The write is atomic, as for `save_model()`.
+
+    keras3 R: ``save_model_weights()``.
+
+    Args:
+        model: the model.
+        filepath: where to save; must end in `.weights.h5`, or in
+            `.weights.json` when `max_shard_size` is given.
+        overwrite: replace an existing file (otherwise FileExistsError).
+        max_shard_size: split the weights into shard files of at most this
+            many gigabytes, listed by a `.weights.json` index. A new save
+            replaces the index in one step and only then removes the
+            previous save's shards.
+
+    Returns:
+        The model.
+
+    Example:
+        >>> import os, tempfile
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import save_model_weights, load_model_weights
+        >>> model = layer_dense(keras_model_sequential(input_shape=3),
+        ...                     units=1)
+        >>> path = os.path.join(tempfile.mkdtemp(), "model.weights.h5")
+        >>> model = save_model_weights(model, path)
+        >>> load_model_weights(model, path) is model
+        True
+    """
+    fn = "save_model_weights"
+    overwrite = as_bool(fn, "overwrite", overwrite)
+    if max_shard_size is None:
+        path = check_suffix(fn, filepath, "weights")
+    else:
+        if not isinstance(max_shard_size, numbers.Real) or isinstance(
+                max_shard_size, bool) or not max_shard_size > 0:
+            raise ArgumentTypeError(
+                f"{fn}(): `max_shard_size` must be a positive number of "
+                f"gigabytes. Received: max_shard_size={max_shard_size!r}")
+        path = check_suffix(fn, filepath, "sharded_weights")
+    check_overwrite(fn, path, overwrite)
+    if max_shard_size is None:
+        atomic_write(path, model.save_weights, ".weights.h5")
+    else:
+        write_sharded_weights(model, path, max_shard_size)
+    return model
+
+
+@model_verb
+def load_model_weights(model, filepath, skip_mismatch=False):
+    """Load weights from a file into a model.
+
+    keras3 R: ``load_model_weights()``.
+
+    Args:
+        model: a model with the same architecture as the saved one.
+        filepath: a `.weights.h5` file, a sharded `.weights.json` index, or a
+            `.keras` model file (its weights are used).
+        skip_mismatch: skip layers whose weights do not match in number or
+            shape, instead of raising an error.
+
+    Returns:
+        The model, with the loaded weights.
+
+    Example:
+        >>> import os, tempfile, toolz
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import save_model_weights, load_model_weights
+        >>> path = os.path.join(tempfile.mkdtemp(), "w.weights.h5")
+        >>> model = toolz.pipe(keras_model_sequential(input_shape=3),
+        ...                    layer_dense(units=1), save_model_weights(path))
+        >>> fresh = toolz.pipe(keras_model_sequential(input_shape=3),
+        ...                    layer_dense(units=1), load_model_weights(path))
+        >>> bool((fresh.get_weights()[0] == model.get_weights()[0]).all())
+        True
+    """
+    fn = "load_model_weights"
+    path = check_suffix(fn, filepath, "weights_in")
+    check_readable(fn, path)
+    model.load_weights(path, skip_mismatch=as_bool(fn, "skip_mismatch",
+                                                   skip_mismatch))
+    return model
+
+
+@model_verb
+def save_model_config(model, filepath, overwrite=False):
+    """Save a model's architecture (no weights) as JSON.
+
+    keras3 R: ``save_model_config()``.
+
+    Args:
+        model: the model.
+        filepath: where to save; must end in `.json`.
+        overwrite: replace an existing file (otherwise FileExistsError).
+
+    Returns:
+        The model.
+
+    Example:
+        >>> import os, tempfile
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import save_model_config, load_model_config
+        >>> model = layer_dense(keras_model_sequential(input_shape=3),
+        ...                     units=2)
+        >>> path = os.path.join(tempfile.mkdtemp(), "model.json")
+        >>> model = save_model_config(model, path)
+        >>> os.path.exists(path)
+        True
+    """
+    fn = "save_model_config"
+    path = check_suffix(fn, filepath, "config")
+    check_overwrite(fn, path, as_bool(fn, "overwrite", overwrite))
+    atomic_write_text(path, model.to_json())
+    return model
+
+
+@path_verb
+def load_model_config(filepath, custom_objects=None):
+    """Create a model from a JSON configuration (with fresh weights).
+
+    keras3 R: ``load_model_config()``.
+
+    Args:
+        filepath: a `.json` file written by `save_model_config()`.
+        custom_objects: a dict of name -> class or function, for custom
+            layers used by the model.
+
+    Returns:
+        A new, uncompiled model with newly initialized weights.
+
+    Example:
+        >>> import os, tempfile
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import save_model_config, load_model_config
+        >>> path = os.path.join(tempfile.mkdtemp(), "model.json")
+        >>> _ = save_model_config(layer_dense(keras_model_sequential(
+        ...     input_shape=3), units=2), path)
+        >>> load_model_config(path).count_params()
+        8
+    """
+    fn = "load_model_config"
+    path = check_suffix(fn, filepath, "config")
+    check_readable(fn, path)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    return keras.models.model_from_json(text, custom_objects=custom_objects)

@@ -1,0 +1,382 @@
+"""Training verbs: compile, fit, evaluate, predict and the per-batch ones."""
+
+from __future__ import annotations
+
+import numbers
+
+import keras
+import numpy as np
+
+from ._args import ArgumentTypeError, as_bool, as_int
+from ._verbs import model_verb
+
+__all__ = ["compile", "fit", "evaluate", "predict", "predict_on_batch",
+           "train_on_batch", "test_on_batch"]
+
+
+def _as_list(value):
+    """keras3 accepts one metric or several; Keras wants a list."""
+    if isinstance(value, str) or callable(value):
+        return [value]
+    return value
+
+
+def _callbacks(fn, callbacks):
+    if callbacks is None:
+        return None
+    if isinstance(callbacks, keras.callbacks.Callback):
+        return [callbacks]
+    callbacks = list(callbacks)
+    for cb in callbacks:
+        if not isinstance(cb, keras.callbacks.Callback):
+            raise ArgumentTypeError(
+                f"{fn}(): every entry of `callbacks` must be a Keras "
+                f"callback, such as callback_model_checkpoint(...). "
+                f"Received: {type(cb).__name__} {cb!r}")
+    return callbacks
+
+
+def _floats(logs):
+    return {name: float(np.asarray(value)) for name, value in logs.items()}
+
+
+@model_verb
+def compile(model, optimizer="rmsprop", loss=None, metrics=None, *,
+            loss_weights=None, weighted_metrics=None, run_eagerly=False,
+            steps_per_execution=1, jit_compile="auto", auto_scale_loss=True,
+            **kwargs):
+    """Configure a model for training: optimizer, loss and metrics.
+
+    The model is changed in place and returned, so the pipe goes on.
+
+    keras3 R: ``compile()``. R's `...` becomes keyword-only arguments.
+
+    Args:
+        model: the model to configure.
+        optimizer: an optimizer name (`"adam"`, `"rmsprop"`, `"sgd"`, ...)
+            or a `keras.optimizers.Optimizer`.
+        loss: a loss name (`"mse"`, `"binary_crossentropy"`, ...), a loss
+            object or function, or a list/dict of them for several outputs.
+        metrics: one metric (`"accuracy"`) or a list of them, or a dict per
+            output.
+        loss_weights: weights of each output's loss, for several outputs.
+        weighted_metrics: metrics that take `sample_weight` into account.
+        run_eagerly: run step by step in Python (slow; for debugging).
+        steps_per_execution: batches run per call into the compiled graph.
+        jit_compile: whether to compile with XLA (`"auto"` decides).
+        auto_scale_loss: scale the loss under mixed precision.
+        **kwargs: other arguments for `keras.Model.compile`.
+
+    Returns:
+        The model, compiled.
+
+    Example:
+        >>> from pykeras3 import keras_model_sequential, layer_dense, compile
+        >>> model = compile(layer_dense(keras_model_sequential(
+        ...     input_shape=3), units=1), optimizer="adam", loss="mse",
+        ...     metrics="mae")
+        >>> model.optimizer.name
+        'adam'
+    """
+    model.compile(
+        optimizer=optimizer, loss=loss, metrics=_as_list(metrics),
+        loss_weights=loss_weights,
+        weighted_metrics=_as_list(weighted_metrics),
+        run_eagerly=as_bool("compile", "run_eagerly", run_eagerly),
+        steps_per_execution=as_int("compile", "steps_per_execution",
+                                   steps_per_execution, minimum=1),
+        jit_compile=jit_compile, auto_scale_loss=auto_scale_loss, **kwargs)
+    return model
+
+
+@model_verb
+def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
+        validation_split=0.0, validation_data=None, shuffle=True,
+        class_weight=None, sample_weight=None, initial_epoch=0,
+        steps_per_epoch=None, validation_steps=None,
+        validation_batch_size=None, validation_freq=1, verbose="auto",
+        **kwargs):
+    """Train a model for a number of epochs.
+
+    keras3 R: ``fit()``. Differences: `initial_epoch` counts from 0 as in
+    Python Keras (R counts from 1); `validation_data` is a tuple
+    `(x_val, y_val)` (a list is accepted too); R's `view_metrics` has no
+    equivalent.
+
+    Args:
+        model: a compiled model.
+        x: input data: a NumPy array or tensor, a list/dict of them for
+            several inputs, a `tf.data.Dataset` or a `keras.utils.PyDataset`.
+        y: targets, like `x`; leave `None` when `x` yields `(x, y)` pairs.
+        batch_size: samples per gradient update (default 32 for arrays).
+        epochs: index of the epoch to stop after; with
+            `initial_epoch=0`, the number of epochs.
+        callbacks: a callback or list of callbacks, e.g.
+            `callback_model_checkpoint(...)`.
+        validation_split: fraction of the training arrays (taken from the
+            end, before shuffling) held out for validation.
+        validation_data: `(x_val, y_val)` or `(x_val, y_val, weights)` to
+            validate on, instead of `validation_split`.
+        shuffle: shuffle the training data before each epoch.
+        class_weight: a dict of class index -> weight for the loss.
+        sample_weight: an array of per-sample loss weights.
+        initial_epoch: epoch to start from, 0-based (to resume training).
+        steps_per_epoch: batches per epoch, for data without a length.
+        validation_steps: batches to validate on at each epoch end.
+        validation_batch_size: batch size for validation.
+        validation_freq: validate every this many epochs.
+        verbose: `"auto"`, 0 (silent), 1 (progress bar) or 2 (a line per
+            epoch).
+        **kwargs: other arguments for `keras.Model.fit`.
+
+    Returns:
+        A `KerasHistory`: `h.metrics` maps each metric name to its value at
+        every epoch, `h.params` and `h.epoch` describe the run, and
+        `print(h)` shows the final epoch.
+
+    Example:
+        >>> import numpy as np, toolz
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import compile, fit
+        >>> x, y = np.ones((8, 3)), np.zeros((8, 1))
+        >>> h = toolz.pipe(
+        ...     keras_model_sequential(input_shape=3), layer_dense(units=1),
+        ...     compile(loss="mse"), fit(x, y, epochs=2, verbose=0))
+        >>> list(h.metrics), len(h.metrics["loss"])
+        (['loss'], 2)
+    """
+    fn = "fit"
+    if isinstance(validation_data, list):
+        validation_data = tuple(validation_data)
+    if not isinstance(validation_split, numbers.Real) or isinstance(
+            validation_split, bool) or not 0 <= validation_split < 1:
+        raise ValueError(
+            f"{fn}(): `validation_split` must be a number in [0, 1). "
+            f"Received: validation_split={validation_split!r}")
+    history = model.fit(
+        x=x, y=y,
+        batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
+                          allow_none=True),
+        epochs=as_int(fn, "epochs", epochs, minimum=0),
+        verbose=verbose, callbacks=_callbacks(fn, callbacks),
+        validation_split=validation_split, validation_data=validation_data,
+        shuffle=shuffle, class_weight=class_weight,
+        sample_weight=sample_weight,
+        initial_epoch=as_int(fn, "initial_epoch", initial_epoch, minimum=0),
+        steps_per_epoch=as_int(fn, "steps_per_epoch", steps_per_epoch,
+                               minimum=1, allow_none=True),
+        validation_steps=as_int(fn, "validation_steps", validation_steps,
+                                minimum=1, allow_none=True),
+        validation_batch_size=as_int(fn, "validation_batch_size",
+                                     validation_batch_size, minimum=1,
+                                     allow_none=True),
+        validation_freq=as_int(fn, "validation_freq", validation_freq,
+                               minimum=1),
+        **kwargs)
+    return KerasHistory(history)
+
+
+class KerasHistory:
+    """The record of a training run, as returned by `fit()`.
+
+    Attributes:
+        metrics: dict of metric name -> list of floats, one per epoch (as
+            keras3's `history$metrics`).
+        history: Keras's own dict (`keras.callbacks.History.history`).
+        params: the run's parameters (`epochs`, `steps`, `verbose`).
+        epoch: the 0-based indices of the epochs run.
+        model: the trained model.
+    """
+
+    def __init__(self, keras_history):
+        self.history = keras_history.history
+        self.params = dict(keras_history.params or {})
+        self.epoch = list(keras_history.epoch)
+        self.model = keras_history.model
+        self.metrics = {name: [float(np.asarray(v)) for v in values]
+                        for name, values in self.history.items()}
+
+    def __repr__(self):
+        if not self.epoch or not self.metrics:
+            return "KerasHistory: no epochs were run."
+        width = max(len(name) for name in self.metrics)
+        lines = [f"Final epoch ({len(self.epoch)} run; h.metrics has every "
+                 f"epoch):"]
+        for name, values in self.metrics.items():
+            lines.append(f"{name:>{width}}: {_format_number(values[-1])}")
+        return "\n".join(lines)
+
+
+def _format_number(value):
+    """Four significant digits, as keras3 prints a history."""
+    if not np.isfinite(value):
+        return str(value)
+    if abs(value) >= 1e4:
+        return f"{round(value):,}"
+    return f"{value:.4g}"
+
+
+@model_verb
+def evaluate(model, x=None, y=None, *, batch_size=None, verbose="auto",
+             sample_weight=None, steps=None, callbacks=None, **kwargs):
+    """Compute the loss and metrics of a model on data.
+
+    keras3 R: ``evaluate()``.
+
+    Args:
+        model: a compiled model.
+        x: input data (as for `fit()`).
+        y: targets.
+        batch_size: samples per batch (default 32 for arrays).
+        verbose: `"auto"`, 0 (silent) or 1 (progress bar).
+        sample_weight: per-sample weights for the loss.
+        steps: number of batches to evaluate, for data without a length.
+        callbacks: a callback or list of callbacks.
+        **kwargs: other arguments for `keras.Model.evaluate`.
+
+    Returns:
+        A dict of metric name -> float, e.g. `{"loss": 0.12, "mae": 0.3}`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import compile, evaluate
+        >>> model = compile(layer_dense(keras_model_sequential(
+        ...     input_shape=2), units=1, kernel_initializer="zeros"),
+        ...     loss="mse")
+        >>> evaluate(model, np.ones((4, 2)), np.ones((4, 1)), verbose=0)
+        {'loss': 1.0}
+    """
+    fn = "evaluate"
+    results = model.evaluate(
+        x=x, y=y,
+        batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
+                          allow_none=True),
+        verbose=verbose, sample_weight=sample_weight,
+        steps=as_int(fn, "steps", steps, minimum=1, allow_none=True),
+        callbacks=_callbacks(fn, callbacks), return_dict=True, **kwargs)
+    return _floats(results)
+
+
+@model_verb
+def predict(model, x, *, batch_size=None, verbose="auto", steps=None,
+            callbacks=None, **kwargs):
+    """Compute a model's outputs for input data.
+
+    keras3 R: ``predict()``.
+
+    Args:
+        model: the model.
+        x: input data (as for `fit()`).
+        batch_size: samples per batch (default 32 for arrays).
+        verbose: `"auto"`, 0 (silent) or 1 (progress bar).
+        steps: number of batches, for data without a length.
+        callbacks: a callback or list of callbacks.
+        **kwargs: other arguments for `keras.Model.predict`.
+
+    Returns:
+        A NumPy array (a list or dict of arrays for several outputs).
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import keras_model_sequential, layer_dense, predict
+        >>> model = layer_dense(keras_model_sequential(input_shape=2),
+        ...                     units=3)
+        >>> predict(model, np.ones((5, 2)), verbose=0).shape
+        (5, 3)
+    """
+    fn = "predict"
+    return model.predict(
+        x, batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
+                             allow_none=True),
+        verbose=verbose,
+        steps=as_int(fn, "steps", steps, minimum=1, allow_none=True),
+        callbacks=_callbacks(fn, callbacks), **kwargs)
+
+
+def _to_numpy(value):
+    return keras.tree.map_structure(keras.ops.convert_to_numpy, value)
+
+
+@model_verb
+def predict_on_batch(model, x):
+    """Compute a model's outputs for one batch of inputs.
+
+    keras3 R: ``predict_on_batch()``.
+
+    Args:
+        model: the model.
+        x: one batch of input data.
+
+    Returns:
+        A NumPy array (or a structure of arrays for several outputs).
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import predict_on_batch
+        >>> model = layer_dense(keras_model_sequential(input_shape=2),
+        ...                     units=1)
+        >>> predict_on_batch(model, np.ones((3, 2))).shape
+        (3, 1)
+    """
+    return _to_numpy(model.predict_on_batch(x))
+
+
+@model_verb
+def train_on_batch(model, x, y=None, sample_weight=None, class_weight=None):
+    """Run one gradient update on one batch.
+
+    keras3 R: ``train_on_batch()``.
+
+    Args:
+        model: a compiled model.
+        x: one batch of input data.
+        y: its targets.
+        sample_weight: per-sample loss weights.
+        class_weight: a dict of class index -> loss weight.
+
+    Returns:
+        A dict of metric name -> float after the update.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import compile, train_on_batch
+        >>> model = compile(layer_dense(keras_model_sequential(
+        ...     input_shape=2), units=1), loss="mse")
+        >>> sorted(train_on_batch(model, np.ones((4, 2)), np.ones((4, 1))))
+        ['loss']
+    """
+    return _floats(model.train_on_batch(
+        x, y, sample_weight=sample_weight, class_weight=class_weight,
+        return_dict=True))
+
+
+@model_verb
+def test_on_batch(model, x, y=None, sample_weight=None):
+    """Compute the loss and metrics on one batch, without training.
+
+    keras3 R: ``test_on_batch()``.
+
+    Args:
+        model: a compiled model.
+        x: one batch of input data.
+        y: its targets.
+        sample_weight: per-sample loss weights.
+
+    Returns:
+        A dict of metric name -> float.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import compile, test_on_batch
+        >>> model = compile(layer_dense(keras_model_sequential(
+        ...     input_shape=2), units=1, kernel_initializer="zeros"),
+        ...     loss="mse")
+        >>> test_on_batch(model, np.ones((4, 2)), np.ones((4, 1)))
+        {'loss': 1.0}
+    """
+    return _floats(model.test_on_batch(x, y, sample_weight=sample_weight,
+                                       return_dict=True))
