@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import pathlib
 import secrets
 import shutil
 from dataclasses import dataclass
@@ -186,16 +185,21 @@ def check_readable(fn, path, arg="filepath"):
 # Atomic writes
 
 def is_temp_name(name):
-    """True for the hidden temporary names `atomic_write()` uses."""
+    """True for the hidden staging names `atomic_write()` uses."""
     return TEMP_MARKER in os.path.basename(name)
 
 
-def temp_name(target, ending):
-    """A hidden temporary path beside `target` that still ends in
-    `ending` (Keras decides the format from the file name)."""
+def staging_dir(target):
+    """Create and return a new hidden staging directory beside `target`.
+
+    The new content is written inside it under the target's own file name
+    (Keras picks the format from the name), so nothing partial ever sits in
+    the target's folder under a name that looks like a checkpoint.
+    """
     folder, base = os.path.split(target)
-    token = secrets.token_hex(4)
-    return os.path.join(folder, f".{base}{TEMP_MARKER}{token}{ending}")
+    path = os.path.join(folder, f".{base}{TEMP_MARKER}{secrets.token_hex(4)}")
+    os.mkdir(path)
+    return path
 
 
 def _fsync_file(path):
@@ -235,34 +239,40 @@ def remove_path(path):
     """Remove a file or directory tree; a missing path is fine."""
     try:
         if os.path.isdir(path) and not os.path.islink(path):
-            shutil.rmtree(path)
+            shutil.rmtree(path, ignore_errors=True)
         else:
             os.remove(path)
     except FileNotFoundError:
         pass
 
 
-def atomic_write(target, write, ending, before_replace=None):
+def atomic_write(target, write, before_replace=None, discard=None):
     """Write `target` atomically.
 
     Args:
         target: the final path.
-        write: a function called with a temporary path (beside `target`,
-            ending in `ending`) that writes the content there.
-        ending: the ending the temporary name needs ("" for directories).
-        before_replace: optional function called after the content is on
-            disk and before it replaces `target`.
+        write: a function called with a temporary path that writes the new
+            content there. The path lies in a hidden staging directory
+            beside `target` and has the same file name as `target`.
+        before_replace: optional function called after the new content is
+            on disk and before it replaces `target`.
+        discard: optional function that disposes of the staging directory,
+            which then holds the replaced file (hard-linked there, so the
+            rename itself does not wait for a large file's blocks to be
+            freed). The checkpoint callback deletes it in the background.
+            Without `discard` it is deleted at once.
 
-    Missing parent directories are created.  If `write` (or anything before
-    the rename) fails, the temporary file is removed and `target` is left as
-    it was.  A directory target (an unzipped model) cannot be swapped in one
-    step: the old one is moved aside, the new one moved in, then the old one
-    removed.
+    Missing parent directories are created.  If anything fails before the
+    rename, the staging directory is removed and `target` is as it was.  A
+    directory target (an unzipped model) cannot be swapped in one step: the
+    old one is moved into the staging directory, the new one moved in, then
+    the old one deleted.
     """
     folder = os.path.dirname(target)
     if folder:
         os.makedirs(folder, exist_ok=True)
-    tmp = temp_name(target, ending)
+    stage = staging_dir(target)
+    tmp = os.path.join(stage, os.path.basename(target))
     try:
         write(tmp)
         if not os.path.lexists(tmp):
@@ -272,29 +282,39 @@ def atomic_write(target, write, ending, before_replace=None):
         if before_replace is not None:
             before_replace()
         if os.path.isdir(tmp) or os.path.isdir(target):
-            _replace_directory(tmp, target)
+            _replace_directory(tmp, target, os.path.join(stage, ".old"))
         else:
+            if discard is not None:
+                _link_aside(target, os.path.join(stage, ".old"))
             os.replace(tmp, target)
         fsync_dir(folder)
     except BaseException:
-        remove_path(tmp)
+        remove_path(stage)
         raise
+    (discard or remove_path)(stage)
     return target
 
 
-def _replace_directory(tmp, target):
-    old = None
+def _link_aside(path, aside):
+    """Hard-link an existing file to `aside` (skipped where impossible)."""
+    if os.path.isfile(path) and not os.path.islink(path):
+        try:
+            os.link(path, aside)
+        except OSError:
+            pass
+
+
+def _replace_directory(tmp, target, aside):
+    moved = False
     if os.path.lexists(target):
-        old = temp_name(target, ".old")
-        os.replace(target, old)
+        os.replace(target, aside)
+        moved = True
     try:
         os.replace(tmp, target)
     except BaseException:
-        if old is not None:
-            os.replace(old, target)
+        if moved:
+            os.replace(aside, target)
         raise
-    if old is not None:
-        remove_path(old)
 
 
 def atomic_write_text(target, text):
@@ -302,14 +322,7 @@ def atomic_write_text(target, text):
     def write(tmp):
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(text)
-    return atomic_write(target, write, "")
-
-
-def atomic_write_bytes(target, data):
-    def write(tmp):
-        with open(tmp, "wb") as f:
-            f.write(data)
-    return atomic_write(target, write, "")
+    return atomic_write(target, write)
 
 
 def write_sharded_weights(model, target, max_shard_size):
@@ -317,66 +330,42 @@ def write_sharded_weights(model, target, max_shard_size):
 
     Keras names the shards after the index (`w.weights.json` ->
     `w_00000.weights.h5`, ...), so the set cannot change in one rename.
-    The new set is written and flushed under temporary names first.  Then
-    the previous index and shards are moved aside (renames), the new shards
-    and index are renamed into place (the index last), and only then is the
-    previous set deleted.  A failure while writing leaves the previous set
-    untouched; a crash during the renames leaves the previous set complete
-    under its hidden temporary names, so nothing is lost.
+    The new set is written and flushed in a staging directory first (under
+    its final names).  Then the previous index and shards are moved into
+    the staging directory, the new shards and finally the new index are
+    moved into place, and only then is the previous set deleted.  A failure
+    while writing leaves the previous set untouched; a crash during the
+    renames leaves it complete inside the hidden staging directory, so
+    nothing is lost.
     """
     folder = os.path.dirname(target)
     if folder:
         os.makedirs(folder, exist_ok=True)
-    final_base = _shard_base(target)
-    staged = temp_name(target, ".weights.json")
-    staged_base = _shard_base(staged)
+    stage = staging_dir(target)
+    staged = os.path.join(stage, os.path.basename(target))
+    old = os.path.join(stage, ".old")
+    moved = []
     try:
         model.save_weights(staged, max_shard_size=max_shard_size)
-        with open(staged, encoding="utf-8") as f:
-            index = json.load(f)
-        renames = {}
-        for key, names in index.get("weight_map", {}).items():
-            single = isinstance(names, str)
-            fixed = []
-            for name in ([names] if single else names):
-                new = final_base + name[len(staged_base):]
-                renames[name] = new
-                fixed.append(new)
-            index["weight_map"][key] = fixed[0] if single else fixed
-        for name in renames:
-            _fsync_file(os.path.join(folder, name))
+        shards = sorted(_shards_of(staged))
+        for name in shards + [os.path.basename(target)]:
+            _fsync_file(os.path.join(stage, name))
+        os.mkdir(old)
+        previous = [os.path.basename(target)] + sorted(_shards_of(target))
+        for name in previous:
+            if os.path.lexists(os.path.join(folder, name)):
+                os.replace(os.path.join(folder, name), os.path.join(old, name))
+                moved.append(name)
+        for name in shards + [os.path.basename(target)]:
+            os.replace(os.path.join(stage, name), os.path.join(folder, name))
+        fsync_dir(folder)
     except BaseException:
-        for name in _shards_of(staged):
-            remove_path(os.path.join(folder, name))
-        remove_path(staged)
+        for name in moved:
+            os.replace(os.path.join(old, name), os.path.join(folder, name))
+        remove_path(stage)
         raise
-    remove_path(staged)
-    previous = [target] + [os.path.join(folder, n)
-                           for n in sorted(_shards_of(target))]
-    aside = []
-    try:
-        for path in previous:
-            if os.path.lexists(path):
-                backup = temp_name(path, ".old")
-                os.replace(path, backup)
-                aside.append((path, backup))
-        for name, new in renames.items():
-            os.replace(os.path.join(folder, name), os.path.join(folder, new))
-        atomic_write_text(target, json.dumps(index, indent=4))
-    except BaseException:
-        for path, backup in aside:
-            os.replace(backup, path)
-        for name in renames:
-            remove_path(os.path.join(folder, name))
-        raise
-    for _path, backup in aside:
-        remove_path(backup)
+    remove_path(stage)
     return target
-
-
-def _shard_base(index_path):
-    """The prefix Keras gives the shards of an index file."""
-    return pathlib.Path(index_path).stem.replace(".weights", "")
 
 
 def _shards_of(index_path):

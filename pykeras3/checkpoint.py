@@ -25,6 +25,7 @@ index, as `history.epoch` does.
 
 from __future__ import annotations
 
+import concurrent.futures
 import difflib
 import json
 import math
@@ -165,6 +166,8 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self._last_epoch = None
         self._records = []        # kept files, oldest first
         self._direction = None if mode == "auto" else mode
+        self._state_key = None    # what the state file on disk holds
+        self._reaper = None       # background deletion of replaced files
         # Per-fit counters.
         self._current_epoch = 0
         self._batches_in_epoch = 0
@@ -222,7 +225,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
             self._restore()
 
     def on_train_end(self, logs=None):
-        pass
+        self._wait_for_discards()
 
     def on_epoch_begin(self, epoch, logs=None):
         self._current_epoch = epoch
@@ -357,12 +360,43 @@ class ModelCheckpoint(keras.callbacks.Callback):
         # The state is written after the checkpoint is on disk and before it
         # is renamed into place: if the process dies in between, the state
         # may promise a better file than is there (a missed improvement),
-        # but never the reverse (a better file overwritten later).
-        atomic_write(path, save, self._template.ending,
-                     before_replace=lambda: self._write_state(new))
+        # but never the reverse (a better file overwritten later).  It is
+        # rewritten only when something a resumed run relies on has changed
+        # (see `_durable`), which keeps a save as cheap as Keras's when
+        # neither the best nor the pruning list moves.
+        key = self._durable(new)
+        write_state = None if key == self._state_key else \
+            (lambda: self._write_state(new))
+        atomic_write(path, save, before_replace=write_state,
+                     discard=self._discard)
+        self._state_key = key
         self._set(new)
         for victim in victims:
             remove_path(victim["path"])
+
+    def _durable(self, new):
+        """What a resumed run relies on: the best (value, epoch, file) and,
+        when `max_to_keep` prunes, the kept files in order (with their
+        values where pruning ranks them)."""
+        files = ()
+        if self.max_to_keep is not None:
+            files = tuple((r["path"], r["value"] if self.save_best_only
+                           else None) for r in new["records"])
+        return (new["best"], new["best_epoch"], new["best_filepath"], files)
+
+    def _discard(self, path):
+        """Remove a staging directory holding a replaced checkpoint, in the
+        background (freeing a large file's blocks takes milliseconds);
+        waited for at train end."""
+        if self._reaper is None:
+            self._reaper = concurrent.futures.ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="pykeras3-checkpoint")
+        self._reaper.submit(remove_path, path)
+
+    def _wait_for_discards(self):
+        if self._reaper is not None:
+            self._reaper.shutdown(wait=True)
+            self._reaper = None
 
     def _victims(self, records):
         """Records to delete so that at most `max_to_keep` files remain."""
@@ -569,6 +603,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"({type(err).__name__}: {err}). Remove or replace that file, "
                 f"or make sure the model has the architecture it was saved "
                 f"from.") from err
+        self.last_filepath = latest
         self._say(f"Restored the model's weights from {latest}")
 
 
@@ -581,8 +616,6 @@ class _Template:
     def __init__(self, filepath):
         self.filepath = filepath
         self.fields = []
-        self.ending = ".weights.h5" if filepath.lower().endswith(
-            ".weights.h5") else ".keras"
         pattern = []
         try:
             for literal, field, spec, conversion in \
@@ -658,6 +691,7 @@ class _Template:
                 os.path.relpath(folder, top).count(os.sep) + 1
             if rel_depth >= depth:
                 dirs[:] = []
+            dirs[:] = [d for d in dirs if not is_temp_name(d)]
             for name in files:
                 path = os.path.join(folder, name)
                 yield path if self.root else os.path.relpath(path, ".")
@@ -666,7 +700,7 @@ class _Template:
         out = []
         for path in self._candidates():
             name = os.path.basename(path)
-            if is_temp_name(name) or name.endswith(_STATE_SUFFIX):
+            if TEMP_MARKER in path or name.endswith(_STATE_SUFFIX):
                 continue
             if os.path.isfile(path) and self._regex.match(path):
                 out.append(path)

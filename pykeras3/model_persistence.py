@@ -85,15 +85,13 @@ def save_model(model, filepath=None, overwrite=False, zipped=None,
                 return f.read()
     if zipped is False:
         path = check_suffix(fn, filepath, "model_dir")
-        ending = ""
     else:
         path = check_suffix(fn, filepath, "model", hint=_WEIGHTS_HINT)
-        ending = ".keras"
     check_overwrite(fn, path, overwrite)
     extra = dict(kwargs)
     if zipped is not None:
         extra["zipped"] = zipped
-    atomic_write(path, lambda tmp: model.save(tmp, **extra), ending)
+    atomic_write(path, lambda tmp: model.save(tmp, **extra))
     return model
 
 
@@ -199,7 +197,7 @@ def save_model_weights(model, filepath, overwrite=False,
         path = check_suffix(fn, filepath, "sharded_weights")
     check_overwrite(fn, path, overwrite)
     if max_shard_size is None:
-        atomic_write(path, model.save_weights, ".weights.h5")
+        atomic_write(path, model.save_weights)
     else:
         write_sharded_weights(model, path, max_shard_size)
     return model
