@@ -1,0 +1,57 @@
+"""Shared test set-up: quiet TensorFlow, tiny models, seeded data."""
+
+import os
+import subprocess
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import pykeras3  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture(autouse=True)
+def _seed():
+    keras.utils.set_random_seed(1234)
+    yield
+    keras.backend.clear_session()
+
+
+@pytest.fixture
+def data():
+    """32 samples, 10 features, a binary target."""
+    rng = np.random.default_rng(0)
+    x = rng.random((32, 10), dtype=np.float32)
+    y = (x.sum(axis=1, keepdims=True) > 5).astype("float32")
+    return x, y
+
+
+def tiny_model(inputs=10, units=1, compile_it=True, **compile_args):
+    """A small compiled binary classifier."""
+    model = pykeras3.keras_model_sequential(input_shape=inputs)
+    model = pykeras3.layer_dense(model, units=units, activation="sigmoid")
+    if compile_it:
+        args = dict(optimizer="adam", loss="binary_crossentropy",
+                    metrics=["accuracy"])
+        args.update(compile_args)
+        model = pykeras3.compile(model, **args)
+    return model
+
+
+@pytest.fixture
+def model():
+    return tiny_model()
+
+
+def run_python(code, *, cwd=None, timeout=300, env=None):
+    """Run `code` in a fresh Python process; return CompletedProcess."""
+    full_env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout,
+                          env=full_env)
