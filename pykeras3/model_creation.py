@@ -49,8 +49,8 @@ def keras_model_sequential(input_shape=None, name=None, *, layers=None,
         >>> from pykeras3 import keras_model_sequential, layer_dense
         >>> model = toolz.pipe(keras_model_sequential(input_shape=10),
         ...                    layer_dense(units=1))
-        >>> model.output.shape
-        (None, 1)
+        >>> model.built, model.count_params()
+        (True, 11)
     """
     fn = "keras_model_sequential"
     if layers is None:

@@ -1,0 +1,144 @@
+"""Documentation that grows with the code: docstrings, man/, examples,
+vignettes and the README's commands."""
+
+import doctest
+import inspect
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+import pykeras3
+from pykeras3 import _man
+from conftest import ROOT
+
+EXPORTS = list(pykeras3.__all__)
+# R generics from base R that keras3 adds methods to (so they are not in
+# keras3's export list) but that pykeras3 provides as functions.
+R_GENERICS = {"predict", "summary"}
+
+
+def keras3_exports():
+    path = os.path.join(ROOT, "..", "shared", "keras3", "exports.txt")
+    if not os.path.exists(path):
+        pytest.skip("../shared/keras3/exports.txt is not beside the clone")
+    with open(path) as f:
+        return {line.strip() for line in f if line.strip()}
+
+
+def test_every_export_is_a_keras3_name():
+    missing = set(EXPORTS) - keras3_exports() - R_GENERICS
+    assert not missing, f"not keras3 names: {sorted(missing)}"
+
+
+def test_every_export_is_in_exactly_one_family():
+    listed = [name for names in pykeras3.FAMILIES.values() for name in names]
+    assert len(listed) == len(set(listed))
+    for name in listed:
+        assert callable(getattr(pykeras3, name)), name
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_docstring_has_every_part(name):
+    doc = inspect.getdoc(getattr(pykeras3, name))
+    assert doc, f"{name} has no docstring"
+    assert f"keras3 R: ``{name}()``" in doc
+    parsed = _man.parse(doc)
+    assert parsed["summary"].endswith(".")
+    assert _man._paragraph(parsed["Returns:"]), f"{name}: no Returns:"
+    assert any(line.strip().startswith(">>>")
+               for line in parsed["Example:"]), f"{name}: no example"
+    documented = {arg.lstrip("*") for arg, _ in _man._items(parsed["Args:"])}
+    params = set(inspect.signature(getattr(pykeras3, name)).parameters)
+    assert params == documented, f"{name}: documented {documented}"
+
+
+def test_man_pages_are_up_to_date():
+    problems = _man.stale(os.path.join(ROOT, "man"))
+    assert not problems, (
+        "man/ is stale; run `python -m pykeras3 man`: " + ", ".join(problems))
+
+
+def test_man_check_detects_a_missing_page(tmp_path):
+    _man.write(str(tmp_path))
+    os.remove(tmp_path / "fit.md")
+    (tmp_path / "old_function.md").write_text("# old_function\n")
+    problems = _man.stale(str(tmp_path))
+    assert "fit.md (missing)" in problems
+    assert "old_function.md (not an export)" in problems
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_docstring_example_runs(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    fn = getattr(pykeras3, name)
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    tests = finder.find(fn, name, globs={})
+    assert tests and tests[0].examples
+    report = []
+    for test in tests:
+        result = runner.run(test, out=report.append)
+        assert result.failed == 0, "".join(report)
+
+
+def python_blocks(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    return re.findall(r"```python\n(.*?)```", text, flags=re.S)
+
+
+@pytest.mark.parametrize("vignette", sorted(
+    name for name in os.listdir(os.path.join(ROOT, "vignettes"))
+    if name.endswith(".md")))
+def test_vignette_runs(vignette, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    blocks = python_blocks(os.path.join(ROOT, "vignettes", vignette))
+    assert blocks
+    namespace = {"__name__": "__vignette__"}
+    for block in blocks:
+        exec(compile(block, vignette, "exec"), namespace)  # noqa: S102
+    assert capsys.readouterr().out
+
+
+def quick_start():
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    block = re.search(r"```bash\n(.*?)```", text, flags=re.S).group(1)
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def test_readme_quick_start_is_two_complete_commands():
+    demo, tests = quick_start()
+    assert "pip install ." in demo and demo.endswith(
+        "python -m pykeras3 demo")
+    assert 'pip install ".[test]"' in tests and tests.endswith(
+        "python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    _, tests = quick_start()
+    with open(os.path.join(ROOT, ".ci", "run")) as f:
+        script = f.read()
+    found = re.search(r"grep -m1 -F '([^']*)' README.md", script).group(1)
+    assert tests.startswith(found)
+    assert "python3\"} -m venv" in script or "-m venv" in script
+
+
+def test_readme_examples_run_as_written(tmp_path):
+    """The README's Python blocks, in order, as a new user would paste
+    them, in a fresh process and an empty folder."""
+    code = "\n".join(python_blocks(os.path.join(ROOT, "README.md")))
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+        text=True, timeout=600,
+        env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3",
+                 PYTHONPATH=ROOT + os.pathsep +
+                 os.environ.get("PYTHONPATH", "")))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Final epoch" in result.stdout
+    assert "best: checkpoints" in result.stdout
+    assert os.path.exists(tmp_path / "checkpoints" / "best.keras")
