@@ -100,7 +100,9 @@ _KNOWN_ENDINGS = (
 
 
 def _ends(path, ending):
-    return path.lower().endswith(ending) if ending else True
+    # Case-sensitive, as Keras is: 'M.KERAS' is refused (with 'M.keras'
+    # suggested) rather than passed on to a Keras error.
+    return path.endswith(ending) if ending else True
 
 
 def suggest(path, ending):
@@ -147,8 +149,9 @@ def check_suffix(fn, value, kind, arg="filepath", hint=None):
                 f"{advice.format(path=shown)}. "
                 f"Received: {arg}={shown!r}.")
     if kind == "model_dir":
-        if path.lower().rstrip("/\\").endswith(".keras"):
-            fixed = path.rstrip("/\\")[:-len(".keras")]
+        path = path.rstrip("/\\") or path
+        if path.lower().endswith(".keras"):
+            fixed = path[:-len(".keras")]
             raise ValueError(
                 f"{fn}(): `{arg}` must be a directory name without '.keras' "
                 f"({rule.why}). Received: {arg}={shown!r}. "

@@ -38,12 +38,14 @@ def is_tensor_like(value):
 
 
 def _is_layer_object(value):
-    return isinstance(value, keras.Model) or is_tensor_like(value)
+    # `None` in first place is keras3's `object = NULL`: no object.
+    return value is None or isinstance(value, keras.Model) or \
+        is_tensor_like(value)
 
 
 def _is_merge_object(value):
-    return isinstance(value, (list, tuple, keras.Model)) or \
-        is_tensor_like(value)
+    return value is None or isinstance(value, (list, tuple, keras.Model)) \
+        or is_tensor_like(value)
 
 
 def compose(fn_name, obj, layer):

@@ -79,11 +79,11 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"{_FN}(): `monitor` must be the name of a logged metric, "
                 f"such as 'val_loss'. Received: monitor={monitor!r}")
         self.monitor = monitor
-        if not (is_int(verbose) or isinstance(verbose, bool)) or \
-                verbose not in (0, 1, 2):
+        if not (is_int(verbose) or isinstance(verbose, (bool, np.bool_))) \
+                or verbose < 0:
             raise ValueError(
                 f"{_FN}(): `verbose` must be 0 (silent) or 1 (a line per "
-                f"action). Received: verbose={verbose!r}")
+                f"save point). Received: verbose={verbose!r}")
         self.verbose = int(verbose)
         self.save_best_only = as_bool(_FN, "save_best_only", save_best_only)
         if mode not in ("auto", "min", "max"):
@@ -443,6 +443,10 @@ class ModelCheckpoint(keras.callbacks.Callback):
 
     def _say(self, message):
         if self.verbose > 0:
+            # Under Keras's progress bar (fit verbose=1) the cursor is still
+            # on the bar's line: start a new one, as Keras does.
+            if (self.params or {}).get("verbose") == 1:
+                message = "\n" + message
             print(message, flush=True)
 
     def _warn_once(self, key, message):

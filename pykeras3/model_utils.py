@@ -253,10 +253,18 @@ def _select(fn, model, from_, to, which):
     return {id(layer) for layer in layers[start:end + 1]}
 
 
+def _set_all(layer, trainable):
+    """Set `trainable` on a layer and, explicitly, on every layer inside it
+    (Keras does not always pass an unchanged value down to sublayers)."""
+    layer.trainable = trainable
+    for inner in getattr(layer, "layers", None) or []:
+        _set_all(inner, trainable)
+
+
 def _set_trainable(fn, model, from_, to, which, trainable):
     everything = from_ is None and to is None and which is None
     if everything:
-        model.trainable = trainable
+        _set_all(model, trainable)
         return model
     if not getattr(model, "layers", None):
         raise ValueError(
@@ -265,7 +273,7 @@ def _set_trainable(fn, model, from_, to, which, trainable):
     chosen = _select(fn, model, from_, to, which)
     model.trainable = True
     for layer in model.layers:
-        layer.trainable = (id(layer) in chosen) == trainable
+        _set_all(layer, (id(layer) in chosen) == trainable)
     return model
 
 

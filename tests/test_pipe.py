@@ -40,7 +40,6 @@ def test_verb_without_object_returns_a_one_argument_callable(data):
     x, y = data
     deferred = fit(x, y, epochs=1, verbose=0)
     assert callable(deferred)
-    assert not isinstance(deferred, pykeras3.fit.__class__) or True
     history = deferred(tiny_model())
     assert history.epoch == [0]
 
@@ -166,6 +165,15 @@ def test_deferred_compile_on_wrong_object_names_compile_and_received_type():
         toolz.pipe([1, 2], compile(loss="mse"))
 
 
+def test_deferred_load_on_wrong_object_names_load_model_and_type():
+    with pytest.raises(TypeError) as info:
+        toolz.pipe(42, load_model())
+    message = str(info.value)
+    assert "load_model" in message
+    assert "path" in message
+    assert "int" in message
+
+
 def test_deferred_sequential_only_verb_refuses_functional_model():
     inputs = keras_input(shape=3)
     functional = keras_model(inputs, layer_dense(inputs, units=1))
@@ -218,7 +226,71 @@ def test_invisible_verbs_return_the_same_model(tmp_path, verb_call):
 
 def test_load_model_defers_for_a_pipe_of_bytes():
     model = tiny_model()
-    loaded = toolz.pipe(model, save_model(), load_model())
+    loaded = toolz.pipe(model, save_model(), load_model(compile=False))
     assert isinstance(loaded, keras.Model) and loaded is not model
     for a, b in zip(model.get_weights(), loaded.get_weights()):
         np.testing.assert_array_equal(a, b)
+
+
+# --------------------------------------------------------------------------
+# Argument names: the object first, then keras3's names and defaults
+
+_ANY = object()
+
+SIGNATURES = {
+    "keras_model_sequential": [
+        ("input_shape", None), ("name", None), ("layers", None),
+        ("input_dtype", None), ("input_batch_size", None),
+        ("input_name", None), ("trainable", True)],
+    "keras_model": [("inputs", _ANY), ("outputs", _ANY), ("name", None)],
+    "keras_input": [("shape", _ANY), ("batch_size", None), ("dtype", None),
+                    ("name", None)],
+    "layer_dense": [("object", _ANY), ("units", _ANY)],
+    "layer_concatenate": [("inputs", _ANY)],
+    "layer_add": [("inputs", _ANY)],
+    "compile": [
+        ("model", _ANY), ("optimizer", "rmsprop"), ("loss", None),
+        ("metrics", None), ("run_eagerly", False),
+        ("steps_per_execution", 1), ("jit_compile", "auto")],
+    "fit": [
+        ("model", _ANY), ("x", None), ("y", None), ("batch_size", None),
+        ("epochs", 1), ("callbacks", None), ("validation_split", 0),
+        ("validation_data", None), ("shuffle", True),
+        ("class_weight", None), ("sample_weight", None),
+        ("initial_epoch", 0), ("steps_per_epoch", None),
+        ("validation_steps", None), ("validation_batch_size", None),
+        ("validation_freq", 1), ("verbose", "auto")],
+    "evaluate": [("model", _ANY), ("x", _ANY), ("y", _ANY)],
+    "predict": [("model", _ANY), ("x", _ANY)],
+    "get_layer": [("model", _ANY), ("name", None), ("index", None)],
+    "freeze_weights": [("model", _ANY), ("from_", None), ("to", None),
+                       ("which", None)],
+    "save_model": [("model", _ANY), ("filepath", None), ("overwrite", False),
+                   ("zipped", None)],
+    "load_model": [("model", _ANY), ("custom_objects", None),
+                   ("compile", True), ("safe_mode", True)],
+    "save_model_weights": [("model", _ANY), ("filepath", _ANY),
+                           ("overwrite", False), ("max_shard_size", None)],
+    "load_model_weights": [("model", _ANY), ("filepath", _ANY),
+                           ("skip_mismatch", False)],
+    "save_model_config": [("model", _ANY), ("filepath", _ANY),
+                          ("overwrite", False)],
+    "load_model_config": [("filepath", _ANY), ("custom_objects", None)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIGNATURES))
+def test_functions_use_keras3_argument_names_and_defaults(name):
+    import inspect
+    params = inspect.signature(getattr(pykeras3, name)).parameters
+    names = list(params)
+    expected = SIGNATURES[name]
+    # the object (or first argument) comes first
+    assert names[0] == expected[0][0]
+    positions = []
+    for arg, default in expected:
+        assert arg in params, f"{name}() has no argument {arg!r}"
+        positions.append(names.index(arg))
+        if default is not _ANY:
+            assert params[arg].default == default, (name, arg)
+    assert positions == sorted(positions), f"{name}(): order {names}"
