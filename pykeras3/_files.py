@@ -249,7 +249,7 @@ def remove_path(path):
         pass
 
 
-def atomic_write(target, write, before_replace=None, discard=None):
+def atomic_write(target, write, before_replace=None, release=None):
     """Write `target` atomically.
 
     Args:
@@ -259,11 +259,11 @@ def atomic_write(target, write, before_replace=None, discard=None):
             beside `target` and has the same file name as `target`.
         before_replace: optional function called after the new content is
             on disk and before it replaces `target`.
-        discard: optional function that disposes of the staging directory,
-            which then holds the replaced file (hard-linked there, so the
-            rename itself does not wait for a large file's blocks to be
-            freed). The checkpoint callback deletes it in the background.
-            Without `discard` it is deleted at once.
+        release: optional function given an open descriptor of the file
+            being replaced. Freeing a large file's blocks makes a rename over
+            it take milliseconds; holding the old file open moves that work
+            to whenever `release` closes the descriptor (the checkpoint
+            callback does it in a background thread). POSIX only.
 
     Missing parent directories are created.  If anything fails before the
     rename, the staging directory is removed and `target` is as it was.  A
@@ -287,24 +287,26 @@ def atomic_write(target, write, before_replace=None, discard=None):
         if os.path.isdir(tmp) or os.path.isdir(target):
             _replace_directory(tmp, target, os.path.join(stage, ".old"))
         else:
-            if discard is not None:
-                _link_aside(target, os.path.join(stage, ".old"))
-            os.replace(tmp, target)
+            old = _hold_open(target) if release is not None else None
+            try:
+                os.replace(tmp, target)
+            finally:
+                if old is not None:
+                    release(old)
         fsync_dir(folder)
-    except BaseException:
+    finally:
         remove_path(stage)
-        raise
-    (discard or remove_path)(stage)
     return target
 
 
-def _link_aside(path, aside):
-    """Hard-link an existing file to `aside` (skipped where impossible)."""
-    if os.path.isfile(path) and not os.path.islink(path):
-        try:
-            os.link(path, aside)
-        except OSError:
-            pass
+def _hold_open(path):
+    """An open read-only descriptor of an existing regular file, or None."""
+    if os.name != "posix" or not os.path.isfile(path):
+        return None
+    try:
+        return os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
 
 
 def _replace_directory(tmp, target, aside):

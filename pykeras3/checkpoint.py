@@ -34,6 +34,7 @@ import os
 import re
 import string
 import warnings
+import zipfile
 
 import keras
 import numpy as np
@@ -167,7 +168,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self._records = []        # kept files, oldest first
         self._direction = None if mode == "auto" else mode
         self._state_key = None    # what the state file on disk holds
-        self._reaper = None       # background deletion of replaced files
+        self._reaper = None       # closes replaced files in the background
         # Per-fit counters.
         self._current_epoch = 0
         self._batches_in_epoch = 0
@@ -225,7 +226,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
             self._restore()
 
     def on_train_end(self, logs=None):
-        self._wait_for_discards()
+        self._wait_for_releases()
 
     def on_epoch_begin(self, epoch, logs=None):
         self._current_epoch = epoch
@@ -368,7 +369,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
         write_state = None if key == self._state_key else \
             (lambda: self._write_state(new))
         atomic_write(path, save, before_replace=write_state,
-                     discard=self._discard)
+                     release=self._release)
         self._state_key = key
         self._set(new)
         for victim in victims:
@@ -384,16 +385,16 @@ class ModelCheckpoint(keras.callbacks.Callback):
                            else None) for r in new["records"])
         return (new["best"], new["best_epoch"], new["best_filepath"], files)
 
-    def _discard(self, path):
-        """Remove a staging directory holding a replaced checkpoint, in the
-        background (freeing a large file's blocks takes milliseconds);
-        waited for at train end."""
+    def _release(self, fd):
+        """Close the replaced checkpoint's last descriptor in the background:
+        freeing a large file's blocks takes milliseconds, and training need
+        not wait for it. Waited for at train end."""
         if self._reaper is None:
             self._reaper = concurrent.futures.ThreadPoolExecutor(
                 max_workers=1, thread_name_prefix="pykeras3-checkpoint")
-        self._reaper.submit(remove_path, path)
+        self._reaper.submit(os.close, fd)
 
-    def _wait_for_discards(self):
+    def _wait_for_releases(self):
         if self._reaper is not None:
             self._reaper.shutdown(wait=True)
             self._reaper = None
@@ -593,6 +594,8 @@ class ModelCheckpoint(keras.callbacks.Callback):
         if latest is None:
             self._say("No checkpoint to restore from; starting fresh")
             return
+        if not self.model.built:
+            self._build_from(latest)
         optimizer = getattr(self.model, "optimizer", None)
         if optimizer is not None and not optimizer.built:
             # Build the optimizer so its saved state (step count, moments)
@@ -609,6 +612,31 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"from.") from err
         self.last_filepath = latest
         self._say(f"Restored the model's weights from {latest}")
+
+
+    def _build_from(self, path):
+        """Build a model that would only be built by its first training
+        step (no input shape yet), from the shapes a '.keras' checkpoint
+        records, so its weights can be loaded before training starts."""
+        build_config = None
+        try:
+            with zipfile.ZipFile(path) as archive:
+                config = json.loads(archive.read("config.json"))
+            build_config = config.get("build_config")
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            pass
+        if build_config:
+            try:
+                self.model.build_from_config(build_config)
+            except Exception:  # the load below reports the problem
+                pass
+        if not self.model.built:
+            raise ValueError(
+                f"{_FN}(): load_weights_on_restart=True, but the model is not "
+                f"built yet (it has no input shape), so the weights in "
+                f"{path!r} cannot be loaded before training starts. Give the "
+                f"model an input shape (e.g. keras_model_sequential("
+                f"input_shape=...)) or call model.build(...) before fit().")
 
 
 # ----------------------------------------------------------------------
@@ -633,7 +661,7 @@ class _Template:
                         f"placeholder {{{field}}} must be a plain name such "
                         f"as {{epoch}} or {{val_loss:.2f}}")
                 self.fields.append(field)
-                pattern.append(r"[^/\\]+?")
+                pattern.append(_field_pattern(field, spec))
         except ValueError as err:
             raise ValueError(
                 f"{_FN}(): `filepath` is not a valid template: {err}. "
@@ -737,6 +765,21 @@ class _Template:
                 if original == state or self._regex.match(path):
                     out.append(os.path.join(folder, name))
         return out
+
+
+_NUMBER = r"[ +-]*(?:nan|inf|[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)%?"
+
+
+def _field_pattern(field, spec):
+    """What a placeholder can produce, so restarts only pick up files this
+    template could have written: digits for {epoch} and {batch}, a number
+    for a metric, anything within one path component for exotic formats."""
+    kind = spec[-1:] if spec else ""
+    if field in ("epoch", "batch") and kind in ("", "d", "n"):
+        return r" *[0-9]+"
+    if kind in ("", "d", "e", "E", "f", "F", "g", "G", "n", "%"):
+        return _NUMBER
+    return r"[^/\\]+?"
 
 
 def _scalar_logs(logs):

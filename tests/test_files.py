@@ -100,21 +100,21 @@ def test_atomic_write_creates_missing_folders(tmp_path):
     assert (tmp_path / "a" / "b" / "c.json").read_text() == "{}"
 
 
-def test_atomic_write_discard_receives_the_replaced_file(tmp_path):
+def test_atomic_write_release_gets_the_replaced_file_open(tmp_path):
     target = tmp_path / "a.bin"
     target.write_bytes(b"old")
-    discarded = []
+    released = []
 
     def write(tmp):
         with open(tmp, "wb") as f:
             f.write(b"new")
 
-    atomic_write(str(target), write, discard=discarded.append)
+    atomic_write(str(target), write, release=released.append)
     assert target.read_bytes() == b"new"
-    (stage,) = discarded
-    assert open(os.path.join(stage, ".old"), "rb").read() == b"old"
-    _files.remove_path(stage)
-    assert os.listdir(tmp_path) == ["a.bin"]
+    (fd,) = released
+    assert os.read(fd, 10) == b"old"  # the replaced file, still readable
+    os.close(fd)
+    assert os.listdir(tmp_path) == ["a.bin"]  # nothing staged is left
 
 
 def test_atomic_write_replaces_a_directory(tmp_path):
