@@ -200,8 +200,9 @@ class KerasHistory:
         if not self.epoch or not self.metrics:
             return "KerasHistory: no epochs were run."
         width = max(len(name) for name in self.metrics)
-        lines = [f"Final epoch ({len(self.epoch)} run; h.metrics has every "
-                 f"epoch):"]
+        runs = len(self.epoch)
+        lines = [f"Final epoch ({runs} epoch{'s' if runs != 1 else ''} run; "
+                 f"h.metrics has them all):"]
         for name, values in self.metrics.items():
             lines.append(f"{name:>{width}}: {_format_number(values[-1])}")
         return "\n".join(lines)

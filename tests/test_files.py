@@ -7,7 +7,6 @@ import keras
 import numpy as np
 import pytest
 
-from pykeras3 import _files
 from pykeras3._files import (TEMP_MARKER, atomic_write, atomic_write_text,
                              check_suffix, suggest, write_sharded_weights)
 
