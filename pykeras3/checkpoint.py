@@ -157,7 +157,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
             raise ValueError(
                 f"{_FN}(): `filepath` is an existing directory; give a file "
                 f"name inside it. Received: filepath={self.filepath!r}")
-        self.state_filepath = self._template.state_path()
+        self.state_filepath = self._template.state_path
 
         # What the callback knows (the state that is saved and restored).
         self.best = self.initial_value_threshold
@@ -683,6 +683,10 @@ class _Template:
         head = filepath.split("{", 1)[0] if self.fields else filepath
         self.root = os.path.dirname(head)
         self.relative_template = os.path.relpath(filepath, self.root or ".")
+        readable = re.sub(r"\{([^}:!]*)[^}]*\}", r"\1", self.relative_template)
+        readable = re.sub(r"[^A-Za-z0-9._-]+", "_", readable)
+        self.state_path = os.path.join(self.root,
+                                       f".{readable}{_STATE_SUFFIX}")
 
     def format(self, epoch, batch, logs):
         values = dict(logs)
@@ -697,11 +701,6 @@ class _Template:
                 f"{_FN}(): cannot fill the placeholder {{{missing}}} in "
                 f"filepath={self.filepath!r}: {missing!r} is not in the "
                 f"logs.", missing, values)) from None
-
-    def state_path(self):
-        readable = re.sub(r"\{([^}:!]*)[^}]*\}", r"\1", self.relative_template)
-        readable = re.sub(r"[^A-Za-z0-9._-]+", "_", readable)
-        return os.path.join(self.root, f".{readable}{_STATE_SUFFIX}")
 
     def relative(self, path):
         return None if path is None else os.path.relpath(path,
@@ -750,6 +749,7 @@ class _Template:
         """Temporary files left by a killed run writing these paths."""
         folders = {os.path.dirname(p) for p in self.matches()}
         folders.add(self.root)
+        state = os.path.basename(self.state_path)
         out = []
         for folder in folders:
             try:
@@ -761,7 +761,6 @@ class _Template:
                     continue
                 original = name[1:].split(TEMP_MARKER, 1)[0]
                 path = os.path.join(folder, original)
-                state = os.path.basename(self.state_path())
                 if original == state or self._regex.match(path):
                     out.append(os.path.join(folder, name))
         return out
