@@ -1,49 +1,133 @@
 """File rules shared by every verb that reads or writes, and the checkpoint
-callback: path normalisation, the suffix rules, and the atomic writer.
+callback: names, the suffix rules, and the atomic writer.
+
+Names
+    `as_path()` turns a `str`/`os.PathLike` into a path string and refuses,
+    before anything is created, names no file system can hold: a NUL byte,
+    text that cannot be encoded, a component longer than the file system's
+    limit (`NAME_MAX`, 255 bytes on most).
 
 Suffix rules
     One table (`RULES`) says which names each kind of file must have and
     why.  `check_suffix()` is the only place that enforces it; it raises a
     ValueError before anything is read or written, naming the argument,
-    quoting what was received and suggesting the corrected name.
+    quoting what was received and suggesting a corrected name that is
+    itself valid.
 
 Atomic writes
     `atomic_write()` is the only way pykeras3 writes a file.  The content
-    goes to a hidden temporary file in the target's directory, is flushed to
-    disk (fsync), and only then renamed over the target (an atomic step on
-    POSIX and Windows).  A failure part way leaves the earlier file intact;
-    after an exception the temporary file is removed.  A process killed
-    mid-write leaves at most a hidden temporary file (named with
-    `TEMP_MARKER`) next to an intact target.
+    is written in a private staging entry inside the hidden folder
+    `.pykeras3-staging` beside the target, flushed to disk (fsync), and
+    only then moved into place: replacing the target in one rename, or,
+    with `overwrite=False`, with an operation that refuses an existing
+    target (so of two concurrent saves to one new path exactly one
+    succeeds).  A failure part way leaves the earlier file intact and
+    removes the staging entry.
+
+    Each staging entry is locked (`flock`) by its writer for as long as it
+    exists.  A process killed mid-write leaves its entry behind, unlocked;
+    every later write into that folder (and a restarting checkpoint
+    callback) sweeps such dead entries, and never touches a live one.
+    Staging names are short and fixed-length, so any name Keras can save,
+    pykeras3 can.
+
+    Errors from the operating system name the user's path, never the
+    staging path.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
 import secrets
 import shutil
+import stat
 from dataclasses import dataclass
+
+try:  # POSIX: staging entries are locked while their writer lives.
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 from ._args import ArgumentTypeError
 
-TEMP_MARKER = ".pykeras3-tmp-"
+STAGING_DIR = ".pykeras3-staging"
+_DEFAULT_NAME_MAX = 255
+_DEFAULT_PATH_MAX = 4096
 
 
 # --------------------------------------------------------------------------
-# Paths
+# Names
 
 def as_path(fn, value, arg="filepath"):
-    """A `str` or `os.PathLike` as a string, with `~` expanded."""
+    """A `str` or `os.PathLike` as a string, with `~` expanded.
+
+    Raises (nothing created yet) for a value that is not a path, and for
+    names the operating system cannot hold (see `check_name()`).
+    """
     if isinstance(value, (str, os.PathLike)):
         text = os.fspath(value)
         if isinstance(text, bytes):
             text = os.fsdecode(text)
         if text.strip():
+            check_name(fn, text, arg)
             return os.path.expanduser(text)
     raise ArgumentTypeError(
         f"{fn}(): `{arg}` must be a path (a str or pathlib.Path). "
         f"Received: {arg}={value!r}")
+
+
+def name_max(path):
+    """The longest file name (in bytes) the file system holding `path`
+    (or its nearest existing ancestor) allows."""
+    probe = os.path.abspath(path)
+    while True:
+        try:
+            return os.pathconf(probe, "PC_NAME_MAX")
+        except (OSError, ValueError, AttributeError):
+            parent = os.path.dirname(probe)
+            if parent == probe:
+                return _DEFAULT_NAME_MAX
+            probe = parent
+
+
+def name_problem(path):
+    """Why the OS cannot hold `path`, and a corrected name (or None); or
+    None when it can."""
+    if "\0" in path:
+        return ("contains a NUL byte ('\\x00'), which no file system "
+                "allows in a name", path.replace("\0", ""))
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        return ("contains characters that cannot be encoded as a file name "
+                "on this system", None)
+    limit = name_max(os.path.dirname(path) or ".")
+    for part in encoded.split(os.fsencode(os.sep)):
+        if len(part) > limit:
+            shown = os.fsdecode(part)
+            return (f"has a component of {len(part)} bytes "
+                    f"({shown[:24]!r}...); this file system allows at most "
+                    f"{limit} bytes per name", None)
+    if len(encoded) >= _DEFAULT_PATH_MAX:
+        return (f"is {len(encoded)} bytes long; paths must be shorter than "
+                f"{_DEFAULT_PATH_MAX} bytes", None)
+    return None
+
+
+def check_name(fn, path, arg="filepath"):
+    """Refuse a name the operating system cannot hold (ValueError)."""
+    problem = name_problem(path)
+    if problem is not None:
+        why, fixed = problem
+        message = f"{fn}(): `{arg}` {why}. Received: {arg}={path!r}."
+        if fixed is not None and fixed.strip() and name_problem(fixed) is \
+                None:
+            message += f" Did you mean {fixed!r}?"
+        raise ValueError(message)
+    return path
 
 
 # --------------------------------------------------------------------------
@@ -106,11 +190,19 @@ def _ends(path, ending):
 
 
 def suggest(path, ending):
-    """`path` with its current ending replaced by `ending`.
+    """`path` with its current ending replaced by `ending`, as a valid name.
 
     `'ckpt.h5'` -> `'ckpt.weights.h5'`; `'{epoch:02d}-{val_loss:.2f}.hdf5'`
-    -> `'{epoch:02d}-{val_loss:.2f}.keras'`; `'model'` -> `'model.keras'`.
+    -> `'{epoch:02d}-{val_loss:.2f}.keras'`; `'model'` -> `'model.keras'`;
+    `'m.keras '` -> `'m.keras'`; `'m.keras/'` -> `'m.keras'`.  A stem too
+    long for the new ending is shortened so the suggestion fits.
     """
+    path = path.replace("\0", "").strip()
+    trimmed = path.rstrip("/" + os.sep)
+    if trimmed != path and trimmed and os.path.basename(trimmed):
+        # 'm.keras/' -> 'm.keras'; 'out/' stays a folder to put a file in.
+        if any(trimmed.lower().endswith(k) for k in _KNOWN_ENDINGS):
+            path = trimmed
     stem = path
     for known in _KNOWN_ENDINGS:
         if path.lower().endswith(known):
@@ -124,7 +216,12 @@ def suggest(path, ending):
                 stem = path[:-(len(ext) + 1)]
     if not stem or stem.endswith(("/", os.sep)):
         stem += "model"
-    return stem + ending
+    folder, base = os.path.split(stem)
+    limit = name_max(folder or ".")
+    while base and len(os.fsencode(base + ending)) > limit:
+        base = base[:-1]
+    return os.path.join(folder, base or "model") + ending if folder else \
+        (base or "model") + ending
 
 
 def _ending_text(endings):
@@ -169,10 +266,20 @@ def check_suffix(fn, value, kind, arg="filepath", hint=None):
     raise ValueError(message)
 
 
-def check_overwrite(fn, path, overwrite):
-    """Refuse to replace an existing file unless `overwrite=True`."""
+def check_target(fn, path, overwrite, directory=False):
+    """Refuse, before writing, what the commit would refuse anyway.
+
+    * an existing path with `overwrite=False` (FileExistsError);
+    * a file to be written where a folder is (IsADirectoryError):
+      pykeras3 never removes a folder to write a file;
+    * a parent path that is a file (NotADirectoryError).
+    """
+    _check_parents(fn, path)
+    if not directory and os.path.isdir(path):
+        raise _is_a_directory(fn, path)
     if not overwrite and os.path.lexists(path):
         raise FileExistsError(
+            errno.EEXIST,
             f"{fn}(): {path!r} already exists and overwrite=False. "
             f"Pass overwrite=True to replace it (the replacement is atomic: "
             f"the old file stays intact if the save fails).")
@@ -181,29 +288,199 @@ def check_overwrite(fn, path, overwrite):
 def check_readable(fn, path, arg="filepath"):
     if not os.path.exists(path):
         raise FileNotFoundError(
+            errno.ENOENT,
             f"{fn}(): no file at {path!r}. Received: {arg}={path!r}.")
 
 
+def _is_a_directory(fn, path):
+    return IsADirectoryError(
+        errno.EISDIR,
+        f"{fn}(): cannot write the file {path!r}: a folder of that name "
+        f"exists. pykeras3 never removes a folder to write a file; remove "
+        f"or rename the folder, or choose another name.")
+
+
+def _check_parents(fn, path):
+    """NotADirectoryError when an existing ancestor of `path` is not a
+    folder (instead of the OS's 'File exists' from makedirs)."""
+    folder = os.path.dirname(path)
+    probe = folder
+    while probe and not os.path.lexists(probe):
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            break
+        probe = parent
+    if probe and os.path.lexists(probe) and not os.path.isdir(probe):
+        raise NotADirectoryError(
+            errno.ENOTDIR,
+            f"{fn}(): cannot write {path!r}: {probe!r} is a file, not a "
+            f"folder, so nothing can be created inside it.")
+
+
+def make_parents(fn, path):
+    """Create the missing folders above `path`."""
+    folder = os.path.dirname(path)
+    if not folder or os.path.isdir(folder):
+        return
+    _check_parents(fn, path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as err:
+        raise user_error(fn, path, err, created=False) from err
+
+
 # --------------------------------------------------------------------------
-# Atomic writes
+# Errors that name the user's path
 
-def is_temp_name(name):
-    """True for the hidden staging names `atomic_write()` uses."""
-    return TEMP_MARKER in os.path.basename(name)
+_REASONS = {
+    errno.EACCES: "permission denied (is the folder read-only, or owned by "
+                  "someone else?)",
+    errno.EPERM: "operation not permitted",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EFBIG: "the file is larger than this process may write",
+    errno.ENAMETOOLONG: "the name is too long for the file system",
+}
 
 
-def staging_dir(target):
-    """Create and return a new hidden staging directory beside `target`.
+def user_error(fn, target, err, staged=None, created=False):
+    """`err` (an OSError) as an error of the same type whose message names
+    `target` instead of any staging path, and says what was kept."""
+    reason = _REASONS.get(err.errno) or err.strerror or str(err)
+    if staged:
+        reason = reason.replace(staged, target)
+    kept = ("" if created else
+            f" Nothing was replaced: {target!r} is as it was.")
+    message = f"{fn}(): cannot write {target!r}: {reason}.{kept}"
+    if err.errno is not None:
+        new = OSError(err.errno, message)
+    else:
+        new = OSError(message)
+    new.pykeras3_reported = True
+    return new
 
-    The new content is written inside it under the target's own file name
-    (Keras picks the format from the name), so nothing partial ever sits in
-    the target's folder under a name that looks like a checkpoint.
+
+# --------------------------------------------------------------------------
+# Staging entries
+
+def staging_root(folder):
+    return os.path.join(folder, STAGING_DIR) if folder else STAGING_DIR
+
+
+def is_staging_path(path):
+    """True for paths inside a staging folder."""
+    return STAGING_DIR in path.replace(os.sep, "/").split("/")
+
+
+class _Stage:
+    """A private, locked staging entry `<folder>/.pykeras3-staging/<id>/`.
+
+    The writer holds an exclusive `flock` on the entry's directory from
+    just after creating it until after removing it; the lock dies with the
+    process, which is how a sweep tells a dead writer's leftovers from a
+    live one's.
     """
-    folder, base = os.path.split(target)
-    path = os.path.join(folder, f".{base}{TEMP_MARKER}{secrets.token_hex(4)}")
-    os.mkdir(path)
-    return path
 
+    def __init__(self, fn, target):
+        self.fn = fn
+        self.target = target
+        self.folder = os.path.dirname(target)
+        self.root = staging_root(self.folder)
+        self.path = None
+        self._fd = None
+
+    def __enter__(self):
+        for _attempt in range(50):
+            try:
+                os.mkdir(self.root)
+            except FileExistsError:
+                pass
+            try:
+                st = os.lstat(self.root)
+            except FileNotFoundError:  # a sweep removed it just now
+                continue
+            if not stat.S_ISDIR(st.st_mode):
+                raise FileExistsError(
+                    errno.EEXIST,
+                    f"{self.fn}(): cannot write {self.target!r}: "
+                    f"{self.root!r} should be pykeras3's hidden staging "
+                    f"folder but is not a folder. Remove it and retry.")
+            path = os.path.join(self.root, secrets.token_hex(6))
+            try:
+                os.mkdir(path)
+                fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY",
+                                                         0))
+            except FileNotFoundError:  # a sweep removed the root or entry
+                continue
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            try:  # a sweep may have removed it before the lock was taken
+                same = os.path.samestat(os.stat(path), os.fstat(fd))
+            except FileNotFoundError:
+                same = False
+            if same:
+                self.path, self._fd = path, fd
+                return self
+            os.close(fd)
+        raise RuntimeError(
+            f"{self.fn}(): could not create a staging entry in "
+            f"{self.root!r} (it kept disappearing).")
+
+    def __exit__(self, *exc):
+        try:
+            shutil.rmtree(self.path, ignore_errors=True)
+        finally:
+            os.close(self._fd)
+        _remove_if_empty(self.root)
+        return False
+
+
+def _remove_if_empty(root):
+    try:
+        os.rmdir(root)
+    except OSError:
+        pass
+
+
+def sweep(folder):
+    """Remove staging entries in `folder` whose writer has died.
+
+    An entry is removed only while holding its lock, which a living
+    writer never gives up, so a write in progress (in this process or
+    another) is never touched.  Without `flock` (Windows) nothing is
+    swept.  Returns the entries removed.
+    """
+    root = staging_root(folder)
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return []
+    removed = []
+    if fcntl is not None:
+        for name in names:
+            path = os.path.join(root, name)
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW |
+                             getattr(os, "O_DIRECTORY", 0))
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                continue  # a living writer holds it
+            try:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+            finally:
+                os.close(fd)
+    _remove_if_empty(root)
+    return removed
+
+
+# --------------------------------------------------------------------------
+# Durability
 
 def _fsync_file(path):
     fd = os.open(path, os.O_RDONLY)
@@ -238,65 +515,65 @@ def fsync_tree(path):
         _fsync_file(path)
 
 
-def remove_path(path):
-    """Remove a file or directory tree; a missing path is fine."""
-    try:
-        if os.path.isdir(path) and not os.path.islink(path):
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            os.remove(path)
-    except FileNotFoundError:
-        pass
+# --------------------------------------------------------------------------
+# Publishing: replace, or create only if absent
+
+_RENAME_NOREPLACE = 1
+_AT_FDCWD = -100
+_renameat2 = None
 
 
-def atomic_write(target, write, before_replace=None, release=None):
-    """Write `target` atomically.
+def _load_renameat2():
+    global _renameat2
+    if _renameat2 is None:
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            function = libc.renameat2
+            function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+                                 ctypes.c_char_p, ctypes.c_uint]
+            function.restype = ctypes.c_int
+            _renameat2 = function
+        except (AttributeError, OSError, TypeError):
+            _renameat2 = False
+    return _renameat2
 
-    Args:
-        target: the final path.
-        write: a function called with a temporary path that writes the new
-            content there. The path lies in a hidden staging directory
-            beside `target` and has the same file name as `target`.
-        before_replace: optional function called after the new content is
-            on disk and before it replaces `target`.
-        release: optional function given an open descriptor of the file
-            being replaced. Freeing a large file's blocks makes a rename over
-            it take milliseconds; holding the old file open moves that work
-            to whenever `release` closes the descriptor (the checkpoint
-            callback does it in a background thread). POSIX only.
 
-    Missing parent directories are created.  If anything fails before the
-    rename, the staging directory is removed and `target` is as it was.  A
-    directory target (an unzipped model) cannot be swapped in one step: the
-    old one is moved into the staging directory, the new one moved in, then
-    the old one deleted.
+def publish_new(src, dst):
+    """Move `src` to `dst` only if nothing exists at `dst` (FileExistsError
+    otherwise), atomically: `renameat2(RENAME_NOREPLACE)` where the system
+    has it, else a hard link (which refuses an existing name) then unlink.
     """
-    folder = os.path.dirname(target)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    stage = staging_dir(target)
-    tmp = os.path.join(stage, os.path.basename(target))
+    function = _load_renameat2()
+    if function:
+        if function(_AT_FDCWD, os.fsencode(src), _AT_FDCWD,
+                    os.fsencode(dst), _RENAME_NOREPLACE) == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP,
+                        errno.EOPNOTSUPP):
+            raise OSError(code, os.strerror(code), dst)
+    if os.path.isdir(src):
+        # Folders cannot be hard-linked; a rename refuses a non-empty
+        # folder or a file, and only an empty folder could be replaced.
+        if os.path.lexists(dst):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST),
+                                  dst)
+        os.rename(src, dst)
+        return
     try:
-        write(tmp)
-        if not os.path.lexists(tmp):
-            raise RuntimeError(
-                f"internal error: nothing was written for {target!r}")
-        fsync_tree(tmp)
-        if before_replace is not None:
-            before_replace()
-        if os.path.isdir(tmp) or os.path.isdir(target):
-            _replace_directory(tmp, target, os.path.join(stage, ".old"))
-        else:
-            old = _hold_open(target) if release is not None else None
-            try:
-                os.replace(tmp, target)
-            finally:
-                if old is not None:
-                    release(old)
-        fsync_dir(folder)
-    finally:
-        remove_path(stage)
-    return target
+        os.link(src, dst)
+    except FileExistsError:
+        raise
+    except OSError as err:  # no hard links here (e.g. some FUSE mounts)
+        if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP,
+                             errno.EXDEV, errno.EMLINK):
+            raise
+        if os.path.lexists(dst):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST),
+                                  dst) from None
+        os.rename(src, dst)
+        return
+    os.unlink(src)
 
 
 def _hold_open(path):
@@ -322,54 +599,153 @@ def _replace_directory(tmp, target, aside):
         raise
 
 
-def atomic_write_text(target, text):
+def _commit(fn, tmp, target, overwrite, aside, release):
+    """Move the staged `tmp` to `target`."""
+    is_dir = os.path.isdir(tmp)
+    if not is_dir and os.path.isdir(target):
+        raise _is_a_directory(fn, target)
+    if not overwrite:
+        try:
+            publish_new(tmp, target)
+        except FileExistsError:
+            error = FileExistsError(
+                errno.EEXIST,
+                f"{fn}(): {target!r} appeared while this save was being "
+                f"written (another process?), and overwrite=False: nothing "
+                f"was replaced and this save was discarded. Pass "
+                f"overwrite=True to replace it.")
+            error.pykeras3_reported = True
+            raise error from None
+        return
+    if is_dir:
+        _replace_directory(tmp, target, aside)
+        return
+    old = _hold_open(target) if release is not None else None
+    try:
+        os.replace(tmp, target)
+    finally:
+        if old is not None:
+            release(old)
+
+
+# --------------------------------------------------------------------------
+# The atomic writer
+
+def atomic_write(target, write, *, fn="pykeras3", overwrite=True,
+                 before_replace=None, release=None):
+    """Write `target` atomically.
+
+    Args:
+        target: the final path.
+        write: a function called with a temporary path that writes the new
+            content there. The path lies in a private staging entry beside
+            `target` and has the same file name as `target` (Keras picks
+            the format from the name).
+        fn: the public function's name, for error messages.
+        overwrite: with `False`, the new content is published only if
+            nothing exists at `target` at that moment (FileExistsError
+            otherwise), so two concurrent writers cannot both succeed.
+        before_replace: optional function called with the staged path
+            after the new content is on disk and before it is moved to
+            `target`.
+        release: optional function given an open descriptor of the file
+            being replaced. Freeing a large file's blocks makes a rename over
+            it take milliseconds; holding the old file open moves that work
+            to whenever `release` closes the descriptor (the checkpoint
+            callback does it in a background thread). POSIX only.
+
+    Missing parent folders are created.  If anything fails before the
+    move, the staging entry is removed and `target` is as it was.  A file
+    is never written over a folder (IsADirectoryError).  A directory target
+    (an unzipped model) cannot be swapped in one step: the old one is moved
+    into the staging entry, the new one moved in, then the old one deleted.
+    """
+    make_parents(fn, target)
+    folder = os.path.dirname(target)
+    sweep(folder)
+    tmp = None
+    try:
+        with _Stage(fn, target) as stage:
+            tmp = os.path.join(stage.path, os.path.basename(target))
+            write(tmp)
+            if not os.path.lexists(tmp):
+                raise RuntimeError(
+                    f"{fn}(): internal error: nothing was written for "
+                    f"{target!r}")
+            fsync_tree(tmp)
+            if before_replace is not None:
+                before_replace(tmp)
+            _commit(fn, tmp, target, overwrite,
+                    os.path.join(stage.path, ".old"), release)
+            fsync_dir(folder)
+    except OSError as err:
+        if getattr(err, "pykeras3_reported", False):
+            raise
+        raise user_error(fn, target, err, staged=tmp) from err
+    return target
+
+
+def atomic_write_text(target, text, *, fn="pykeras3", overwrite=True):
     """Write text (UTF-8) atomically."""
     def write(tmp):
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(text)
-    return atomic_write(target, write)
+    return atomic_write(target, write, fn=fn, overwrite=overwrite)
 
 
-def write_sharded_weights(model, target, max_shard_size):
+def write_sharded_weights(model, target, max_shard_size, *,
+                          fn="save_model_weights", overwrite=True):
     """Save sharded weights: an index file `target` plus its shard files.
 
     Keras names the shards after the index (`w.weights.json` ->
     `w_00000.weights.h5`, ...), so the set cannot change in one rename.
-    The new set is written and flushed in a staging directory first (under
+    The new set is written and flushed in a staging entry first (under
     its final names).  Then the previous index and shards are moved into
-    the staging directory, the new shards and finally the new index are
+    the staging entry, the new shards and finally the new index are
     moved into place, and only then is the previous set deleted.  A failure
-    while writing leaves the previous set untouched; a crash during the
-    renames leaves it complete inside the hidden staging directory, so
-    nothing is lost.
+    while writing leaves the previous set untouched; a failure during the
+    moves puts the previous set back.  With `overwrite=False` every name
+    is published only if absent.
     """
+    make_parents(fn, target)
     folder = os.path.dirname(target)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    stage = staging_dir(target)
-    staged = os.path.join(stage, os.path.basename(target))
-    old = os.path.join(stage, ".old")
-    moved = []
+    base = os.path.basename(target)
+    sweep(folder)
+    staged = None
     try:
-        model.save_weights(staged, max_shard_size=max_shard_size)
-        shards = sorted(_shards_of(staged))
-        for name in shards + [os.path.basename(target)]:
-            _fsync_file(os.path.join(stage, name))
-        os.mkdir(old)
-        previous = [os.path.basename(target)] + sorted(_shards_of(target))
-        for name in previous:
-            if os.path.lexists(os.path.join(folder, name)):
-                os.replace(os.path.join(folder, name), os.path.join(old, name))
-                moved.append(name)
-        for name in shards + [os.path.basename(target)]:
-            os.replace(os.path.join(stage, name), os.path.join(folder, name))
-        fsync_dir(folder)
-    except BaseException:
-        for name in moved:
-            os.replace(os.path.join(old, name), os.path.join(folder, name))
-        remove_path(stage)
-        raise
-    remove_path(stage)
+        with _Stage(fn, target) as stage:
+            staged = os.path.join(stage.path, base)
+            model.save_weights(staged, max_shard_size=max_shard_size)
+            shards = sorted(_shards_of(staged))
+            for name in shards + [base]:
+                _fsync_file(os.path.join(stage.path, name))
+            old = os.path.join(stage.path, ".old")
+            os.mkdir(old)
+            moved, placed = [], []
+            try:
+                if overwrite:
+                    for name in [base] + sorted(_shards_of(target)):
+                        if os.path.lexists(os.path.join(folder, name)):
+                            os.replace(os.path.join(folder, name),
+                                       os.path.join(old, name))
+                            moved.append(name)
+                for name in shards + [base]:
+                    _commit(fn, os.path.join(stage.path, name),
+                            os.path.join(folder, name), overwrite, None,
+                            None)
+                    placed.append(name)
+                fsync_dir(folder)
+            except BaseException:
+                for name in placed:
+                    os.remove(os.path.join(folder, name))
+                for name in moved:
+                    os.replace(os.path.join(old, name),
+                               os.path.join(folder, name))
+                raise
+    except OSError as err:
+        if getattr(err, "pykeras3_reported", False):
+            raise
+        raise user_error(fn, target, err, staged=staged) from err
     return target
 
 

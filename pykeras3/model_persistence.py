@@ -7,6 +7,7 @@ anything is read or written).
 
 from __future__ import annotations
 
+import errno
 import numbers
 import os
 import tempfile
@@ -16,7 +17,7 @@ import keras
 
 from ._args import ArgumentTypeError, as_bool
 from ._files import (as_path, atomic_write, atomic_write_text,
-                     check_overwrite, check_readable, check_suffix,
+                     check_readable, check_suffix, check_target,
                      write_sharded_weights)
 from ._verbs import model_verb, path_verb
 
@@ -85,14 +86,31 @@ def save_model(model, filepath=None, overwrite=False, zipped=None,
                 return f.read()
     if zipped is False:
         path = check_suffix(fn, filepath, "model_dir")
+        check_target(fn, path, overwrite, directory=True)
+        _check_model_dir_target(fn, path)
     else:
         path = check_suffix(fn, filepath, "model", hint=_WEIGHTS_HINT)
-    check_overwrite(fn, path, overwrite)
+        check_target(fn, path, overwrite)
     extra = dict(kwargs)
     if zipped is not None:
         extra["zipped"] = zipped
-    atomic_write(path, lambda tmp: model.save(tmp, **extra))
+    atomic_write(path, lambda tmp: model.save(tmp, **extra), fn=fn,
+                 overwrite=overwrite)
     return model
+
+
+def _check_model_dir_target(fn, path):
+    """With zipped=False an existing folder is replaced only when it is an
+    unzipped Keras model, never an unrelated folder that shares its name."""
+    if os.path.isdir(path) and not (
+            os.path.isfile(os.path.join(path, "config.json"))
+            and os.path.isfile(os.path.join(path, "metadata.json"))):
+        raise IsADirectoryError(
+            errno.EISDIR,
+            f"{fn}(): {path!r} is an existing folder that is not an "
+            f"unzipped Keras model (it lacks config.json and "
+            f"metadata.json); pykeras3 replaces only a model folder with "
+            f"zipped=False. Choose another name, or remove the folder.")
 
 
 @path_verb
@@ -195,11 +213,12 @@ def save_model_weights(model, filepath, overwrite=False,
                 f"{fn}(): `max_shard_size` must be a positive number of "
                 f"gigabytes. Received: max_shard_size={max_shard_size!r}")
         path = check_suffix(fn, filepath, "sharded_weights")
-    check_overwrite(fn, path, overwrite)
+    check_target(fn, path, overwrite)
     if max_shard_size is None:
-        atomic_write(path, model.save_weights)
+        atomic_write(path, model.save_weights, fn=fn, overwrite=overwrite)
     else:
-        write_sharded_weights(model, path, max_shard_size)
+        write_sharded_weights(model, path, max_shard_size, fn=fn,
+                              overwrite=overwrite)
     return model
 
 
@@ -266,8 +285,9 @@ def save_model_config(model, filepath, overwrite=False):
     """
     fn = "save_model_config"
     path = check_suffix(fn, filepath, "config")
-    check_overwrite(fn, path, as_bool(fn, "overwrite", overwrite))
-    atomic_write_text(path, model.to_json())
+    overwrite = as_bool(fn, "overwrite", overwrite)
+    check_target(fn, path, overwrite)
+    atomic_write_text(path, model.to_json(), fn=fn, overwrite=overwrite)
     return model
 
 

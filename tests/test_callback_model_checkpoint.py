@@ -29,7 +29,7 @@ import pykeras3
 from conftest import tiny_model
 from pykeras3.checkpoint import CheckpointWarning
 
-STAGING = ".pykeras3-tmp-"
+STAGING = ".pykeras3-staging"
 
 
 # ----------------------------------------------------------------------

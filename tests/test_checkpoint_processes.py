@@ -31,7 +31,7 @@ from conftest import run_python
 
 pytestmark = pytest.mark.slow
 
-STAGING = ".pykeras3-tmp-"
+STAGING = ".pykeras3-staging"
 REPORT = "@@"  # prefix of the JSON lines the child processes print
 
 

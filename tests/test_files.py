@@ -7,7 +7,7 @@ import keras
 import numpy as np
 import pytest
 
-from pykeras3._files import (TEMP_MARKER, atomic_write, atomic_write_text,
+from pykeras3._files import (STAGING_DIR, atomic_write, atomic_write_text,
                              check_suffix, suggest, write_sharded_weights)
 
 
@@ -85,8 +85,9 @@ def test_atomic_write_stages_under_a_hidden_name_with_the_target_name(
     def write(tmp):
         seen.append(tmp)
         assert os.path.basename(tmp) == "m.keras"
-        folder = os.path.basename(os.path.dirname(tmp))
-        assert folder.startswith(".m.keras" + TEMP_MARKER)
+        staging = os.path.dirname(os.path.dirname(tmp))
+        assert os.path.basename(staging) == STAGING_DIR
+        assert os.path.dirname(staging) == str(tmp_path)
         with open(tmp, "w") as f:
             f.write("x")
 

@@ -1,19 +1,21 @@
-"""pykeras3's checkpoint callback: `ModelCheckpoint`.
+"""pykeras3's checkpoint callback: `ModelCheckpoint`, its hooks and saving.
 
 It does what the ModelCheckpoint callbacks of TF 1.x, TF 2.x and Keras 3
 did (filepath templates, best-only saving with min/max/auto modes, saving
 every N batches, thresholds, `period`, restoring on restart), and fixes
 what they did not:
 
-* crash-safe: every file is written to a temporary file beside its target,
-  flushed, then renamed into place (`pykeras3._files.atomic_write`), so a
-  killed process never leaves a partial checkpoint;
+* crash-safe: every file is written in a private staging entry beside its
+  target, flushed, then moved into place (`pykeras3._files.atomic_write`),
+  so a killed process never leaves a partial checkpoint;
 * NaN or infinite values never count as an improvement;
 * resumable: the best value, its epoch and file, and the files written are
-  kept in a small JSON state file beside the checkpoints.  With
-  `load_weights_on_restart=True` a new callback (in a new process) restores
-  it, so a resumed run never replaces a better checkpoint with a worse one;
-* `max_to_keep`: prunes old (or worse) files it wrote, never anything else;
+  kept in a small JSON state file beside the checkpoints (`state.py`).
+  With `load_weights_on_restart=True` a new callback (in a new process)
+  restores it, so a resumed run never replaces a better checkpoint with a
+  worse one;
+* `max_to_keep`: prunes old (or worse) files it wrote, and can only delete
+  files its own template produces (`template.py`);
 * it says where things are: `best`, `best_epoch`, `best_filepath`,
   `last_filepath`, `filepaths`.
 
@@ -26,32 +28,26 @@ index, as `history.epoch` does.
 from __future__ import annotations
 
 import concurrent.futures
-import difflib
 import json
 import math
 import numbers
 import os
-import re
-import string
+import sys
+import time
 import warnings
 import zipfile
 
 import keras
 import numpy as np
 
-from ._args import ArgumentTypeError, as_bool, is_int
-from ._files import (TEMP_MARKER, atomic_write, atomic_write_text,
-                     check_suffix, is_temp_name, remove_path)
+from .._args import ArgumentTypeError, as_bool, is_int
+from .._files import atomic_write, check_suffix, sweep
+from . import state as _state
+from .state import CheckpointWarning
+from .template import FN as _FN
+from .template import Template, missing_message
 
 __all__ = ["ModelCheckpoint", "CheckpointWarning"]
-
-_FN = "callback_model_checkpoint"
-_STATE_SUFFIX = ".pykeras3-state.json"
-_STATE_VERSION = 1
-
-
-class CheckpointWarning(UserWarning):
-    """Warnings from pykeras3's checkpoint callback."""
 
 
 class ModelCheckpoint(keras.callbacks.Callback):
@@ -146,7 +142,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 stacklevel=3)
         self.period = 1 if period is None else int(period)
 
-        self._template = _Template(self.filepath)
+        self._template = Template(self.filepath)
         if "batch" in self._template.fields and self.save_freq == "epoch":
             raise ValueError(
                 f"{_FN}(): `filepath` uses {{batch}}, which only has a value "
@@ -168,6 +164,8 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self._records = []        # kept files, oldest first
         self._direction = None if mode == "auto" else mode
         self._state_key = None    # what the state file on disk holds
+        self._pending_path = None  # the file a pending state identifies
+        self._since = None        # when this run's history began (ns)
         self._reaper = None       # closes replaced files in the background
         # Per-fit counters.
         self._current_epoch = 0
@@ -222,11 +220,16 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"nothing will be saved. Monitor a training metric (e.g. "
                 f"'loss') or use save_freq='epoch'.",
                 CheckpointWarning, stacklevel=2)
+        sweep(self._template.root)  # staging entries of writers that died
         if self.load_weights_on_restart:
             self._restore()
+        if self._since is None:
+            self._since = _now()
 
     def on_train_end(self, logs=None):
         self._wait_for_releases()
+        if self._pending_path is not None:
+            self._write_state()  # settle: the last save is in place
 
     def on_epoch_begin(self, epoch, logs=None):
         self._current_epoch = epoch
@@ -306,7 +309,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
         improved = self._is_improvement(current)
         if self.save_best_only:
             if current is None:
-                self._warn_once("missing", _missing_message(
+                self._warn_once("missing", missing_message(
                     f"Can save best model only with {self.monitor} "
                     f"available, skipping.", self.monitor, logs))
                 return
@@ -358,22 +361,50 @@ class ModelCheckpoint(keras.callbacks.Callback):
             else:
                 self.model.save(tmp)
 
-        # The state is written after the checkpoint is on disk and before it
-        # is renamed into place: if the process dies in between, the state
-        # may promise a better file than is there (a missed improvement),
-        # but never the reverse (a better file overwritten later).  It is
-        # rewritten only when something a resumed run relies on has changed
-        # (see `_durable`), which keeps a save as cheap as Keras's when
-        # neither the best nor the pruning list moves.
+        # The state is written only when something a resumed run relies on
+        # changes (see `_durable`), which keeps most saves as cheap as
+        # Keras's.  It is written before the file is moved into place, with
+        # the new state as `pending` beside the identity of the staged
+        # file (see `state.py`): the state never claims a file that is not
+        # on disk, and a kill right after the move loses nothing.
         key = self._durable(new)
-        write_state = None if key == self._state_key else \
-            (lambda: self._write_state(new))
-        atomic_write(path, save, before_replace=write_state,
+        if key != self._state_key:
+            def before_replace(tmp):
+                self._write_state(pending=(new, path, os.stat(tmp),
+                                           victims))
+        elif self._pending_path == path:
+            # The file the pending state identifies is about to be
+            # replaced: settle the state first (nothing else changed).
+            def before_replace(tmp):
+                self._write_state()
+        else:
+            before_replace = None
+        atomic_write(path, save, fn=_FN, before_replace=before_replace,
                      release=self._release)
-        self._state_key = key
         self._set(new)
         for victim in victims:
-            remove_path(victim["path"])
+            self._delete(victim["path"])
+
+    def _delete(self, path):
+        """Delete one of this callback's checkpoints, after checking that
+        it is one (see `Template.owned`)."""
+        problem = self._template.owned(path)
+        if problem == "missing":
+            return
+        if problem is not None:
+            self._warn_once(("not-deleted", path),
+                            f"{_FN}(): max_to_keep: not deleting {path!r}: "
+                            f"it is {problem}, so it cannot be one of this "
+                            f"callback's checkpoints.")
+            return
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+        except OSError as err:
+            self._warn_once(("not-deleted", path),
+                            f"{_FN}(): max_to_keep: could not delete "
+                            f"{path!r} ({err.strerror}); it is kept.")
 
     def _durable(self, new):
         """What a resumed run relies on: the best (value, epoch, file) and,
@@ -464,18 +495,23 @@ class ModelCheckpoint(keras.callbacks.Callback):
     # ------------------------------------------------------------------
     # State: what is saved beside the checkpoints and restored on restart
 
+    # ------------------------------------------------------------------
+    # State: what is saved beside the checkpoints and restored on restart
+
     def get_state(self):
         """The callback's state as a JSON-compatible dict.
 
         Keys: `best`, `best_epoch` (0-based), `best_filepath`,
         `last_filepath`, `last_epoch` (0-based), `files` (a list of
-        `{"path", "epoch", "batch", "value"}`, oldest first), and the
-        settings it depends on (`filepath`, `monitor`, `mode`).
+        `{"path", "epoch", "batch", "value"}`, oldest first), `since` (when
+        this run's history began, in nanoseconds), and the settings it
+        depends on (`filepath`, `monitor`, `mode`).
         """
         return {
             "filepath": self.filepath,
             "monitor": self.monitor,
             "mode": self._direction,
+            "since": self._since,
             "best": self.best,
             "best_epoch": self.best_epoch,
             "best_filepath": self.best_filepath,
@@ -486,9 +522,40 @@ class ModelCheckpoint(keras.callbacks.Callback):
 
     def set_state(self, state):
         """Restore a state from `get_state()` (of a callback with the same
-        `filepath` and `monitor`).  Files that no longer exist are dropped.
+        `filepath` and `monitor`).  Every field is checked; a path that is
+        not one of this callback's file names raises ValueError.  Files
+        that no longer exist are dropped.
         """
-        self._apply_state(_validate_state(state), strict=True)
+        try:
+            checked = _state.validate(state, mode=self.mode,
+                                      monitor=self.monitor, file=False)
+        except _state.BadState as err:
+            raise ValueError(f"set_state(): {err}.") from None
+        if checked["filepath"] != self.filepath:
+            raise ValueError(
+                f"set_state(): the state belongs to filepath="
+                f"{checked['filepath']!r}, not {self.filepath!r}.")
+        if checked["monitor"] != self.monitor:
+            raise ValueError(
+                f"set_state(): the state monitored {checked['monitor']!r} "
+                f"but this callback monitors {self.monitor!r}, so its best "
+                f"value is not comparable.")
+        for path in self._paths_of(checked):
+            problem = self._template.name_problem(
+                self._template.relative(path))
+            if problem:
+                raise ValueError(
+                    f"set_state(): {path!r} is {problem}, so it cannot be "
+                    f"one of this callback's checkpoints.")
+        self._apply_state(checked, checked)
+        self._pending_path = None
+        self._state_key = None
+
+    @staticmethod
+    def _paths_of(core):
+        paths = [core["best_filepath"], core["last_filepath"]]
+        paths += [r["path"] for r in core["files"]]
+        return [p for p in paths if p is not None]
 
     def _set(self, new):
         self.best = new["best"]
@@ -498,97 +565,143 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self._last_epoch = new["last_epoch"]
         self._records = list(new["records"])
 
-    def _write_state(self, new):
+    def _core_to_file(self, core):
         rel = self._template.relative
-        state = {
-            "format": "pykeras3 checkpoint state",
-            "version": _STATE_VERSION,
-            "filepath": self._template.relative_template,
-            "monitor": self.monitor,
-            "mode": self._direction,
-            "best": new["best"],
-            "best_epoch": new["best_epoch"],
-            "best_filepath": rel(new["best_filepath"]),
-            "last_filepath": rel(new["last_filepath"]),
-            "last_epoch": new["last_epoch"],
-            "files": [dict(r, path=rel(r["path"])) for r in new["records"]],
+        return {
+            "best": core["best"],
+            "best_epoch": core["best_epoch"],
+            "best_filepath": rel(core["best_filepath"]),
+            "last_filepath": rel(core["last_filepath"]),
+            "last_epoch": core["last_epoch"],
+            "files": [dict(r, path=rel(r["path"])) for r in core["records"]],
         }
-        atomic_write_text(self.state_filepath,
-                          json.dumps(state, indent=1, allow_nan=False))
+
+    def _write_state(self, pending=None):
+        """Write the state file: the completed saves, plus, for a save about
+        to be moved into place, `pending` = (new state, its path, the stat
+        of its staged file, the files it will delete)."""
+        current = dict(best=self.best, best_epoch=self.best_epoch,
+                       best_filepath=self.best_filepath,
+                       last_filepath=self.last_filepath,
+                       last_epoch=self._last_epoch, records=self._records)
+        body = {"filepath": self._template.relative_template,
+                "monitor": self.monitor, "mode": self._direction,
+                "since": self._since}
+        body.update(self._core_to_file(current))
+        body["pending"] = None
+        if pending is not None:
+            new, path, staged, victims = pending
+            check = {"path": self._template.relative(path)}
+            check.update(_state.file_identity(staged))
+            body["pending"] = {
+                "check": check, "state": self._core_to_file(new),
+                "delete": [self._template.relative(v["path"])
+                           for v in victims]}
+        _state.write(self.state_filepath, body)
+        self._pending_path = None if pending is None else pending[1]
+        self._state_key = self._durable(pending[0] if pending else current)
 
     def _read_state(self):
-        """The state file's content with absolute-ized paths, or None."""
-        path = self.state_filepath
-        if not os.path.exists(path):
-            return None
-        try:
-            with open(path, encoding="utf-8") as f:
-                raw = json.load(f)
-            if raw.get("filepath") != self._template.relative_template:
-                warnings.warn(
-                    f"{_FN}(): the state file {path!r} belongs to another "
-                    f"filepath ({raw.get('filepath')!r}); starting with a "
-                    f"fresh state.", CheckpointWarning, stacklevel=4)
-                return None
-            full = self._template.absolute
-            raw["filepath"] = self.filepath
-            for key in ("best_filepath", "last_filepath"):
-                raw[key] = full(raw.get(key))
-            raw["files"] = [dict(r, path=full(r["path"]))
-                            for r in raw.get("files", [])]
-            return _validate_state(raw)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError) \
-                as err:
-            warnings.warn(
-                f"{_FN}(): could not read the state file {path!r} ({err}); "
-                f"starting with a fresh state.", CheckpointWarning,
-                stacklevel=4)
-            return None
+        """The state file's content (validated), or None.  The file of
+        pykeras3 0.1 (an older name) is read when no current one exists."""
+        options = dict(template_text=self._template.relative_template,
+                       mode=self.mode, monitor=self.monitor)
+        state = _state.read(self.state_filepath, **options)
+        if state is None and not os.path.lexists(self.state_filepath) and \
+                self._template.legacy_state_path != self.state_filepath:
+            state = _state.read(self._template.legacy_state_path,
+                                legacy=True, **options)
+        return state
 
-    def _apply_state(self, state, strict):
-        if state["filepath"] != self.filepath and strict:
-            raise ValueError(
-                f"set_state(): the state belongs to filepath="
-                f"{state['filepath']!r}, not {self.filepath!r}.")
-        records = [r for r in state["files"] if os.path.exists(r["path"])]
-        same_monitor = state["monitor"] == self.monitor and (
-            state["mode"] is None or self.mode in ("auto", state["mode"]))
-        if not same_monitor:
-            message = (
-                f"the saved state monitored {state['monitor']!r} "
-                f"(mode {state['mode']!r}) but this callback monitors "
-                f"{self.monitor!r} (mode {self.mode!r}), so its best value "
-                f"is not comparable")
-            if strict:
-                raise ValueError(f"set_state(): {message}.")
-            warnings.warn(f"{_FN}(): {message}; restoring the list of files "
-                          f"only.", CheckpointWarning, stacklevel=4)
-            best = (self.best, self.best_epoch, None)
+    def _core_from_file(self, core):
+        """A state core with paths made usable, or dropped (with a warning)
+        when they are not names this template produces in its folder."""
+        def usable(rel, what):
+            if rel is None:
+                return None
+            problem = self._template.name_problem(rel)
+            if problem:
+                _state.warn(f"the state file {self.state_filepath!r} lists "
+                            f"{rel!r} as {what}, which is {problem}; the "
+                            f"entry is ignored.")
+                return None
+            return self._template.absolute(rel)
+
+        files = []
+        for record in core["files"]:
+            path = usable(record["path"], "a checkpoint")
+            if path is not None:
+                files.append(dict(record, path=path))
+        out = dict(core, files=files,
+                   best_filepath=usable(core["best_filepath"],
+                                        "the best checkpoint"),
+                   last_filepath=usable(core["last_filepath"],
+                                        "the last checkpoint"))
+        if core["best_filepath"] is not None and out["best_filepath"] is None:
+            out["best"] = out["best_epoch"] = None
+        return out
+
+    def _apply_state(self, meta, core):
+        """Take over a validated state (`meta` for monitor and mode, `core`
+        for the saves, with usable paths).  Files that are missing, or not
+        regular files, are dropped; a best value whose file is missing is
+        forgotten."""
+        records = [r for r in core["files"]
+                   if self._template.owned(r["path"]) is None]
+        best = (self.initial_value_threshold, None, None)
+        if meta["monitor"] != self.monitor:
+            _state.warn(
+                f"the saved state monitored {meta['monitor']!r} but this "
+                f"callback monitors {self.monitor!r}, so its best value is "
+                f"not comparable; restoring the list of files only.")
         else:
-            if state["mode"] is not None:
-                self._direction = state["mode"]
-            best_path = state["best_filepath"]
-            if best_path is not None and not os.path.exists(best_path):
-                best_path = None
-            best = (state["best"], state["best_epoch"], best_path)
-            if best[0] is None:
-                best = (self.best, self.best_epoch, None)
-        last = state["last_filepath"]
+            if meta["mode"] is not None:
+                self._direction = meta["mode"]
+            best_path = core["best_filepath"]
+            if best_path is not None and not os.path.isfile(best_path):
+                _state.warn(
+                    f"the best checkpoint {best_path!r} recorded in the "
+                    f"state no longer exists; its value "
+                    f"{core['best']!r} is forgotten.")
+            elif core["best"] is not None:
+                best = (core["best"], core["best_epoch"], best_path)
+        last = core["last_filepath"]
         self._set(dict(best=best[0], best_epoch=best[1],
                        best_filepath=best[2],
-                       last_filepath=last if last and os.path.exists(last)
+                       last_filepath=last if last and os.path.isfile(last)
                        else None,
-                       last_epoch=state["last_epoch"], records=records))
+                       last_epoch=core["last_epoch"], records=records))
+        self._since = meta.get("since")
 
     # ------------------------------------------------------------------
     # Restart
 
     def _restore(self):
         state = self._read_state()
+        deletions = []
         if state is not None:
-            self._apply_state(state, strict=False)
-        for stale in self._template.stale_temporaries():
-            remove_path(stale)
+            core = state
+            pending = state["pending"]
+            if pending is not None:
+                rel = pending["check"]["path"]
+                if self._template.name_problem(rel) is None and \
+                        _state.is_same_file(self._template.absolute(rel),
+                                            pending["check"]):
+                    # The pending save was moved into place before the run
+                    # ended: it is the state.
+                    core = pending["state"]
+                    deletions = [self._template.absolute(p)
+                                 for p in pending["delete"]
+                                 if self._template.name_problem(p) is None]
+            self._apply_state(state, self._core_from_file(core))
+        for folder in self._template.folders():
+            sweep(folder)
+        for path in deletions:
+            self._delete(path)
+        if self._since is None:
+            self._since = _now()
+        else:
+            self._adopt()
         order = {path: i for i, path in enumerate(self.filepaths)}
         latest = self._template.latest(order)
         if latest is None:
@@ -613,6 +726,37 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self.last_filepath = latest
         self._say(f"Restored the model's weights from {latest}")
 
+    def _adopt(self):
+        """Count files this template produced since the run began that the
+        state does not list (written by a save that left no state, or
+        removed from the state by hand), so `max_to_keep` prunes them.
+        Files older than the run, such as the user's own, are never
+        adopted."""
+        known = {self._template.relative(r["path"]) for r in self._records}
+        found = []
+        for path in self._template.matches():
+            rel = self._template.relative(path)
+            if rel in known or self._template.owned(path) is not None:
+                continue
+            mtime = os.lstat(path).st_mtime_ns
+            if mtime <= self._since:
+                continue
+            fields = self._template.fields_of(path)
+            found.append({"path": self._template.absolute(rel),
+                          "epoch": _index_from(fields.get("epoch")),
+                          "batch": _index_from(fields.get("batch")),
+                          "value": _number_from(fields.get(self.monitor))})
+        if not found:
+            return
+        def written(record):
+            try:
+                return os.lstat(record["path"]).st_mtime_ns
+            except OSError:
+                return 0
+        records = sorted(self._records + found, key=written)
+        self._records = records
+        self._say(f"Adopted {len(found)} checkpoint(s) missing from the "
+                  f"state: " + ", ".join(r["path"] for r in found))
 
     def _build_from(self, path):
         """Build a model that would only be built by its first training
@@ -639,146 +783,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"input_shape=...)) or call model.build(...) before fit().")
 
 
-# ----------------------------------------------------------------------
-# Helpers
-
-class _Template:
-    """A checkpoint `filepath` with `{placeholders}`."""
-
-    def __init__(self, filepath):
-        self.filepath = filepath
-        self.fields = []
-        pattern = []
-        try:
-            for literal, field, spec, conversion in \
-                    string.Formatter().parse(filepath):
-                pattern.append(re.escape(literal))
-                if field is None:
-                    continue
-                if not field or field.isdigit() or not re.fullmatch(
-                        r"[^.\[\]{}]+", field):
-                    raise ValueError(
-                        f"placeholder {{{field}}} must be a plain name such "
-                        f"as {{epoch}} or {{val_loss:.2f}}")
-                self.fields.append(field)
-                pattern.append(_field_pattern(field, spec))
-        except ValueError as err:
-            raise ValueError(
-                f"{_FN}(): `filepath` is not a valid template: {err}. "
-                f"Use {{name}} or {{name:format}} placeholders and double "
-                f"braces for literal ones. Received: filepath={filepath!r}"
-            ) from None
-        self._regex = re.compile("".join(pattern) + r"\Z")
-        # Check the format specs now rather than at the first save.
-        sample = {name: 1 if name in ("epoch", "batch") else 0.5
-                  for name in self.fields}
-        try:
-            filepath.format(**sample)
-        except (ValueError, TypeError) as err:
-            raise ValueError(
-                f"{_FN}(): a format in `filepath` does not fit its value "
-                f"({err}); {{epoch}} and {{batch}} are integers, metrics are "
-                f"floats. Received: filepath={filepath!r}") from None
-        # The deepest directory without placeholders holds the state file.
-        head = filepath.split("{", 1)[0] if self.fields else filepath
-        self.root = os.path.dirname(head)
-        self.relative_template = os.path.relpath(filepath, self.root or ".")
-        readable = re.sub(r"\{([^}:!]*)[^}]*\}", r"\1", self.relative_template)
-        readable = re.sub(r"[^A-Za-z0-9._-]+", "_", readable)
-        self.state_path = os.path.join(self.root,
-                                       f".{readable}{_STATE_SUFFIX}")
-
-    def format(self, epoch, batch, logs):
-        values = dict(logs)
-        values["epoch"] = epoch + 1
-        if batch is not None:
-            values["batch"] = batch + 1
-        try:
-            return self.filepath.format(**values)
-        except KeyError as err:
-            missing = err.args[0]
-            raise ValueError(_missing_message(
-                f"{_FN}(): cannot fill the placeholder {{{missing}}} in "
-                f"filepath={self.filepath!r}: {missing!r} is not in the "
-                f"logs.", missing, values)) from None
-
-    def relative(self, path):
-        return None if path is None else os.path.relpath(path,
-                                                         self.root or ".")
-
-    def absolute(self, path):
-        return None if path is None else os.path.normpath(
-            os.path.join(self.root, path))
-
-    def _candidates(self):
-        """Existing paths under `root` that might match the template."""
-        if not self.fields:
-            yield self.filepath
-            return
-        top = self.root or "."
-        depth = self.relative_template.count("/")
-        for folder, dirs, files in os.walk(top):
-            rel_depth = 0 if folder == top else \
-                os.path.relpath(folder, top).count(os.sep) + 1
-            if rel_depth >= depth:
-                dirs[:] = []
-            dirs[:] = [d for d in dirs if not is_temp_name(d)]
-            for name in files:
-                path = os.path.join(folder, name)
-                yield path if self.root else os.path.relpath(path, ".")
-
-    def matches(self):
-        out = []
-        for path in self._candidates():
-            name = os.path.basename(path)
-            if TEMP_MARKER in path or name.endswith(_STATE_SUFFIX):
-                continue
-            if os.path.isfile(path) and self._regex.match(path):
-                out.append(path)
-        return out
-
-    def latest(self, order):
-        """The most recently written matching checkpoint, or None."""
-        found = self.matches()
-        if not found:
-            return None
-        return max(found, key=lambda p: (os.stat(p).st_mtime_ns,
-                                         order.get(p, -1), p))
-
-    def stale_temporaries(self):
-        """Temporary files left by a killed run writing these paths."""
-        folders = {os.path.dirname(p) for p in self.matches()}
-        folders.add(self.root)
-        state = os.path.basename(self.state_path)
-        out = []
-        for folder in folders:
-            try:
-                names = os.listdir(folder or ".")
-            except OSError:
-                continue
-            for name in names:
-                if not (name.startswith(".") and TEMP_MARKER in name):
-                    continue
-                original = name[1:].split(TEMP_MARKER, 1)[0]
-                path = os.path.join(folder, original)
-                if original == state or self._regex.match(path):
-                    out.append(os.path.join(folder, name))
-        return out
-
-
-_NUMBER = r"[ +-]*(?:nan|inf|[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)%?"
-
-
-def _field_pattern(field, spec):
-    """What a placeholder can produce, so restarts only pick up files this
-    template could have written: digits for {epoch} and {batch}, a number
-    for a metric, anything within one path component for exotic formats."""
-    kind = spec[-1:] if spec else ""
-    if field in ("epoch", "batch") and kind in ("", "d", "n"):
-        return r" *[0-9]+"
-    if kind in ("", "d", "e", "E", "f", "F", "g", "G", "n", "%"):
-        return _NUMBER
-    return r"[^/\\]+?"
 
 
 def _scalar_logs(logs):
@@ -794,23 +798,6 @@ def _scalar_logs(logs):
     return out
 
 
-def _missing_message(prefix, wanted, available):
-    keys = sorted(available)
-    message = f"{prefix} Available keys: {', '.join(keys) or '(none)'}."
-    close = _closest(wanted, keys)
-    if close:
-        message += f" Did you mean {close!r}?"
-    return message
-
-
-def _closest(wanted, keys):
-    """The key most likely meant: an abbreviation first (`val_acc` ->
-    `val_accuracy`), then the most similar spelling."""
-    longer = [k for k in keys if k.startswith(wanted)]
-    if longer:
-        return min(longer, key=len)
-    close = difflib.get_close_matches(wanted, keys, n=1, cutoff=0.5)
-    return close[0] if close else None
 
 
 def _flatten_metrics(model):
@@ -839,35 +826,37 @@ def _auto_direction(monitor, model):
     return "min"
 
 
-def _validate_state(state):
-    """Check the shape of a state dict; return a normalised copy."""
-    if not isinstance(state, dict):
-        raise ValueError(f"set_state(): expected a dict from get_state(). "
-                         f"Received: {type(state).__name__}")
-    required = ("filepath", "monitor", "mode", "best", "best_epoch",
-                "best_filepath", "last_filepath", "files")
-    missing = [k for k in required if k not in state]
-    if missing:
-        raise ValueError(f"set_state(): the state lacks {missing}.")
-    if state["mode"] not in (None, "min", "max"):
-        raise ValueError(f"set_state(): mode must be 'min', 'max' or None. "
-                         f"Received: mode={state['mode']!r}")
-    best = state["best"]
-    if best is not None and not (isinstance(best, numbers.Real)
-                                 and math.isfinite(best)):
-        raise ValueError(f"set_state(): best must be a finite number or "
-                         f"None. Received: best={best!r}")
-    files = []
-    for record in state["files"]:
-        if not isinstance(record, dict) or not isinstance(
-                record.get("path"), str):
-            raise ValueError(f"set_state(): each entry of files needs a "
-                             f"'path'. Received: {record!r}")
-        files.append({"path": record["path"],
-                      "epoch": record.get("epoch"),
-                      "batch": record.get("batch"),
-                      "value": record.get("value")})
-    out = dict(state)
-    out["files"] = files
-    out.setdefault("last_epoch", None)
-    return out
+
+
+_COARSE_CLOCK = 5 if sys.platform.startswith("linux") else None  # its id
+
+
+def _now():
+    """The time the file system stamps on a file written now, in ns.
+
+    On Linux, file times come from the coarse real-time clock, which may
+    lag `time.time_ns()` by a tick: taking it from the same clock means a
+    file written after this moment never looks older than it, and one
+    written before never looks newer."""
+    if _COARSE_CLOCK is not None:
+        try:
+            return time.clock_gettime_ns(_COARSE_CLOCK)
+        except OSError:  # pragma: no cover
+            pass
+    return time.time_ns()
+
+
+def _index_from(text):
+    """A 0-based index from the 1-based number a template wrote."""
+    try:
+        return max(int(str(text).strip()) - 1, 0)
+    except (TypeError, ValueError):
+        return None
+
+
+def _number_from(text):
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
