@@ -89,8 +89,23 @@ KILL_CHILD = textwrap.dedent("""
                 self.said = True
                 print("TRAINING", flush=True)
 
+    class Score(keras.callbacks.Callback):
+        # Stamps the step count into the last bias and logs score = -step,
+        # so every save of best.keras improves and the file tells which
+        # value it was saved with.
+        step = 0
+
+        def on_train_batch_end(self, batch, logs=None):
+            Score.step += 1
+            self.model.layers[-1].bias.assign([float(Score.step)])
+            logs["score"] = -float(Score.step)
+
     callbacks = [
         Started(),
+        Score(),
+        pykeras3.callback_model_checkpoint(
+            os.path.join(folder, "best.keras"), monitor="score",
+            save_freq=1, save_best_only=True, mode="min"),
         pykeras3.callback_model_checkpoint(
             os.path.join(folder, "last.keras"), monitor="loss",
             save_freq=1),
@@ -120,6 +135,7 @@ def test_sigkill_at_random_moments_never_leaves_a_partial_checkpoint(
     runs = 12
     mid_write = 0
     loaded = 0
+    best_checked = 0
     for run in range(runs):
         folder = tmp_path / f"run{run}"
         folder.mkdir()
@@ -143,9 +159,9 @@ def test_sigkill_at_random_moments_never_leaves_a_partial_checkpoint(
 
         # A kill that landed mid-write leaves a staging entry holding the
         # unfinished file (named like its target), never the target.
-        for entry in staging_entries(folder):
-            if os.path.isdir(entry) and any(
-                    not n.startswith(".") for n in os.listdir(entry)):
+        for root in staging_entries(folder):
+            if any(not n.startswith(".") for entry in os.listdir(root)
+                   for n in os.listdir(os.path.join(root, entry))):
                 mid_write += 1
                 break
 
@@ -169,21 +185,45 @@ def test_sigkill_at_random_moments_never_leaves_a_partial_checkpoint(
                     with open(os.path.join(root, name)) as f:
                         json.load(f)
 
-        # A restart from whatever the kill left works.
+        # No phantom best: the restored best is the value the file on disk
+        # was saved with (never a value whose save was cut short).
         model = big_model()
         model.compile(optimizer="adam", loss="mse")
+        best = pykeras3.callback_model_checkpoint(
+            str(folder / "best.keras"), monitor="score", save_freq=1,
+            save_best_only=True, mode="min", load_weights_on_restart=True)
+        best.set_model(model)
+        best.on_train_begin()
+        if os.path.exists(folder / "best.keras"):
+            stamped = float(keras.models.load_model(
+                folder / "best.keras").layers[-1].bias.numpy()[0])
+            assert best.best == -stamped, (run, best.best, stamped)
+            best_checked += 1
+        best.on_train_end()
+
+        # A restart from whatever the kill left works, and after its
+        # first save max_to_keep holds again (orphans included).
         for filepath, weights_only in (
                 (folder / "last.keras", False),
                 (folder / "w" / "e{epoch}-b{batch}.weights.h5", True)):
             cb = pykeras3.callback_model_checkpoint(
                 str(filepath), monitor="loss", save_freq=1,
-                save_weights_only=weights_only, load_weights_on_restart=True)
+                save_weights_only=weights_only, load_weights_on_restart=True,
+                max_to_keep=2 if weights_only else None)
             cb.set_model(model)
+            cb.set_params({"epochs": 1000, "steps": 8, "verbose": 0})
             cb.on_train_begin()
+            cb.on_epoch_begin(999)
+            cb.on_train_batch_end(0, {"loss": 1.0})
             cb.on_train_end()
+        weights = [f for f in checkpoint_files(folder)
+                   if f.endswith(".weights.h5")]
+        assert len(weights) <= 2, weights
+        assert not staging_entries(folder)
         keras.backend.clear_session()
 
     assert loaded >= runs  # the kills came after saves had begun
+    assert best_checked >= runs - 1
     assert mid_write >= 1, "no kill landed while a file was being written"
 
 

@@ -202,14 +202,10 @@ class Template:
                 yield path if self.root else os.path.relpath(path, ".")
 
     def matches(self):
-        """Existing files (regular files or links to them) this template
-        can produce."""
-        out = []
-        for path in self._candidates():
-            if self.name_problem(self.relative(path)) is None and \
-                    os.path.isfile(path):
-                out.append(path)
-        return out
+        """Existing files this template can produce, that it could have
+        written: regular files, not symlinks (see `owned`)."""
+        return [self.absolute(self.relative(path))
+                for path in self._candidates() if self.owned(path) is None]
 
     def latest(self, order):
         """The most recently written matching checkpoint, or None."""
