@@ -293,11 +293,11 @@ def check_readable(fn, path, arg="filepath"):
 
 
 def _is_a_directory(fn, path):
-    return IsADirectoryError(
+    return _reported(IsADirectoryError(
         errno.EISDIR,
         f"{fn}(): cannot write the file {path!r}: a folder of that name "
         f"exists. pykeras3 never removes a folder to write a file; remove "
-        f"or rename the folder, or choose another name.")
+        f"or rename the folder, or choose another name."))
 
 
 def _check_parents(fn, path):
@@ -311,10 +311,10 @@ def _check_parents(fn, path):
             break
         probe = parent
     if probe and os.path.lexists(probe) and not os.path.isdir(probe):
-        raise NotADirectoryError(
+        raise _reported(NotADirectoryError(
             errno.ENOTDIR,
             f"{fn}(): cannot write {path!r}: {probe!r} is a file, not a "
-            f"folder, so nothing can be created inside it.")
+            f"folder, so nothing can be created inside it."))
 
 
 def make_parents(fn, path):
@@ -354,11 +354,14 @@ def user_error(fn, target, err, staged=None, created=False):
             f" Nothing was replaced: {target!r} is as it was.")
     message = f"{fn}(): cannot write {target!r}: {reason}.{kept}"
     if err.errno is not None:
-        new = OSError(err.errno, message)
-    else:
-        new = OSError(message)
-    new.pykeras3_reported = True
-    return new
+        return _reported(OSError(err.errno, message))
+    return _reported(OSError(message))
+
+
+def _reported(err):
+    """Mark an OSError whose message is already written for the user."""
+    err.pykeras3_reported = True
+    return err
 
 
 # --------------------------------------------------------------------------
@@ -401,11 +404,11 @@ class _Stage:
             except FileNotFoundError:  # a sweep removed it just now
                 continue
             if not stat.S_ISDIR(st.st_mode):
-                raise FileExistsError(
+                raise _reported(FileExistsError(
                     errno.EEXIST,
                     f"{self.fn}(): cannot write {self.target!r}: "
                     f"{self.root!r} should be pykeras3's hidden staging "
-                    f"folder but is not a folder. Remove it and retry.")
+                    f"folder but is not a folder. Remove it and retry."))
             path = os.path.join(self.root, secrets.token_hex(6))
             try:
                 os.mkdir(path)
@@ -608,14 +611,12 @@ def _commit(fn, tmp, target, overwrite, aside, release):
         try:
             publish_new(tmp, target)
         except FileExistsError:
-            error = FileExistsError(
+            raise _reported(FileExistsError(
                 errno.EEXIST,
                 f"{fn}(): {target!r} appeared while this save was being "
                 f"written (another process?), and overwrite=False: nothing "
                 f"was replaced and this save was discarded. Pass "
-                f"overwrite=True to replace it.")
-            error.pykeras3_reported = True
-            raise error from None
+                f"overwrite=True to replace it.")) from None
         return
     if is_dir:
         _replace_directory(tmp, target, aside)

@@ -25,21 +25,30 @@ def callback_model_checkpoint(filepath, monitor="val_loss", verbose=0,
 
     What it adds to Keras's callback:
 
-    * Crash safety. Each file is written to a hidden temporary file in the
-      same directory, flushed to disk, and renamed into place, so a process
-      killed at any moment leaves every checkpoint path absent, holding the
-      previous complete file, or holding the new complete file.
+    * Crash safety. Each file is written in a private staging entry of the
+      hidden folder `.pykeras3-staging` beside it, flushed to disk, and
+      renamed into place, so a process killed at any moment leaves every
+      checkpoint path absent, holding the previous complete file, or
+      holding the new complete file. A killed writer's leftovers are
+      removed by the next save into that folder; a live writer's never.
     * NaN and infinite values never count as an improvement (a warning
       says so once), so one bad epoch cannot freeze the best value.
     * Resume. The best value, its epoch and file, and the files written
       are kept in a small JSON state file beside the checkpoints
-      (`cb.state_filepath`). With `load_weights_on_restart=True`, a new
-      callback on the same `filepath` (in a new process, after a crash)
-      loads the latest checkpoint into the model and restores that state,
-      so a resumed run never replaces a better checkpoint with a worse one.
-    * Pruning with `max_to_keep`, which only ever deletes files this
-      callback (or the run it resumed) wrote, and only after the new file
-      is safely in place.
+      (`cb.state_filepath`, one per `filepath`). With
+      `load_weights_on_restart=True`, a new callback on the same `filepath`
+      (in a new process, after a crash) loads the latest checkpoint into
+      the model and restores that state, so a resumed run never replaces
+      a better checkpoint with a worse one. The state never claims a file
+      that is not on disk, whenever the process was killed. A damaged
+      state file is set aside as `<name>.bad` with a warning, and the run
+      starts fresh without deleting anything.
+    * Pruning with `max_to_keep`, which only ever deletes regular files
+      inside the checkpoint folder whose names this `filepath` produces
+      (never a folder, never through a symlink, whatever the state file
+      says), and only after the new file is safely in place. Files such a
+      run wrote but a kill kept out of the state are found on restart and
+      counted; files older than the run are never touched.
     * It says where things are: `cb.best`, `cb.best_epoch` (0-based),
       `cb.best_filepath`, `cb.last_filepath`, `cb.filepaths` (kept files,
       oldest first), so `load_model(cb.best_filepath)` just works.

@@ -33,9 +33,11 @@ def save_model(model, filepath=None, overwrite=False, zipped=None,
                **kwargs):
     """Save a whole model (architecture, weights, optimizer state).
 
-    The file is written atomically: to a temporary file beside `filepath`,
-    flushed to disk, then renamed over it. If saving fails, any earlier
-    file at `filepath` is left intact.
+    The file is written atomically: in a hidden staging folder beside
+    `filepath`, flushed to disk, then renamed over it. If saving fails, any
+    earlier file at `filepath` is left intact. With `overwrite=False` the
+    rule holds at the final rename too: of two processes saving to one new
+    path, exactly one succeeds. A folder is never removed to write a file.
 
     keras3 R: ``save_model()``. Like R, `overwrite` defaults to `False` and
     `filepath = None` returns the model as raw bytes.
@@ -45,10 +47,12 @@ def save_model(model, filepath=None, overwrite=False, zipped=None,
         filepath: where to save; must end in `.keras`. `None` returns the
             archive as `bytes` instead (load it with `load_model(bytes)`).
         overwrite: replace an existing file. With `False` an existing file
-            raises FileExistsError and nothing changes on disk.
+            raises FileExistsError and nothing changes on disk. With `True`
+            an existing folder still raises IsADirectoryError.
         zipped: `None` or `True` write a `.keras` zip archive. `False`
             writes Keras's unzipped model directory instead, whose name
-            must not end in `.keras`.
+            must not end in `.keras`; with `overwrite=True` it replaces an
+            existing unzipped model directory, never another folder.
         **kwargs: other arguments for `keras.Model.save`.
 
     Returns:

@@ -246,6 +246,24 @@ def test_pruning_refuses_a_file_reached_through_a_symlinked_folder(
     assert cb2.filepaths == [str(folder / "run3" / "m.keras")]
 
 
+def test_a_state_naming_an_older_user_file_cannot_get_it_deleted(tmp_path):
+    mine = tmp_path / "ep0.keras"      # matches the template, but is older
+    mine.write_bytes(b"the user's own model")
+    os.utime(mine, ns=(time.time_ns() - 10**10, time.time_ns() - 10**10))
+    template = tmp_path / "ep{epoch}.keras"
+    cb = ckpt(template, max_to_keep=1)
+    drive(cb, tiny_model(), [0.5], end=True)
+    state = state_of(cb)
+    state["files"].insert(0, {"path": "ep0.keras", "epoch": 0,
+                              "batch": None, "value": None})
+    write_state(cb, state)
+    resumed = ckpt(template, max_to_keep=1, load_weights_on_restart=True)
+    with pytest.warns(CheckpointWarning, match="older than this run"):
+        drive(resumed, tiny_model(), [0.4, 0.3], first_epoch=1)
+    assert mine.read_bytes() == b"the user's own model"
+    assert visible(tmp_path) == ["ep0.keras", "ep3.keras"]
+
+
 # ----------------------------------------------------------------------
 # 2. Never remove a folder to write a file
 

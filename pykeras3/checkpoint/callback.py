@@ -333,6 +333,8 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self._write(path, epoch, batch, current, improved)
 
     def _write(self, path, epoch, batch, current, improved):
+        if self._since is None:  # hooks driven without on_train_begin
+            self._since = _now()
         if os.path.isdir(path):
             raise IsADirectoryError(
                 f"{_FN}(): cannot save the checkpoint to {path!r}: it is an "
@@ -391,6 +393,9 @@ class ModelCheckpoint(keras.callbacks.Callback):
         problem = self._template.owned(path)
         if problem == "missing":
             return
+        if problem is None and self._since is not None and \
+                os.lstat(path).st_mtime_ns < self._since:
+            problem = "older than this run's history"
         if problem is not None:
             self._warn_once(("not-deleted", path),
                             f"{_FN}(): max_to_keep: not deleting {path!r}: "
@@ -550,6 +555,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self._apply_state(checked, checked)
         self._pending_path = None
         self._state_key = None
+        self._settle_since()
 
     @staticmethod
     def _paths_of(core):
@@ -643,11 +649,19 @@ class ModelCheckpoint(keras.callbacks.Callback):
 
     def _apply_state(self, meta, core):
         """Take over a validated state (`meta` for monitor and mode, `core`
-        for the saves, with usable paths).  Files that are missing, or not
-        regular files, are dropped; a best value whose file is missing is
+        for the saves, with usable paths).  Files that are missing are
+        dropped, and so, with a warning, are entries that are not regular
+        files (folders, symlinks); a best value whose file is gone is
         forgotten."""
-        records = [r for r in core["files"]
-                   if self._template.owned(r["path"]) is None]
+        def kept(path, what):
+            problem = self._template.owned(path)
+            if problem is not None and problem != "missing":
+                _state.warn(f"the state lists {path!r} as {what}, but it is "
+                            f"{problem}; the entry is ignored.")
+            return problem is None
+
+        records = [r for r in core["files"] if kept(r["path"],
+                                                     "a checkpoint")]
         best = (self.initial_value_threshold, None, None)
         if meta["monitor"] != self.monitor:
             _state.warn(
@@ -658,7 +672,8 @@ class ModelCheckpoint(keras.callbacks.Callback):
             if meta["mode"] is not None:
                 self._direction = meta["mode"]
             best_path = core["best_filepath"]
-            if best_path is not None and not os.path.isfile(best_path):
+            if best_path is not None and not kept(best_path,
+                                                  "the best checkpoint"):
                 _state.warn(
                     f"the best checkpoint {best_path!r} recorded in the "
                     f"state no longer exists; its value "
@@ -668,8 +683,8 @@ class ModelCheckpoint(keras.callbacks.Callback):
         last = core["last_filepath"]
         self._set(dict(best=best[0], best_epoch=best[1],
                        best_filepath=best[2],
-                       last_filepath=last if last and os.path.isfile(last)
-                       else None,
+                       last_filepath=last if last and self._template.owned(
+                           last) is None else None,
                        last_epoch=core["last_epoch"], records=records))
         self._since = meta.get("since")
 
@@ -680,7 +695,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
         state = self._read_state()
         deletions = []
         if state is not None:
-            core = state
+            core = self._core_from_file(state)
             pending = state["pending"]
             if pending is not None:
                 rel = pending["check"]["path"]
@@ -689,17 +704,17 @@ class ModelCheckpoint(keras.callbacks.Callback):
                                             pending["check"]):
                     # The pending save was moved into place before the run
                     # ended: it is the state.
-                    core = pending["state"]
+                    core = self._core_from_file(pending["state"])
                     deletions = [self._template.absolute(p)
                                  for p in pending["delete"]
                                  if self._template.name_problem(p) is None]
-            self._apply_state(state, self._core_from_file(core))
+            self._apply_state(state, core)
         for folder in self._template.folders():
             sweep(folder)
         for path in deletions:
             self._delete(path)
         if self._since is None:
-            self._since = _now()
+            self._settle_since()
         else:
             self._adopt()
         order = {path: i for i, path in enumerate(self.filepaths)}
@@ -725,6 +740,19 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"from.") from err
         self.last_filepath = latest
         self._say(f"Restored the model's weights from {latest}")
+
+    def _settle_since(self):
+        """Without a recorded start (a state of pykeras3 0.1, or one given
+        to `set_state()` without it), the run's history began with its
+        oldest kept file, or now."""
+        if self._since is None:
+            times = []
+            for record in self._records:
+                try:
+                    times.append(os.lstat(record["path"]).st_mtime_ns)
+                except OSError:
+                    pass
+            self._since = min(times, default=_now())
 
     def _adopt(self):
         """Count files this template produced since the run began that the
