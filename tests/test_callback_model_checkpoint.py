@@ -26,6 +26,7 @@ import pytest
 import tensorflow as tf
 
 import pykeras3
+from checkpoint_helpers import ckpt, drive, saved_epoch, visible
 from conftest import tiny_model
 from pykeras3.checkpoint import CheckpointWarning
 
@@ -35,62 +36,9 @@ STAGING = ".pykeras3-staging"
 # ----------------------------------------------------------------------
 # Helpers
 
-def ckpt(filepath, **kwargs):
-    return pykeras3.callback_model_checkpoint(str(filepath), **kwargs)
-
-
-def mark(model, value):
-    """Set every weight of `model` to `value`."""
-    model.set_weights([np.full_like(w, value) for w in model.get_weights()])
-
-
-def drive(cb, model, values, *, monitor="val_loss", first_epoch=0,
-          begin=True):
-    """Run the epoch hooks of `cb` with logs {monitor: value} (no monitor
-    when the value is None).  The model's weights are set to the 1-based
-    epoch number before each epoch end.  on_train_end is never called:
-    callers decide whether the run "finishes"."""
-    optimizer = getattr(model, "optimizer", None)
-    if optimizer is not None and not optimizer.built:
-        # As after a first training step, so that checkpoints hold the
-        # optimizer's variables like those saved during training.
-        optimizer.build(model.trainable_variables)
-    cb.set_model(model)
-    cb.set_params({"epochs": first_epoch + len(values), "steps": 1,
-                   "verbose": 0})
-    if begin:
-        cb.on_train_begin()
-    for i, value in enumerate(values):
-        epoch = first_epoch + i
-        cb.on_epoch_begin(epoch)
-        mark(model, epoch + 1)
-        logs = {"loss": 1.0}
-        if value is not None:
-            logs[monitor] = value
-        cb.on_epoch_end(epoch, logs)
-
-
-def saved_epoch(path):
-    """The 1-based epoch whose weights the checkpoint at `path` holds."""
-    path = str(path)
-    if path.endswith(".weights.h5"):
-        model = tiny_model(compile_it=False)
-        model.load_weights(path)
-    else:
-        model = keras.models.load_model(path, compile=False)
-    values = np.concatenate([w.ravel() for w in model.get_weights()])
-    assert np.all(values == values[0]), "weights were not set by drive()"
-    return float(values[0])
-
-
 def frozen_model():
     """A tiny model whose training does not change its weights."""
     return tiny_model(optimizer=keras.optimizers.SGD(learning_rate=0.0))
-
-
-def visible(folder):
-    """Names in `folder` that are not hidden."""
-    return sorted(n for n in os.listdir(folder) if not n.startswith("."))
 
 
 def staging_leftovers(folder):

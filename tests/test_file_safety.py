@@ -35,6 +35,7 @@ import numpy as np
 import pytest
 
 import pykeras3
+from checkpoint_helpers import ckpt, drive, saved_epoch, visible
 from conftest import run_python, tiny_model
 from pykeras3.checkpoint import CheckpointWarning
 
@@ -43,52 +44,6 @@ STAGING = ".pykeras3-staging"
 
 # ----------------------------------------------------------------------
 # Helpers
-
-def ckpt(filepath, **kwargs):
-    return pykeras3.callback_model_checkpoint(str(filepath), **kwargs)
-
-
-def mark(model, value):
-    model.set_weights([np.full_like(w, value) for w in model.get_weights()])
-
-
-def drive(cb, model, values, *, monitor="val_loss", first_epoch=0,
-          begin=True, end=False):
-    """Run the epoch hooks with logs {monitor: value}; weights are set to
-    the 1-based epoch number before each save."""
-    optimizer = getattr(model, "optimizer", None)
-    if optimizer is not None and not optimizer.built:
-        optimizer.build(model.trainable_variables)
-    cb.set_model(model)
-    cb.set_params({"epochs": first_epoch + len(values), "steps": 1,
-                   "verbose": 0})
-    if begin:
-        cb.on_train_begin()
-    for i, value in enumerate(values):
-        epoch = first_epoch + i
-        cb.on_epoch_begin(epoch)
-        mark(model, epoch + 1)
-        cb.on_epoch_end(epoch, {"loss": 1.0, monitor: value})
-    if end:
-        cb.on_train_end()
-
-
-def saved_epoch(path):
-    """The 1-based epoch whose weights the checkpoint at `path` holds."""
-    path = str(path)
-    if path.endswith(".weights.h5"):
-        model = tiny_model(compile_it=False)
-        model.load_weights(path)
-    else:
-        model = keras.models.load_model(path, compile=False)
-    values = np.concatenate([w.ravel() for w in model.get_weights()])
-    assert np.all(values == values[0])
-    return float(values[0])
-
-
-def visible(folder):
-    return sorted(n for n in os.listdir(folder) if not n.startswith("."))
-
 
 def leftovers(folder):
     """Staging entries (of any writer) anywhere under `folder`."""

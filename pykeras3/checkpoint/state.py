@@ -76,24 +76,21 @@ def _finite_or_none(name, value):
     return float(value)
 
 
+def _int_or_none(name, value, minimum=None):
+    if value is None:
+        return None
+    if not isinstance(value, numbers.Integral) or isinstance(
+            value, (bool, np.bool_)) or (minimum is not None and
+                                         value < minimum):
+        kind = "an integer" if minimum is None else \
+            "a non-negative integer"
+        raise BadState(f"{name} must be {kind} or null. "
+                       f"Received: {name}={value!r}")
+    return int(value)
+
+
 def _index_or_none(name, value):
-    if value is None:
-        return None
-    if not isinstance(value, numbers.Integral) or isinstance(
-            value, (bool, np.bool_)) or value < 0:
-        raise BadState(f"{name} must be a non-negative integer or null. "
-                       f"Received: {name}={value!r}")
-    return int(value)
-
-
-def _int_or_none(name, value):
-    if value is None:
-        return None
-    if not isinstance(value, numbers.Integral) or isinstance(
-            value, (bool, np.bool_)):
-        raise BadState(f"{name} must be an integer or null. "
-                       f"Received: {name}={value!r}")
-    return int(value)
+    return _int_or_none(name, value, minimum=0)
 
 
 def _str_or_none(name, value):
