@@ -98,3 +98,112 @@ def as_tuple_arg(value):
     if isinstance(value, list):
         return tuple(value)
     return value
+
+
+# --------------------------------------------------------------------------
+# The conversion table
+#
+# keras3 converts some arguments before calling Keras (its `converters` in
+# api.json).  Each of its converters has a Python counterpart here, or
+# none where the conversion only bridges R and Python (R vectors to
+# arrays, R functions to callables).  `tools/generate.py` writes a call to
+# the counterpart into every generated function, and fails on a converter
+# this table does not know.  Every converter lets `None` through (Keras's
+# "not given"); indices and axes are 0-based, as everywhere in Python.
+
+def as_integer(fn, name, value):
+    """Numbers must be whole: `10`, `10.0` and `np.int64(10)` become `10`;
+    `2.5` is refused, naming the argument.  Lists and tuples are converted
+    element by element (and keep their type).  Anything else (flags,
+    strings, arrays, layers, seed generators) is passed on unchanged, as
+    keras3's converter does."""
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return type(value)(as_integer(fn, name, v) for v in value)
+    if isinstance(value, numbers.Real):
+        if is_int(value):
+            return int(value)
+        if math.isfinite(value) and float(value).is_integer():
+            return int(value)
+        raise ArgumentTypeError(
+            f"{fn}(): `{name}` must be a whole number. "
+            f"{received(name, value)}")
+    return value
+
+
+def as_index(fn, name, value):
+    """A 0-based index (or several), checked as by `as_integer`."""
+    return as_integer(fn, name, value)
+
+
+def as_axis(fn, name, value):
+    """An axis or a tuple of axes, 0-based (`-1` is the last axis)."""
+    if isinstance(value, list):
+        value = tuple(value)
+    if isinstance(value, (bool, np.bool_)) or isinstance(value, str):
+        raise ArgumentTypeError(
+            f"{fn}(): `{name}` must be an axis (an integer, 0-based; -1 is "
+            f"the last axis) or a tuple of axes. {received(name, value)}")
+    return as_integer(fn, name, value)
+
+
+def as_optional_shape(fn, name, value):
+    """A shape (see `as_shape`); `None`, and values that are not written
+    shapes (a tensor holding one), are passed on unchanged."""
+    if value is None or not (is_int(value) or isinstance(
+            value, (float, list, tuple)) or hasattr(value, "as_list")):
+        return value
+    return as_shape(fn, name, value)
+
+
+def as_integer_tuple(fn, name, value):
+    """An integer, or a list or tuple of integers (kernel sizes, strides,
+    pool sizes), checked as by `as_integer`."""
+    return as_integer(fn, name, value)
+
+
+def as_tuple(fn, name, value):
+    """A list becomes a tuple; other values are unchanged."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def as_list(fn, name, value):
+    """A tuple becomes a list; other values are unchanged."""
+    return list(value) if isinstance(value, tuple) else value
+
+
+def require(fn, **arguments):
+    """Raise TypeError for a required argument left at `None`."""
+    for name, value in arguments.items():
+        if value is None:
+            raise TypeError(f"{fn}(): `{name}` is required. "
+                            f"{received(name, value)}")
+
+
+# keras3 converter -> the name of its counterpart above (None: nothing to
+# do in Python).
+CONVERTERS = {
+    "as_integer": "as_integer",
+    "as_nullable_integer": "as_integer",
+    "as_index": "as_index",
+    "as_py_index": "as_index",
+    "as_axis": "as_axis",
+    "normalize_shape": "as_optional_shape",
+    "as_integer_tuple": "as_integer_tuple",
+    "as_tuple": "as_tuple",
+    "tuple": "as_tuple",
+    "as_scalar_or_tuple": "as_tuple",
+    "as_list": "as_list",
+    "as.list": "as_list",
+    # Bridges between R and Python values: nothing to convert here.
+    "as_py_array": None,
+    "as_array": None,
+    "as.array": None,
+    "keras_array": None,
+    "as_integer_array": None,
+    "function": None,
+    # keras3 subtracts 1 from indices unless zero_indexed=TRUE: Python's
+    # indices are already 0-based.
+    "if": None,
+}

@@ -1,34 +1,56 @@
-"""The one generator behind every `layer_*()` function.
+"""What every `layer_*()` function does at run time: keras3's composition
+rule, and layers that compose without being told apart from Keras's own.
 
-keras3's composition rule, decided by the type of the first argument:
+The rule, decided by the type of the first argument (`_pipe.split_object`,
+the same test the verbs use):
 
 * a Sequential model: the new layer is added to it and the model returned;
 * a tensor (symbolic `keras.Input`, or eager): the layer is applied and its
   output returned;
 * nothing (or `None`): the layer itself is returned.
 
+A first argument of another type is not the object: `layer_dense(4)` means
+`units=4` (the `@composes` decorator shifts it into place).
+
 The layer returned in the last case is a real Keras layer
 (`isinstance(layer_dense(units=1), keras.layers.Dense)`) that still composes:
 calling it on a Sequential model adds it, so
 `toolz.pipe(keras_model_sequential(input_shape=10), layer_dense(units=4))`
-works.  On its first call it becomes an instance of the plain Keras class, so
-models built with pykeras3 contain only plain Keras layers and save and load
-in a process that never imports pykeras3.
+works.  To everything else it *is* the plain Keras class: `__class__`,
+Keras's serializer, `pickle` and `copy.deepcopy` see `keras.layers.Dense`,
+and on its first call it becomes an instance of that class.  Models built
+with pykeras3 contain only plain Keras layers and load in a process that
+never imports pykeras3.
+
+Merging layers (`@merges`) take their inputs as a list, as separate
+positional arguments, or, given one tensor, return a deferred call that
+merges the tensor piped into it with that one (R's `x |> layer_add(y)`).
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
-import sys
+from typing import Callable, TypeVar
+
+try:  # Python 3.10+
+    from typing import ParamSpec
+except ImportError:  # pragma: no cover
+    ParamSpec = None
 
 import keras
 import numpy as np
 
-from . import _docs
-from ._args import as_shape, as_tuple_arg
-from ._pipe import _MISSING, split_object
+from ._args import as_integer, as_optional_shape
+from ._pipe import _MISSING, Deferred, VerbSpec, split_object
 
-_P = inspect.Parameter
+P = ParamSpec("P") if ParamSpec else None
+R = TypeVar("R")
+
+# Arguments any Keras layer takes through **kwargs that keras3 converts.
+_LAYER_KWARGS = {"input_shape": as_optional_shape,
+                 "batch_input_shape": as_optional_shape,
+                 "batch_size": as_integer}
 
 
 def is_tensor_like(value):
@@ -37,7 +59,8 @@ def is_tensor_like(value):
             or keras.ops.is_tensor(value))
 
 
-def _is_layer_object(value):
+def is_layer_object(value):
+    """True for what a layer function composes with (its `object`)."""
     # `None` in first place is keras3's `object = NULL`: no object.
     return value is None or isinstance(value, keras.Model) or \
         is_tensor_like(value)
@@ -46,6 +69,96 @@ def _is_layer_object(value):
 def _is_merge_object(value):
     return value is None or isinstance(value, (list, tuple, keras.Model)) \
         or is_tensor_like(value)
+
+
+def composes(fn: Callable[P, R]) -> Callable[P, R]:
+    """Let a layer function be called without its object.
+
+    The decorated function's first parameter is the object (`object`, or
+    `inputs` for attention layers).  When the first positional argument is
+    not something a layer composes with, it is read as the next parameter
+    (`layer_dense(4)` is `layer_dense(units=4)`).  Signatures and docs are
+    the decorated function's own.
+    """
+    first = next(iter(inspect.signature(fn).parameters))
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        obj, args, kwargs = split_object(args, kwargs, first,
+                                         is_layer_object)
+        return fn(None if obj is _MISSING else obj, *args, **kwargs)
+    return wrapper
+
+
+def merges(fn: Callable[P, R]) -> Callable[P, R]:
+    """keras3's forms for a merging layer function `fn(inputs, *more, ...)`:
+    a list of inputs, the inputs as separate arguments, or none; one single
+    tensor gives a deferred call that merges what is piped into it with
+    that tensor."""
+    name = fn.__name__
+    params = list(inspect.signature(fn).parameters.values())
+    rest = inspect.Signature(params[1:])
+
+    def apply(obj, args, kwargs):
+        if not is_tensor_like(obj):
+            raise TypeError(
+                f"{name}() merges tensors, but received "
+                f"{type(obj).__name__}. In a pipe, the value flowing into "
+                f"{name}(y) must be a tensor.")
+        return fn(obj, *args, **kwargs)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        obj, args, kwargs = split_object(args, kwargs, params[0].name,
+                                         _is_merge_object)
+        if obj is not _MISSING and is_tensor_like(obj) and not args:
+            # R's `x |> layer_add(y)`: wait for x.
+            bound = rest.bind(obj, **kwargs)
+            return Deferred(wrapper, (obj,), kwargs, bound)
+        return fn(None if obj is _MISSING else obj, *args, **kwargs)
+
+    wrapper._pykeras3_apply = apply
+    wrapper._pykeras3_spec = VerbSpec(name, params[0].name, (), "a tensor",
+                                      "tensor")
+    return wrapper
+
+
+def create_layer(fn_name, cls, obj, **arguments):
+    """Create the layer and compose it with `obj` (the layer functions'
+    common body)."""
+    for key, convert in _LAYER_KWARGS.items():
+        if arguments.get(key) is not None:
+            arguments[key] = convert(fn_name, key, arguments[key])
+    layer = composable_class(cls, fn_name)(**arguments)
+    if obj is None:
+        return layer
+    return compose(fn_name, obj, layer)
+
+
+def merge_layer(fn_name, cls, inputs, more, **arguments):
+    """Create a merging layer and apply it to `inputs` (a list, or the first
+    of several tensors with `more`), or return it when there are none."""
+    if isinstance(inputs, keras.Model):
+        raise TypeError(
+            f"{fn_name}() merges several tensors, so it cannot be added to "
+            f"a model ({type(inputs).__name__} {inputs.name!r}). Apply it to "
+            f"a list of tensors: {fn_name}([a, b]).")
+    layer = create_layer(fn_name, cls, None, **arguments)
+    if inputs is None:
+        if more:
+            raise TypeError(
+                f"{fn_name}(): unnamed arguments are the tensors to merge, "
+                f"but received {type(more[0]).__name__} {more[0]!r}. Pass "
+                f"the layer's options by name (e.g. axis=1).")
+        return layer
+    if isinstance(inputs, (list, tuple)):
+        if more:
+            raise TypeError(
+                f"{fn_name}(): give the inputs either as one list or as "
+                f"separate arguments, not both. Received a list of "
+                f"{len(inputs)} and {len(more)} more.")
+        return layer(list(inputs))
+    return layer([inputs, *more])
 
 
 def compose(fn_name, obj, layer):
@@ -62,86 +175,45 @@ def compose(fn_name, obj, layer):
     return layer(obj)
 
 
+# --------------------------------------------------------------------------
+# Layers that compose, and are otherwise the plain Keras class
+
 _COMPOSABLE = {}
+_SET_CLASS = object.__dict__["__class__"].__set__
 
 
-def composable_class(cls):
+def composable_class(cls, fn_name=None):
     """A subclass of Keras layer class `cls` whose instances also compose
-    with a Sequential model.  Instances turn into plain `cls` on first call.
-    """
+    with a Sequential model, and otherwise present themselves as `cls`:
+    `obj.__class__`, serialization, pickling and deep copies all see `cls`.
+    An instance turns into a plain `cls` on its first call."""
     sub = _COMPOSABLE.get(cls)
     if sub is not None:
         return sub
+    name = fn_name or cls.__name__
 
     def __call__(self, *args, **kwargs):
-        object.__setattr__(self, "__class__", cls)
+        _SET_CLASS(self, cls)
         if len(args) == 1 and not kwargs and isinstance(args[0], keras.Model):
-            return compose(_docs.r_name_of(cls), args[0], self)
+            return compose(name, args[0], self)
         return cls.__call__(self, *args, **kwargs)
+
+    def __reduce_ex__(self, protocol):
+        # Reduce as the plain class, so that what is rebuilt is plain.
+        own = type(self)
+        _SET_CLASS(self, cls)
+        try:
+            return self.__reduce_ex__(protocol)
+        finally:
+            _SET_CLASS(self, own)
 
     sub = type(cls.__name__, (cls,), {
         "__call__": __call__,
+        "__reduce_ex__": __reduce_ex__,
+        "__class__": property(lambda self: cls, _SET_CLASS),
         "__module__": cls.__module__,
         "__qualname__": cls.__qualname__,
         "__doc__": cls.__doc__,
     })
     _COMPOSABLE[cls] = sub
     return sub
-
-
-def layer_function(name, cls, params, summary, example, *, merge=False,
-                   shapes=(), tuples=(), docs=None, notes=None):
-    """Generate the pykeras3 function `name` for Keras layer class `cls`.
-
-    Args:
-        name: the keras3 R name, e.g. "layer_dense".
-        cls: the Keras class, e.g. `keras.layers.Dense`.
-        params: the argument names, in keras3's order (defaults are read
-            from `cls`, so they are always Keras's own).
-        summary, example, notes: documentation in our own words.
-        merge: a merging layer, whose object is a list of inputs.
-        shapes: arguments converted to shape tuples (`10` -> `(10,)`).
-        tuples: arguments whose lists become tuples.
-        docs: per-argument text overriding the shared text in `_docs`.
-    """
-    keras_params = inspect.signature(cls.__init__).parameters
-    obj_name = "inputs" if merge else "object"
-    is_object = _is_merge_object if merge else _is_layer_object
-    layer_params = []
-    for pname in params:
-        kp = keras_params[pname]
-        layer_params.append(_P(pname, _P.POSITIONAL_OR_KEYWORD,
-                               default=kp.default))
-    var_kw = _P("kwargs", _P.VAR_KEYWORD)
-    layer_sig = inspect.Signature(layer_params + [var_kw])
-    public_sig = inspect.Signature(
-        [_P(obj_name, _P.POSITIONAL_OR_KEYWORD)] + layer_params + [var_kw])
-    composable = composable_class(cls)
-    _docs.register_layer_name(cls, name)
-
-    def fn(*args, **kwargs):
-        obj, args, kwargs = split_object(args, kwargs, obj_name, is_object)
-        try:
-            bound = layer_sig.bind(*args, **kwargs)
-        except TypeError as err:
-            raise TypeError(f"{name}(): {err}") from None
-        given = dict(bound.arguments)
-        given.update(given.pop("kwargs", {}))
-        for key in shapes:
-            if given.get(key) is not None:
-                given[key] = as_shape(name, key, given[key])
-        for key in tuples:
-            if key in given:
-                given[key] = as_tuple_arg(given[key])
-        layer = composable(**given)
-        if obj is _MISSING or obj is None:
-            return layer
-        return compose(name, obj, layer)
-
-    fn.__name__ = fn.__qualname__ = name
-    # The family module that called us (as collections.namedtuple does).
-    fn.__module__ = sys._getframe(1).f_globals.get("__name__", __name__)
-    fn.__signature__ = public_sig
-    fn.__doc__ = _docs.layer_doc(name, cls, obj_name, params, summary,
-                                 example, docs or {}, notes)
-    return fn

@@ -87,7 +87,7 @@ class Deferred:
         return f"{spec.name}({', '.join(parts)})"
 
 
-class _VerbSpec:
+class VerbSpec:
     __slots__ = ("name", "obj_param", "accepts", "expected", "placeholder")
 
     def __init__(self, name, obj_param, accepts, expected, placeholder):
@@ -118,7 +118,7 @@ def verb(accepts, expected, placeholder="model", dispatch=None):
         sig = inspect.signature(fn)
         params = list(sig.parameters.values())
         rest = sig.replace(parameters=params[1:])
-        spec = _VerbSpec(fn.__name__, params[0].name, accepts, expected,
+        spec = VerbSpec(fn.__name__, params[0].name, accepts, expected,
                          placeholder)
 
         def apply(obj, args, kwargs):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ._registry import export
 from .checkpoint import ModelCheckpoint
 
-__all__ = ["callback_model_checkpoint"]
 
-
+@export("callbacks")
 def callback_model_checkpoint(filepath, monitor="val_loss", verbose=0,
                               save_best_only=False, save_weights_only=False,
                               mode="auto", save_freq="epoch",

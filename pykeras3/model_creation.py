@@ -5,10 +5,10 @@ from __future__ import annotations
 import keras
 
 from ._args import as_bool, as_int, as_shape
+from ._registry import alias, export
 
-__all__ = ["keras_model_sequential", "keras_model", "keras_input"]
 
-
+@export("model creation")
 def keras_model_sequential(input_shape=None, name=None, *, layers=None,
                            input_dtype=None, input_batch_size=None,
                            input_name=None, input_sparse=None,
@@ -84,6 +84,7 @@ def keras_model_sequential(input_shape=None, name=None, *, layers=None,
                             trainable=as_bool(fn, "trainable", trainable))
 
 
+@export("model creation")
 def keras_model(inputs, outputs, name=None, **kwargs):
     """Create a functional model from its input and output tensors.
 
@@ -112,6 +113,7 @@ def keras_model(inputs, outputs, name=None, **kwargs):
     return keras.Model(inputs=inputs, outputs=outputs, name=name, **kwargs)
 
 
+@export("model creation")
 def keras_input(shape=None, batch_size=None, dtype=None, name=None, *,
                 sparse=None, batch_shape=None, tensor=None, optional=False,
                 **kwargs):
@@ -155,3 +157,7 @@ def keras_input(shape=None, batch_size=None, dtype=None, name=None, *,
     if optional:
         args["optional"] = True
     return keras.Input(**args)
+
+
+# keras3's second name for keras_input().
+layer_input = alias("layer_input", keras_input)

@@ -19,15 +19,15 @@ from ._args import ArgumentTypeError, as_bool
 from ._files import (as_path, atomic_write, atomic_write_text,
                      check_readable, check_suffix, check_target,
                      write_sharded_weights)
+from ._registry import export
 from ._verbs import model_verb, path_verb
 
-__all__ = ["save_model", "load_model", "save_model_weights",
-           "load_model_weights", "save_model_config", "load_model_config"]
 
 _WEIGHTS_HINT = ("To save only the weights, use save_model_weights() with a "
                  "'.weights.h5' name.")
 
 
+@export("model persistence")
 @model_verb
 def save_model(model, filepath=None, overwrite=False, zipped=None,
                **kwargs):
@@ -117,6 +117,7 @@ def _check_model_dir_target(fn, path):
             f"zipped=False. Choose another name, or remove the folder.")
 
 
+@export("model persistence")
 @path_verb
 def load_model(model, custom_objects=None, compile=True, safe_mode=True):
     """Load a whole model saved by `save_model()` (or by Keras).
@@ -173,6 +174,7 @@ def load_model(model, custom_objects=None, compile=True, safe_mode=True):
     return keras.saving.load_model(path, **options)
 
 
+@export("model persistence")
 @model_verb
 def save_model_weights(model, filepath, overwrite=False,
                        max_shard_size=None):
@@ -226,6 +228,7 @@ def save_model_weights(model, filepath, overwrite=False,
     return model
 
 
+@export("model persistence")
 @model_verb
 def load_model_weights(model, filepath, skip_mismatch=False):
     """Load weights from a file into a model.
@@ -262,6 +265,7 @@ def load_model_weights(model, filepath, skip_mismatch=False):
     return model
 
 
+@export("model persistence")
 @model_verb
 def save_model_config(model, filepath, overwrite=False):
     """Save a model's architecture (no weights) as JSON.
@@ -295,6 +299,7 @@ def save_model_config(model, filepath, overwrite=False):
     return model
 
 
+@export("model persistence")
 @path_verb
 def load_model_config(filepath, custom_objects=None):
     """Create a model from a JSON configuration (with fresh weights).

@@ -8,10 +8,8 @@ import keras
 import numpy as np
 
 from ._args import ArgumentTypeError, as_bool, as_int
+from ._registry import export
 from ._verbs import model_verb
-
-__all__ = ["compile", "fit", "evaluate", "predict", "predict_on_batch",
-           "train_on_batch", "test_on_batch"]
 
 
 def _as_list(value):
@@ -40,6 +38,7 @@ def _floats(logs):
     return {name: float(np.asarray(value)) for name, value in logs.items()}
 
 
+@export("model training")
 @model_verb
 def compile(model, optimizer="rmsprop", loss=None, metrics=None, *,
             loss_weights=None, weighted_metrics=None, run_eagerly=False,
@@ -89,6 +88,7 @@ def compile(model, optimizer="rmsprop", loss=None, metrics=None, *,
     return model
 
 
+@export("model training")
 @model_verb
 def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
         validation_split=0.0, validation_data=None, shuffle=True,
@@ -217,6 +217,7 @@ def _format_number(value):
     return f"{value:.4g}"
 
 
+@export("model training")
 @model_verb
 def evaluate(model, x=None, y=None, *, batch_size=None, verbose="auto",
              sample_weight=None, steps=None, callbacks=None, **kwargs):
@@ -259,6 +260,7 @@ def evaluate(model, x=None, y=None, *, batch_size=None, verbose="auto",
     return _floats(results)
 
 
+@export("model training")
 @model_verb
 def predict(model, x, *, batch_size=None, verbose="auto", steps=None,
             callbacks=None, **kwargs):
@@ -299,6 +301,7 @@ def _to_numpy(value):
     return keras.tree.map_structure(keras.ops.convert_to_numpy, value)
 
 
+@export("model training")
 @model_verb
 def predict_on_batch(model, x):
     """Compute a model's outputs for one batch of inputs.
@@ -324,6 +327,7 @@ def predict_on_batch(model, x):
     return _to_numpy(model.predict_on_batch(x))
 
 
+@export("model training")
 @model_verb
 def train_on_batch(model, x, y=None, sample_weight=None, class_weight=None):
     """Run one gradient update on one batch.
@@ -354,6 +358,7 @@ def train_on_batch(model, x, y=None, sample_weight=None, class_weight=None):
         return_dict=True))
 
 
+@export("model training")
 @model_verb
 def test_on_batch(model, x, y=None, sample_weight=None):
     """Compute the loss and metrics on one batch, without training.

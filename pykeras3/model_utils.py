@@ -6,13 +6,11 @@ from __future__ import annotations
 import keras
 
 from ._args import ArgumentTypeError, is_int
+from ._registry import export
 from ._verbs import layer_verb, model_verb, sequential_verb
 
-__all__ = ["summary", "get_weights", "set_weights", "count_params",
-           "get_layer", "pop_layer", "freeze_weights", "unfreeze_weights",
-           "clone_model"]
 
-
+@export("model utilities")
 @model_verb
 def summary(model, line_length=None, positions=None, expand_nested=False,
             show_trainable=False, layer_range=None, print_fn=None):
@@ -47,6 +45,7 @@ def summary(model, line_length=None, positions=None, expand_nested=False,
     return model
 
 
+@export("model utilities")
 @layer_verb
 def get_weights(model, trainable=None):
     """Get the weights of a model or layer as NumPy arrays.
@@ -80,6 +79,7 @@ def get_weights(model, trainable=None):
     return [keras.ops.convert_to_numpy(v) for v in variables]
 
 
+@export("model utilities")
 @layer_verb
 def set_weights(model, weights):
     """Set the weights of a model or layer from NumPy arrays.
@@ -108,6 +108,7 @@ def set_weights(model, weights):
     return model
 
 
+@export("model utilities")
 @layer_verb
 def count_params(model):
     """Count the weights (scalars) of a built model or layer.
@@ -130,6 +131,7 @@ def count_params(model):
     return int(model.count_params())
 
 
+@export("model utilities")
 @model_verb
 def get_layer(model, name=None, index=None):
     """Get one layer of a model, by name or by position.
@@ -172,6 +174,7 @@ def get_layer(model, name=None, index=None):
     return model.get_layer(name=name)
 
 
+@export("model utilities")
 @sequential_verb
 def pop_layer(model, rebuild=True):
     """Remove the last layer of a Sequential model.
@@ -277,6 +280,7 @@ def _set_trainable(fn, model, from_, to, which, trainable):
     return model
 
 
+@export("model utilities")
 @layer_verb
 def freeze_weights(model, from_=None, to=None, which=None):
     """Freeze weights so training leaves them unchanged.
@@ -314,6 +318,7 @@ def freeze_weights(model, from_=None, to=None, which=None):
     return _set_trainable("freeze_weights", model, from_, to, which, False)
 
 
+@export("model utilities")
 @layer_verb
 def unfreeze_weights(model, from_=None, to=None, which=None):
     """Make weights trainable again.
@@ -349,6 +354,7 @@ def unfreeze_weights(model, from_=None, to=None, which=None):
     return _set_trainable("unfreeze_weights", model, from_, to, which, True)
 
 
+@export("model utilities")
 @model_verb
 def clone_model(model, input_tensors=None, clone_function=None,
                 call_function=None, recursive=False, **kwargs):

@@ -204,10 +204,12 @@ def test_merging_layers_without_inputs_return_the_layer():
     assert tuple(add([a, b]).shape) == (None, 2)
 
 
-def test_merging_layer_positional_argument_is_an_option_not_inputs():
-    layer = layer_concatenate(1)
+def test_merging_layer_unnamed_arguments_are_inputs_options_by_name():
+    layer = layer_concatenate(axis=1)
     assert isinstance(layer, keras.layers.Concatenate)
     assert layer.axis == 1
+    with pytest.raises(TypeError, match="by name"):
+        layer_concatenate(1)
 
 
 # --------------------------------------------------------------------------
