@@ -1,4 +1,4 @@
-"""Command line: `python -m pykeras3 demo` and `python -m pykeras3 man`."""
+"""Command line: `python -m pykeras3 demo | man | coverage`."""
 
 import argparse
 import os
@@ -20,6 +20,11 @@ def main(argv=None):
                      help="only report stale pages (exit 1 if any)")
     man.add_argument("--dir", help="output folder (default: man/ of the "
                                    "source tree)")
+    coverage = commands.add_parser(
+        "coverage", help="how many of keras3's functions pykeras3 exports, "
+                         "with keras3's parameters, by family")
+    coverage.add_argument("--problems", action="store_true",
+                          help="also list what is missing or differs")
     args = parser.parse_args(argv)
 
     # Quieter TensorFlow start-up for command-line use.
@@ -28,6 +33,9 @@ def main(argv=None):
         from .demo import run
         run(args.dir)
         return 0
+    if args.command == "coverage":
+        from . import _coverage
+        return _coverage.main(["--problems"] if args.problems else [])
     from . import _man
     if args.check:
         problems = _man.stale(args.dir)

@@ -141,11 +141,18 @@ def as_axis(fn, name, value):
     """An axis or a tuple of axes, 0-based (`-1` is the last axis)."""
     if isinstance(value, list):
         value = tuple(value)
-    if isinstance(value, (bool, np.bool_)) or isinstance(value, str):
+    if isinstance(value, tuple):
+        return tuple(as_axis(fn, name, v) for v in value)
+    if value is None or is_int(value) or (
+            isinstance(value, numbers.Real)
+            and not isinstance(value, (bool, np.bool_))
+            and math.isfinite(value) and float(value).is_integer()):
+        return None if value is None else int(value)
+    if isinstance(value, (bool, np.bool_, str, numbers.Real)):
         raise ArgumentTypeError(
             f"{fn}(): `{name}` must be an axis (an integer, 0-based; -1 is "
             f"the last axis) or a tuple of axes. {received(name, value)}")
-    return as_integer(fn, name, value)
+    return value
 
 
 def as_optional_shape(fn, name, value):

@@ -32,7 +32,8 @@ def activation_celu(x, alpha=1.0):
     `help(keras.activations.celu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         alpha: @@MISSING@@
 
     Returns:
@@ -49,7 +50,8 @@ def activation_elu(x, alpha=1.0):
     `help(keras.activations.elu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         alpha: @@MISSING@@
 
     Returns:
@@ -67,7 +69,8 @@ def activation_exponential(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -83,7 +86,8 @@ def activation_gelu(x, approximate=False):
     `help(keras.activations.gelu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         approximate: @@MISSING@@
 
     Returns:
@@ -100,8 +104,10 @@ def activation_glu(x, axis=-1):
     `help(keras.activations.glu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -121,7 +127,8 @@ def activation_hard_shrink(x, threshold=0.5):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         threshold: @@MISSING@@
 
     Returns:
@@ -139,7 +146,8 @@ def activation_hard_sigmoid(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -156,7 +164,8 @@ def activation_hard_silu(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -173,7 +182,8 @@ def activation_hard_swish(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -190,7 +200,8 @@ def activation_hard_tanh(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -207,7 +218,8 @@ def activation_leaky_relu(x, negative_slope=0.2):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         negative_slope: @@MISSING@@
 
     Returns:
@@ -224,7 +236,8 @@ def activation_linear(x):
     `help(keras.activations.linear)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -241,7 +254,8 @@ def activation_log_sigmoid(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -258,8 +272,10 @@ def activation_log_softmax(x, axis=-1):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -278,7 +294,8 @@ def activation_mish(x):
     `help(keras.activations.mish)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -294,7 +311,8 @@ def activation_relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
     `help(keras.activations.relu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         negative_slope: @@MISSING@@
         max_value: @@MISSING@@
         threshold: @@MISSING@@
@@ -318,7 +336,8 @@ def activation_relu6(x):
     `help(keras.activations.relu6)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -334,7 +353,8 @@ def activation_selu(x):
     `help(keras.activations.selu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -350,7 +370,8 @@ def activation_sigmoid(x):
     `help(keras.activations.sigmoid)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -366,7 +387,8 @@ def activation_silu(x):
     `help(keras.activations.silu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -383,7 +405,8 @@ def activation_soft_shrink(x, threshold=0.5):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         threshold: @@MISSING@@
 
     Returns:
@@ -400,8 +423,10 @@ def activation_softmax(x, axis=-1):
     `help(keras.activations.softmax)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -420,7 +445,8 @@ def activation_softplus(x):
     `help(keras.activations.softplus)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -436,7 +462,8 @@ def activation_softsign(x):
     `help(keras.activations.softsign)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -453,7 +480,8 @@ def activation_sparse_plus(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -470,7 +498,8 @@ def activation_sparse_sigmoid(x):
     `help(keras.activations.sparse_sigmoid)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -487,8 +516,10 @@ def activation_sparsemax(x, axis=-1):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -508,7 +539,8 @@ def activation_squareplus(x, b=4):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         b: @@MISSING@@
 
     Returns:
@@ -525,7 +557,8 @@ def activation_tanh(x):
     `help(keras.activations.tanh)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -542,7 +575,8 @@ def activation_tanh_shrink(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -559,7 +593,8 @@ def activation_threshold(x, threshold, default_value):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         threshold: @@MISSING@@
         default_value: @@MISSING@@
 

@@ -60,10 +60,10 @@ def application_convnext_base(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_convnext_base",
@@ -108,10 +108,10 @@ def application_convnext_large(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_convnext_large",
@@ -156,10 +156,10 @@ def application_convnext_small(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_convnext_small",
@@ -204,10 +204,10 @@ def application_convnext_tiny(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_convnext_tiny",
@@ -252,10 +252,10 @@ def application_convnext_xlarge(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_convnext_xlarge",
@@ -298,10 +298,10 @@ def application_densenet121(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_densenet121",
@@ -343,10 +343,10 @@ def application_densenet169(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_densenet169",
@@ -388,10 +388,10 @@ def application_densenet201(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_densenet201",
@@ -433,10 +433,10 @@ def application_efficientnet_b0(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b0",
@@ -478,10 +478,10 @@ def application_efficientnet_b1(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b1",
@@ -523,10 +523,10 @@ def application_efficientnet_b2(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b2",
@@ -568,10 +568,10 @@ def application_efficientnet_b3(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b3",
@@ -613,10 +613,10 @@ def application_efficientnet_b4(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b4",
@@ -658,10 +658,10 @@ def application_efficientnet_b5(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b5",
@@ -703,10 +703,10 @@ def application_efficientnet_b6(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b6",
@@ -748,10 +748,10 @@ def application_efficientnet_b7(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_b7",
@@ -795,10 +795,10 @@ def application_efficientnet_v2b0(
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_v2b0",
@@ -844,10 +844,10 @@ def application_efficientnet_v2b1(
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_v2b1",
@@ -893,10 +893,10 @@ def application_efficientnet_v2b2(
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_v2b2",
@@ -942,10 +942,10 @@ def application_efficientnet_v2b3(
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_v2b3",
@@ -991,10 +991,10 @@ def application_efficientnet_v2l(
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_v2l",
@@ -1039,10 +1039,10 @@ def application_efficientnet_v2m(
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_v2m",
@@ -1087,10 +1087,10 @@ def application_efficientnet_v2s(
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_efficientnet_v2s",
@@ -1133,10 +1133,10 @@ def application_inception_resnet_v2(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_inception_resnet_v2",
@@ -1179,10 +1179,10 @@ def application_inception_v3(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_inception_v3",
@@ -1230,10 +1230,10 @@ def application_mobilenet(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_mobilenet",
@@ -1281,10 +1281,10 @@ def application_mobilenet_v2(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_mobilenet_v2",
@@ -1335,10 +1335,10 @@ def application_mobilenet_v3_large(
         dropout_rate: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_mobilenet_v3_large",
@@ -1393,10 +1393,10 @@ def application_mobilenet_v3_small(
         dropout_rate: @@MISSING@@
         classifier_activation: @@MISSING@@
         include_preprocessing: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_mobilenet_v3_small",
@@ -1443,10 +1443,10 @@ def application_nasnet_large(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_nasnet_large",
@@ -1488,10 +1488,10 @@ def application_nasnet_mobile(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_nasnet_mobile",
@@ -1532,10 +1532,10 @@ def application_resnet101(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_resnet101",
@@ -1577,10 +1577,10 @@ def application_resnet101_v2(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_resnet101_v2",
@@ -1622,10 +1622,10 @@ def application_resnet152(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_resnet152",
@@ -1667,10 +1667,10 @@ def application_resnet152_v2(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_resnet152_v2",
@@ -1712,10 +1712,10 @@ def application_resnet50(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_resnet50",
@@ -1757,10 +1757,10 @@ def application_resnet50_v2(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_resnet50_v2",
@@ -1801,10 +1801,10 @@ def application_vgg16(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_vgg16",
@@ -1845,10 +1845,10 @@ def application_vgg19(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_vgg19",
@@ -1889,10 +1889,10 @@ def application_xception(
         pooling: @@MISSING@@
         classes: @@MISSING@@
         classifier_activation: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A Keras model (`keras.Model`).
     """
     return load_application(
         "application_xception",

@@ -346,7 +346,9 @@ def config_set_image_data_format(data_format):
     `help(keras.config.set_image_data_format)` has Keras's own notes.
 
     Args:
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@

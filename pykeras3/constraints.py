@@ -22,10 +22,11 @@ def constraint_maxnorm(max_value=2, axis=0):
 
     Args:
         max_value: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.constraints.MaxNorm` object.
     """
     return keras.constraints.MaxNorm(
         max_value=as_integer("constraint_maxnorm", "max_value", max_value),
@@ -45,10 +46,11 @@ def constraint_minmaxnorm(min_value=0.0, max_value=1.0, rate=1.0, axis=0):
         min_value: @@MISSING@@
         max_value: @@MISSING@@
         rate: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.constraints.MinMaxNorm` object.
     """
     return keras.constraints.MinMaxNorm(
         min_value=min_value,
@@ -66,7 +68,7 @@ def constraint_nonneg():
     `help(keras.constraints.NonNeg)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        A `keras.constraints.NonNeg` object.
     """
     return keras.constraints.NonNeg()
 
@@ -79,10 +81,11 @@ def constraint_unitnorm(axis=0):
     `help(keras.constraints.UnitNorm)` has Keras's own notes.
 
     Args:
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.constraints.UnitNorm` object.
     """
     return keras.constraints.UnitNorm(
         axis=as_axis("constraint_unitnorm", "axis", axis),

@@ -31,7 +31,7 @@ def initializer_constant(value=0.0):
         value: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.Constant` object.
     """
     return keras.initializers.Constant(value=value)
 
@@ -45,10 +45,11 @@ def initializer_glorot_normal(seed=None):
     `help(keras.initializers.GlorotNormal)` has Keras's own notes.
 
     Args:
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.GlorotNormal` object.
     """
     return keras.initializers.GlorotNormal(
         seed=as_integer("initializer_glorot_normal", "seed", seed),
@@ -64,10 +65,11 @@ def initializer_glorot_uniform(seed=None):
     `help(keras.initializers.GlorotUniform)` has Keras's own notes.
 
     Args:
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.GlorotUniform` object.
     """
     return keras.initializers.GlorotUniform(
         seed=as_integer("initializer_glorot_uniform", "seed", seed),
@@ -83,10 +85,11 @@ def initializer_he_normal(seed=None):
     Keras's own notes.
 
     Args:
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.HeNormal` object.
     """
     return keras.initializers.HeNormal(
         seed=as_integer("initializer_he_normal", "seed", seed),
@@ -102,10 +105,11 @@ def initializer_he_uniform(seed=None):
     Keras's own notes.
 
     Args:
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.HeUniform` object.
     """
     return keras.initializers.HeUniform(
         seed=as_integer("initializer_he_uniform", "seed", seed),
@@ -124,7 +128,7 @@ def initializer_identity(gain=1.0):
         gain: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.IdentityInitializer` object.
     """
     return keras.initializers.IdentityInitializer(gain=gain)
 
@@ -138,10 +142,11 @@ def initializer_lecun_normal(seed=None):
     has Keras's own notes.
 
     Args:
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.LecunNormal` object.
     """
     return keras.initializers.LecunNormal(
         seed=as_integer("initializer_lecun_normal", "seed", seed),
@@ -157,10 +162,11 @@ def initializer_lecun_uniform(seed=None):
     `help(keras.initializers.LecunUniform)` has Keras's own notes.
 
     Args:
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.LecunUniform` object.
     """
     return keras.initializers.LecunUniform(
         seed=as_integer("initializer_lecun_uniform", "seed", seed),
@@ -175,7 +181,7 @@ def initializer_ones():
     `help(keras.initializers.Ones)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.Ones` object.
     """
     return keras.initializers.Ones()
 
@@ -190,10 +196,11 @@ def initializer_orthogonal(gain=1.0, seed=None):
 
     Args:
         gain: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.OrthogonalInitializer` object.
     """
     return keras.initializers.OrthogonalInitializer(
         gain=gain,
@@ -212,10 +219,11 @@ def initializer_random_normal(mean=0.0, stddev=0.05, seed=None):
     Args:
         mean: @@MISSING@@
         stddev: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.RandomNormal` object.
     """
     return keras.initializers.RandomNormal(
         mean=mean,
@@ -235,10 +243,11 @@ def initializer_random_uniform(minval=-0.05, maxval=0.05, seed=None):
     Args:
         minval: @@MISSING@@
         maxval: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.RandomUniform` object.
     """
     return keras.initializers.RandomUniform(
         minval=minval,
@@ -266,7 +275,7 @@ def initializer_stft(
         periodic: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.STFT` object.
     """
     return keras.initializers.STFT(
         side=side,
@@ -287,10 +296,11 @@ def initializer_truncated_normal(mean=0.0, stddev=0.05, seed=None):
     Args:
         mean: @@MISSING@@
         stddev: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.TruncatedNormal` object.
     """
     return keras.initializers.TruncatedNormal(
         mean=mean,
@@ -316,10 +326,11 @@ def initializer_variance_scaling(
         scale: @@MISSING@@
         mode: @@MISSING@@
         distribution: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.VarianceScaling` object.
     """
     return keras.initializers.VarianceScaling(
         scale=scale,
@@ -337,6 +348,6 @@ def initializer_zeros():
     `help(keras.initializers.Zeros)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        A `keras.initializers.Zeros` object.
     """
     return keras.initializers.Zeros()

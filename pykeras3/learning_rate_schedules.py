@@ -36,12 +36,12 @@ def learning_rate_schedule_cosine_decay(
         initial_learning_rate: @@MISSING@@
         decay_steps: @@MISSING@@
         alpha: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         warmup_target: @@MISSING@@
         warmup_steps: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.schedules.CosineDecay` object.
     """
     return keras.optimizers.schedules.CosineDecay(
         initial_learning_rate=initial_learning_rate,
@@ -78,10 +78,10 @@ def learning_rate_schedule_cosine_decay_restarts(
         t_mul: @@MISSING@@
         m_mul: @@MISSING@@
         alpha: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.schedules.CosineDecayRestarts` object.
     """
     return keras.optimizers.schedules.CosineDecayRestarts(
         initial_learning_rate=initial_learning_rate,
@@ -114,10 +114,10 @@ def learning_rate_schedule_exponential_decay(
         decay_steps: @@MISSING@@
         decay_rate: @@MISSING@@
         staircase: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.schedules.ExponentialDecay` object.
     """
     return keras.optimizers.schedules.ExponentialDecay(
         initial_learning_rate=initial_learning_rate,
@@ -149,10 +149,10 @@ def learning_rate_schedule_inverse_time_decay(
         decay_steps: @@MISSING@@
         decay_rate: @@MISSING@@
         staircase: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.schedules.InverseTimeDecay` object.
     """
     return keras.optimizers.schedules.InverseTimeDecay(
         initial_learning_rate=initial_learning_rate,
@@ -179,10 +179,10 @@ def learning_rate_schedule_piecewise_constant_decay(
     Args:
         boundaries: @@MISSING@@
         values: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.schedules.PiecewiseConstantDecay` object.
     """
     return keras.optimizers.schedules.PiecewiseConstantDecay(
         boundaries=boundaries,
@@ -212,10 +212,10 @@ def learning_rate_schedule_polynomial_decay(
         end_learning_rate: @@MISSING@@
         power: @@MISSING@@
         cycle: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.schedules.PolynomialDecay` object.
     """
     return keras.optimizers.schedules.PolynomialDecay(
         initial_learning_rate=initial_learning_rate,

@@ -41,17 +41,22 @@ def loss_binary_crossentropy(
     ``keras.losses.binary_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.binary_crossentropy`); otherwise a
+        `keras.losses.BinaryCrossentropy` object for `compile()`.
     """
     if computes("loss_binary_crossentropy", y_true, y_pred):
         unused(
@@ -100,20 +105,25 @@ def loss_binary_focal_crossentropy(
     ``keras.losses.binary_focal_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         apply_class_balancing: @@MISSING@@
         alpha: @@MISSING@@
         gamma: @@MISSING@@
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.binary_focal_crossentropy`); otherwise a
+        `keras.losses.BinaryFocalCrossentropy` object for `compile()`.
     """
     if computes("loss_binary_focal_crossentropy", y_true, y_pred):
         unused(
@@ -165,17 +175,22 @@ def loss_categorical_crossentropy(
     ``keras.losses.categorical_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.categorical_crossentropy`); otherwise a
+        `keras.losses.CategoricalCrossentropy` object for `compile()`.
     """
     if computes("loss_categorical_crossentropy", y_true, y_pred):
         unused(
@@ -223,19 +238,24 @@ def loss_categorical_focal_crossentropy(
     ``keras.losses.categorical_focal_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         alpha: @@MISSING@@
         gamma: @@MISSING@@
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.categorical_focal_crossentropy`); otherwise a
+        `keras.losses.CategoricalFocalCrossentropy` object for `compile()`.
     """
     if computes("loss_categorical_focal_crossentropy", y_true, y_pred):
         unused(
@@ -283,15 +303,20 @@ def loss_categorical_generalized_cross_entropy(
     ``keras.losses.categorical_generalized_cross_entropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         q: @@MISSING@@
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.categorical_generalized_cross_entropy`); otherwise a
+        `keras.losses.CategoricalGeneralizedCrossEntropy` object for
+        `compile()`.
     """
     if computes("loss_categorical_generalized_cross_entropy", y_true, y_pred):
         unused(
@@ -329,14 +354,18 @@ def loss_categorical_hinge(
     ``keras.losses.CategoricalHinge`` and ``keras.losses.categorical_hinge``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.categorical_hinge`); otherwise a
+        `keras.losses.CategoricalHinge` object for `compile()`.
     """
     if computes("loss_categorical_hinge", y_true, y_pred):
         unused(
@@ -374,19 +403,23 @@ def loss_circle(
     ``keras.losses.circle``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         ref_labels: @@MISSING@@
         ref_embeddings: @@MISSING@@
         remove_diagonal: @@MISSING@@
         gamma: @@MISSING@@
         margin: @@MISSING@@
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.circle`); otherwise a `keras.losses.Circle` object for
+        `compile()`.
     """
     if computes("loss_circle", y_true, y_pred):
         unused(
@@ -437,15 +470,20 @@ def loss_cosine_similarity(
     ``keras.losses.CosineSimilarity`` and ``keras.losses.cosine_similarity``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        axis: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.cosine_similarity`); otherwise a
+        `keras.losses.CosineSimilarity` object for `compile()`.
     """
     if computes("loss_cosine_similarity", y_true, y_pred):
         unused(
@@ -483,14 +521,18 @@ def loss_ctc(
     ``keras.losses.ctc``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.ctc`); otherwise a `keras.losses.CTC` object for
+        `compile()`.
     """
     if computes("loss_ctc", y_true, y_pred):
         unused(
@@ -520,15 +562,20 @@ def loss_dice(
     ``keras.losses.dice``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        axis: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.dice`); otherwise a `keras.losses.Dice` object for
+        `compile()`.
     """
     if computes("loss_dice", y_true, y_pred):
         unused(
@@ -566,14 +613,18 @@ def loss_hinge(
     ``keras.losses.hinge``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.hinge`); otherwise a `keras.losses.Hinge` object for
+        `compile()`.
     """
     if computes("loss_hinge", y_true, y_pred):
         unused(
@@ -603,15 +654,19 @@ def loss_huber(
     ``keras.losses.huber``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         delta: @@MISSING@@
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.huber`); otherwise a `keras.losses.Huber` object for
+        `compile()`.
     """
     if computes("loss_huber", y_true, y_pred):
         unused(
@@ -645,14 +700,18 @@ def loss_kl_divergence(
     ``keras.losses.kl_divergence``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.kl_divergence`); otherwise a `keras.losses.KLDivergence`
+        object for `compile()`.
     """
     if computes("loss_kl_divergence", y_true, y_pred):
         unused(
@@ -685,14 +744,18 @@ def loss_log_cosh(
     ``keras.losses.log_cosh``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.log_cosh`); otherwise a `keras.losses.LogCosh` object for
+        `compile()`.
     """
     if computes("loss_log_cosh", y_true, y_pred):
         unused(
@@ -722,14 +785,18 @@ def loss_mean_absolute_error(
     ``keras.losses.mean_absolute_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.mean_absolute_error`); otherwise a
+        `keras.losses.MeanAbsoluteError` object for `compile()`.
     """
     if computes("loss_mean_absolute_error", y_true, y_pred):
         unused(
@@ -763,14 +830,18 @@ def loss_mean_absolute_percentage_error(
     ``keras.losses.mean_absolute_percentage_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.mean_absolute_percentage_error`); otherwise a
+        `keras.losses.MeanAbsolutePercentageError` object for `compile()`.
     """
     if computes("loss_mean_absolute_percentage_error", y_true, y_pred):
         unused(
@@ -803,14 +874,18 @@ def loss_mean_squared_error(
     ``keras.losses.MeanSquaredError`` and ``keras.losses.mean_squared_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.mean_squared_error`); otherwise a
+        `keras.losses.MeanSquaredError` object for `compile()`.
     """
     if computes("loss_mean_squared_error", y_true, y_pred):
         unused(
@@ -844,14 +919,18 @@ def loss_mean_squared_logarithmic_error(
     ``keras.losses.mean_squared_logarithmic_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.mean_squared_logarithmic_error`); otherwise a
+        `keras.losses.MeanSquaredLogarithmicError` object for `compile()`.
     """
     if computes("loss_mean_squared_logarithmic_error", y_true, y_pred):
         unused(
@@ -884,14 +963,18 @@ def loss_poisson(
     ``keras.losses.poisson``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.poisson`); otherwise a `keras.losses.Poisson` object for
+        `compile()`.
     """
     if computes("loss_poisson", y_true, y_pred):
         unused(
@@ -924,17 +1007,22 @@ def loss_sparse_categorical_crossentropy(
     ``keras.losses.sparse_categorical_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         from_logits: @@MISSING@@
         ignore_class: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.sparse_categorical_crossentropy`); otherwise a
+        `keras.losses.SparseCategoricalCrossentropy` object for `compile()`.
     """
     if computes("loss_sparse_categorical_crossentropy", y_true, y_pred):
         unused(
@@ -980,14 +1068,18 @@ def loss_squared_hinge(
     ``keras.losses.squared_hinge``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.squared_hinge`); otherwise a `keras.losses.SquaredHinge`
+        object for `compile()`.
     """
     if computes("loss_squared_hinge", y_true, y_pred):
         unused(
@@ -1023,17 +1115,22 @@ def loss_tversky(
     ``keras.losses.tversky``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         alpha: @@MISSING@@
         beta: @@MISSING@@
         reduction: @@MISSING@@
-        name: @@MISSING@@
-        axis: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.losses.tversky`); otherwise a `keras.losses.Tversky` object for
+        `compile()`.
     """
     if computes("loss_tversky", y_true, y_pred):
         unused(

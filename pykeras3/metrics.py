@@ -59,8 +59,9 @@ def metric_auc(
         num_thresholds: @@MISSING@@
         curve: @@MISSING@@
         summation_method: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         thresholds: @@MISSING@@
         multi_label: @@MISSING@@
         num_labels: @@MISSING@@
@@ -68,7 +69,7 @@ def metric_auc(
         from_logits: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.AUC` object.
     """
     return keras.metrics.AUC(
         num_thresholds=as_integer(
@@ -100,14 +101,18 @@ def metric_binary_accuracy(
     ``keras.metrics.BinaryAccuracy`` and ``keras.metrics.binary_accuracy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         threshold: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.binary_accuracy`); otherwise a
+        `keras.metrics.BinaryAccuracy` object for `compile()`.
     """
     if computes("metric_binary_accuracy", y_true, y_pred):
         unused(
@@ -146,16 +151,21 @@ def metric_binary_crossentropy(
     ``keras.metrics.binary_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.binary_crossentropy`); otherwise a
+        `keras.metrics.BinaryCrossentropy` object for `compile()`.
     """
     if computes("metric_binary_crossentropy", y_true, y_pred):
         unused(
@@ -198,17 +208,21 @@ def metric_binary_focal_crossentropy(
     ``keras.metrics.binary_focal_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         apply_class_balancing: @@MISSING@@
         alpha: @@MISSING@@
         gamma: @@MISSING@@
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.binary_focal_crossentropy`); otherwise a
+        `keras.metrics.binary_focal_crossentropy` object for `compile()`.
     """
     if computes("metric_binary_focal_crossentropy", y_true, y_pred):
         return keras.metrics.binary_focal_crossentropy(
@@ -247,11 +261,12 @@ def metric_binary_iou(
     Args:
         target_class_ids: @@MISSING@@
         threshold: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.BinaryIoU` object.
     """
     return keras.metrics.BinaryIoU(
         target_class_ids=target_class_ids,
@@ -276,13 +291,17 @@ def metric_categorical_accuracy(
     ``keras.metrics.categorical_accuracy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.categorical_accuracy`); otherwise a
+        `keras.metrics.CategoricalAccuracy` object for `compile()`.
     """
     if computes("metric_categorical_accuracy", y_true, y_pred):
         unused(
@@ -313,16 +332,21 @@ def metric_categorical_crossentropy(
     ``keras.metrics.categorical_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.categorical_crossentropy`); otherwise a
+        `keras.metrics.CategoricalCrossentropy` object for `compile()`.
     """
     if computes("metric_categorical_crossentropy", y_true, y_pred):
         unused(
@@ -364,16 +388,20 @@ def metric_categorical_focal_crossentropy(
     ``keras.metrics.categorical_focal_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         alpha: @@MISSING@@
         gamma: @@MISSING@@
         from_logits: @@MISSING@@
         label_smoothing: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.categorical_focal_crossentropy`); otherwise a
+        `keras.metrics.categorical_focal_crossentropy` object for `compile()`.
     """
     if computes("metric_categorical_focal_crossentropy", y_true, y_pred):
         return keras.metrics.categorical_focal_crossentropy(
@@ -409,13 +437,17 @@ def metric_categorical_hinge(
     ``keras.metrics.CategoricalHinge`` and ``keras.metrics.categorical_hinge``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.categorical_hinge`); otherwise a
+        `keras.metrics.CategoricalHinge` object for `compile()`.
     """
     if computes("metric_categorical_hinge", y_true, y_pred):
         unused(
@@ -444,14 +476,19 @@ def metric_concordance_correlation(
     ``keras.metrics.concordance_correlation``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        axis: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.concordance_correlation`); otherwise a
+        `keras.metrics.ConcordanceCorrelation` object for `compile()`.
     """
     if computes("metric_concordance_correlation", y_true, y_pred):
         unused(
@@ -481,12 +518,14 @@ def metric_cosine_similarity(*, name="cosine_similarity", dtype=None, axis=-1):
     has Keras's own notes.
 
     Args:
-        name: @@MISSING@@
-        dtype: @@MISSING@@
-        axis: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.CosineSimilarity` object.
     """
     return keras.metrics.CosineSimilarity(
         name=name,
@@ -511,11 +550,12 @@ def metric_f1_score(
     Args:
         average: @@MISSING@@
         threshold: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.F1Score` object.
     """
     return keras.metrics.F1Score(
         average=average,
@@ -535,11 +575,12 @@ def metric_false_negatives(*, thresholds=None, name=None, dtype=None):
 
     Args:
         thresholds: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.FalseNegatives` object.
     """
     return keras.metrics.FalseNegatives(
         thresholds=thresholds,
@@ -558,11 +599,12 @@ def metric_false_positives(*, thresholds=None, name=None, dtype=None):
 
     Args:
         thresholds: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.FalsePositives` object.
     """
     return keras.metrics.FalsePositives(
         thresholds=thresholds,
@@ -589,11 +631,12 @@ def metric_fbeta_score(
         average: @@MISSING@@
         beta: @@MISSING@@
         threshold: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.FBetaScore` object.
     """
     return keras.metrics.FBetaScore(
         average=average,
@@ -612,13 +655,17 @@ def metric_hinge(y_true=None, y_pred=None, *, name="hinge", dtype=None):
     ``keras.metrics.hinge``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.hinge`); otherwise a `keras.metrics.Hinge` object for
+        `compile()`.
     """
     if computes("metric_hinge", y_true, y_pred):
         unused(
@@ -639,12 +686,15 @@ def metric_huber(y_true=None, y_pred=None, delta=1.0):
     ``keras.metrics.huber``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         delta: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.huber`); otherwise a `keras.metrics.huber` object for
+        `compile()`.
     """
     if computes("metric_huber", y_true, y_pred):
         return keras.metrics.huber(y_true, y_pred, delta=delta)
@@ -671,15 +721,17 @@ def metric_iou(
     Args:
         num_classes: @@MISSING@@
         target_class_ids: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         ignore_class: @@MISSING@@
         sparse_y_true: @@MISSING@@
         sparse_y_pred: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.IoU` object.
     """
     return keras.metrics.IoU(
         num_classes=as_integer("metric_iou", "num_classes", num_classes),
@@ -707,13 +759,17 @@ def metric_kl_divergence(
     and ``keras.metrics.kl_divergence``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.kl_divergence`); otherwise a
+        `keras.metrics.KLDivergence` object for `compile()`.
     """
     if computes("metric_kl_divergence", y_true, y_pred):
         unused(
@@ -734,11 +790,14 @@ def metric_log_cosh(y_true=None, y_pred=None):
     ``keras.metrics.log_cosh``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.log_cosh`); otherwise a `keras.metrics.log_cosh` object
+        for `compile()`.
     """
     if computes("metric_log_cosh", y_true, y_pred):
         return keras.metrics.log_cosh(y_true, y_pred)
@@ -754,11 +813,12 @@ def metric_log_cosh_error(*, name="logcosh", dtype=None):
     Keras's own notes.
 
     Args:
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.LogCoshError` object.
     """
     return keras.metrics.LogCoshError(name=name, dtype=dtype)
 
@@ -771,11 +831,12 @@ def metric_mean(*, name="mean", dtype=None):
     `help(keras.metrics.Mean)` has Keras's own notes.
 
     Args:
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.Mean` object.
     """
     return keras.metrics.Mean(name=name, dtype=dtype)
 
@@ -795,13 +856,17 @@ def metric_mean_absolute_error(
     ``keras.metrics.mean_absolute_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.mean_absolute_error`); otherwise a
+        `keras.metrics.MeanAbsoluteError` object for `compile()`.
     """
     if computes("metric_mean_absolute_error", y_true, y_pred):
         unused(
@@ -829,13 +894,17 @@ def metric_mean_absolute_percentage_error(
     ``keras.metrics.mean_absolute_percentage_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.mean_absolute_percentage_error`); otherwise a
+        `keras.metrics.MeanAbsolutePercentageError` object for `compile()`.
     """
     if computes("metric_mean_absolute_percentage_error", y_true, y_pred):
         unused(
@@ -866,15 +935,17 @@ def metric_mean_iou(
 
     Args:
         num_classes: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         ignore_class: @@MISSING@@
         sparse_y_true: @@MISSING@@
         sparse_y_pred: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.MeanIoU` object.
     """
     return keras.metrics.MeanIoU(
         num_classes=as_integer("metric_mean_iou", "num_classes", num_classes),
@@ -903,13 +974,17 @@ def metric_mean_squared_error(
     ``keras.metrics.mean_squared_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.mean_squared_error`); otherwise a
+        `keras.metrics.MeanSquaredError` object for `compile()`.
     """
     if computes("metric_mean_squared_error", y_true, y_pred):
         unused(
@@ -937,13 +1012,17 @@ def metric_mean_squared_logarithmic_error(
     ``keras.metrics.mean_squared_logarithmic_error``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.mean_squared_logarithmic_error`); otherwise a
+        `keras.metrics.MeanSquaredLogarithmicError` object for `compile()`.
     """
     if computes("metric_mean_squared_logarithmic_error", y_true, y_pred):
         unused(
@@ -966,12 +1045,13 @@ def metric_mean_wrapper(*, fn, name=None, dtype=None, **kwargs):
 
     Args:
         fn: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.MeanMetricWrapper` object.
     """
     return keras.metrics.MeanMetricWrapper(
         fn=fn,
@@ -1000,14 +1080,16 @@ def metric_one_hot_iou(
     Args:
         num_classes: @@MISSING@@
         target_class_ids: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         ignore_class: @@MISSING@@
         sparse_y_pred: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.OneHotIoU` object.
     """
     return keras.metrics.OneHotIoU(
         num_classes=as_integer(
@@ -1040,14 +1122,16 @@ def metric_one_hot_mean_iou(
 
     Args:
         num_classes: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         ignore_class: @@MISSING@@
         sparse_y_pred: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.OneHotMeanIoU` object.
     """
     return keras.metrics.OneHotMeanIoU(
         num_classes=as_integer(
@@ -1077,14 +1161,19 @@ def metric_pearson_correlation(
     ``keras.metrics.pearson_correlation``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        axis: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.pearson_correlation`); otherwise a
+        `keras.metrics.PearsonCorrelation` object for `compile()`.
     """
     if computes("metric_pearson_correlation", y_true, y_pred):
         unused(
@@ -1113,13 +1202,17 @@ def metric_poisson(y_true=None, y_pred=None, *, name="poisson", dtype=None):
     ``keras.metrics.poisson``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.poisson`); otherwise a `keras.metrics.Poisson` object
+        for `compile()`.
     """
     if computes("metric_poisson", y_true, y_pred):
         unused(
@@ -1150,11 +1243,12 @@ def metric_precision(
         thresholds: @@MISSING@@
         top_k: @@MISSING@@
         class_id: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.Precision` object.
     """
     return keras.metrics.Precision(
         thresholds=thresholds,
@@ -1184,11 +1278,12 @@ def metric_precision_at_recall(
         recall: @@MISSING@@
         num_thresholds: @@MISSING@@
         class_id: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.PrecisionAtRecall` object.
     """
     return keras.metrics.PrecisionAtRecall(
         recall=recall,
@@ -1217,11 +1312,12 @@ def metric_r2_score(
     Args:
         class_aggregation: @@MISSING@@
         num_regressors: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.R2Score` object.
     """
     return keras.metrics.R2Score(
         class_aggregation=class_aggregation,
@@ -1250,11 +1346,12 @@ def metric_recall(
         thresholds: @@MISSING@@
         top_k: @@MISSING@@
         class_id: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.Recall` object.
     """
     return keras.metrics.Recall(
         thresholds=thresholds,
@@ -1284,11 +1381,12 @@ def metric_recall_at_precision(
         precision: @@MISSING@@
         num_thresholds: @@MISSING@@
         class_id: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.RecallAtPrecision` object.
     """
     return keras.metrics.RecallAtPrecision(
         precision=precision,
@@ -1314,11 +1412,12 @@ def metric_root_mean_squared_error(
     `help(keras.metrics.RootMeanSquaredError)` has Keras's own notes.
 
     Args:
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.RootMeanSquaredError` object.
     """
     return keras.metrics.RootMeanSquaredError(name=name, dtype=dtype)
 
@@ -1342,11 +1441,12 @@ def metric_sensitivity_at_specificity(
         specificity: @@MISSING@@
         num_thresholds: @@MISSING@@
         class_id: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.SensitivityAtSpecificity` object.
     """
     return keras.metrics.SensitivityAtSpecificity(
         specificity=specificity,
@@ -1375,13 +1475,17 @@ def metric_sparse_categorical_accuracy(
     ``keras.metrics.sparse_categorical_accuracy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.sparse_categorical_accuracy`); otherwise a
+        `keras.metrics.SparseCategoricalAccuracy` object for `compile()`.
     """
     if computes("metric_sparse_categorical_accuracy", y_true, y_pred):
         unused(
@@ -1412,16 +1516,21 @@ def metric_sparse_categorical_crossentropy(
     ``keras.metrics.sparse_categorical_crossentropy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         from_logits: @@MISSING@@
         ignore_class: @@MISSING@@
-        axis: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.sparse_categorical_crossentropy`); otherwise a
+        `keras.metrics.SparseCategoricalCrossentropy` object for `compile()`.
     """
     if computes("metric_sparse_categorical_crossentropy", y_true, y_pred):
         unused(
@@ -1468,15 +1577,19 @@ def metric_sparse_top_k_categorical_accuracy(
     ``keras.metrics.sparse_top_k_categorical_accuracy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         k: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         from_sorted_ids: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.sparse_top_k_categorical_accuracy`); otherwise a
+        `keras.metrics.SparseTopKCategoricalAccuracy` object for `compile()`.
     """
     if computes("metric_sparse_top_k_categorical_accuracy", y_true, y_pred):
         unused(
@@ -1518,11 +1631,12 @@ def metric_specificity_at_sensitivity(
         sensitivity: @@MISSING@@
         num_thresholds: @@MISSING@@
         class_id: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.SpecificityAtSensitivity` object.
     """
     return keras.metrics.SpecificityAtSensitivity(
         sensitivity=sensitivity,
@@ -1550,13 +1664,17 @@ def metric_squared_hinge(
     and ``keras.metrics.squared_hinge``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.squared_hinge`); otherwise a
+        `keras.metrics.SquaredHinge` object for `compile()`.
     """
     if computes("metric_squared_hinge", y_true, y_pred):
         unused(
@@ -1577,11 +1695,12 @@ def metric_sum(*, name="sum", dtype=None):
     `help(keras.metrics.Sum)` has Keras's own notes.
 
     Args:
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.Sum` object.
     """
     return keras.metrics.Sum(name=name, dtype=dtype)
 
@@ -1602,14 +1721,18 @@ def metric_top_k_categorical_accuracy(
     ``keras.metrics.top_k_categorical_accuracy``.
 
     Args:
-        y_true: @@MISSING@@
-        y_pred: @@MISSING@@
+        y_true: the targets. Give `y_true` and `y_pred` to compute the value
+            now; leave both out to get the object for `compile()`.
+        y_pred: the predictions, of the same shape as `y_true`.
         k: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        With `y_true` and `y_pred`, the value per sample (a tensor, from
+        `keras.metrics.top_k_categorical_accuracy`); otherwise a
+        `keras.metrics.TopKCategoricalAccuracy` object for `compile()`.
     """
     if computes("metric_top_k_categorical_accuracy", y_true, y_pred):
         unused(
@@ -1640,11 +1763,12 @@ def metric_true_negatives(*, thresholds=None, name=None, dtype=None):
 
     Args:
         thresholds: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.TrueNegatives` object.
     """
     return keras.metrics.TrueNegatives(
         thresholds=thresholds,
@@ -1663,11 +1787,12 @@ def metric_true_positives(*, thresholds=None, name=None, dtype=None):
 
     Args:
         thresholds: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A `keras.metrics.TruePositives` object.
     """
     return keras.metrics.TruePositives(
         thresholds=thresholds,

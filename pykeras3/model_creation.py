@@ -9,11 +9,12 @@ from ._registry import alias, export
 
 
 @export("model creation")
-def keras_model_sequential(input_shape=None, name=None, *, layers=None,
-                           input_dtype=None, input_batch_size=None,
-                           input_name=None, input_sparse=None,
-                           input_batch_shape=None, input_optional=False,
-                           trainable=True, **kwargs):
+def keras_model_sequential(input_shape=None, name=None, *, input_dtype=None,
+                           input_batch_size=None, input_sparse=None,
+                           input_ragged=None, input_batch_shape=None,
+                           input_name=None, input_tensor=None,
+                           input_optional=False, trainable=True, layers=None,
+                           **kwargs):
     """Create a Sequential model: a plain stack of layers.
 
     Layers are added by piping the model into `layer_*()` functions, or
@@ -29,16 +30,19 @@ def keras_model_sequential(input_shape=None, name=None, *, layers=None,
             list or tuple (`10`, `[28, 28]`, `(None, 3)`), or `None` to let
             the first layer call decide.
         name: name of the model.
-        layers: a layer or list of layers to start with.
         input_dtype: dtype of the input, e.g. `"int32"` (needs
             `input_shape`).
         input_batch_size: fixed batch size of the input, or `None`.
-        input_name: name of the input.
         input_sparse: whether the input is a sparse tensor.
+        input_ragged: whether the input is a ragged tensor (TensorFlow
+            only).
         input_batch_shape: full input shape including the batch axis,
             instead of `input_shape`.
+        input_name: name of the input.
+        input_tensor: an existing tensor to use as the input.
         input_optional: whether the input may be `None`.
         trainable: whether the model's weights are updated by training.
+        layers: a layer or list of layers to start with.
         **kwargs: other arguments for `keras.Input`.
 
     Returns:
@@ -66,7 +70,8 @@ def keras_model_sequential(input_shape=None, name=None, *, layers=None,
         input_args["batch_shape"] = as_shape(fn, "input_batch_shape",
                                              input_batch_shape)
     extra = {"dtype": input_dtype, "name": input_name,
-             "sparse": input_sparse,
+             "sparse": input_sparse, "ragged": input_ragged,
+             "tensor": input_tensor,
              "batch_size": as_int(fn, "input_batch_size", input_batch_size,
                                   minimum=1, allow_none=True)}
     extra = {k: v for k, v in extra.items() if v is not None}
@@ -85,13 +90,14 @@ def keras_model_sequential(input_shape=None, name=None, *, layers=None,
 
 
 @export("model creation")
-def keras_model(inputs, outputs, name=None, **kwargs):
+def keras_model(inputs, outputs, *, name=None, **kwargs):
     """Create a functional model from its input and output tensors.
 
     Build the graph by applying layer functions to tensors from
     `keras_input()`, then wrap the ends into a model.
 
-    keras3 R: ``keras_model()``.
+    keras3 R: ``keras_model()``. `name` and other arguments of
+    `keras.Model` are keyword-only, as after R's `...`.
 
     Args:
         inputs: an input tensor from `keras_input()`, or a list or dict of
@@ -114,9 +120,9 @@ def keras_model(inputs, outputs, name=None, **kwargs):
 
 
 @export("model creation")
-def keras_input(shape=None, batch_size=None, dtype=None, name=None, *,
-                sparse=None, batch_shape=None, tensor=None, optional=False,
-                **kwargs):
+def keras_input(shape=None, batch_size=None, dtype=None, sparse=None,
+                ragged=None, batch_shape=None, name=None, tensor=None,
+                optional=False, **kwargs):
     """Create a symbolic input tensor, the start of a functional model.
 
     keras3 R: ``keras_input()``.
@@ -126,10 +132,11 @@ def keras_input(shape=None, batch_size=None, dtype=None, name=None, *,
             tuple (`10`, `[28, 28, 1]`, `(None, 3)`).
         batch_size: fixed batch size, or `None` for any.
         dtype: dtype of the input, e.g. `"float32"` or `"int32"`.
-        name: name of the input.
         sparse: whether the input is a sparse tensor.
+        ragged: whether the input is a ragged tensor (TensorFlow only).
         batch_shape: full shape including the batch axis, instead of
             `shape`.
+        name: name of the input.
         tensor: an existing tensor to wrap instead of making a new one.
         optional: whether the input may be `None`.
         **kwargs: other arguments for `keras.Input`.
@@ -151,7 +158,7 @@ def keras_input(shape=None, batch_size=None, dtype=None, name=None, *,
     if batch_size is not None:
         args["batch_size"] = as_int(fn, "batch_size", batch_size, minimum=1)
     for key, value in (("dtype", dtype), ("name", name), ("sparse", sparse),
-                       ("tensor", tensor)):
+                       ("ragged", ragged), ("tensor", tensor)):
         if value is not None:
             args[key] = value
     if optional:

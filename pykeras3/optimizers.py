@@ -42,7 +42,7 @@ def optimizer_adadelta(
     Args:
         learning_rate: @@MISSING@@
         rho: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
         clipvalue: @@MISSING@@
@@ -50,13 +50,13 @@ def optimizer_adadelta(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Adadelta` object.
     """
     return keras.optimizers.Adadelta(
         learning_rate=learning_rate,
@@ -120,13 +120,13 @@ def optimizer_adafactor(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Adafactor` object.
     """
     return keras.optimizers.Adafactor(
         learning_rate=learning_rate,
@@ -179,7 +179,7 @@ def optimizer_adagrad(
     Args:
         learning_rate: @@MISSING@@
         initial_accumulator_value: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
         clipvalue: @@MISSING@@
@@ -187,13 +187,13 @@ def optimizer_adagrad(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Adagrad` object.
     """
     return keras.optimizers.Adagrad(
         learning_rate=learning_rate,
@@ -246,7 +246,7 @@ def optimizer_adam(
         learning_rate: @@MISSING@@
         beta_1: @@MISSING@@
         beta_2: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         amsgrad: @@MISSING@@
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
@@ -255,13 +255,13 @@ def optimizer_adam(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Adam` object.
     """
     return keras.optimizers.Adam(
         learning_rate=learning_rate,
@@ -317,7 +317,7 @@ def optimizer_adam_w(
         weight_decay: @@MISSING@@
         beta_1: @@MISSING@@
         beta_2: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         amsgrad: @@MISSING@@
         clipnorm: @@MISSING@@
         clipvalue: @@MISSING@@
@@ -325,13 +325,13 @@ def optimizer_adam_w(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.AdamW` object.
     """
     return keras.optimizers.AdamW(
         learning_rate=learning_rate,
@@ -385,7 +385,7 @@ def optimizer_adamax(
         learning_rate: @@MISSING@@
         beta_1: @@MISSING@@
         beta_2: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
         clipvalue: @@MISSING@@
@@ -393,13 +393,13 @@ def optimizer_adamax(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Adamax` object.
     """
     return keras.optimizers.Adamax(
         learning_rate=learning_rate,
@@ -466,13 +466,13 @@ def optimizer_ftrl(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Ftrl` object.
     """
     return keras.optimizers.Ftrl(
         learning_rate=learning_rate,
@@ -527,7 +527,7 @@ def optimizer_lamb(
         learning_rate: @@MISSING@@
         beta_1: @@MISSING@@
         beta_2: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
         clipvalue: @@MISSING@@
@@ -537,11 +537,11 @@ def optimizer_lamb(
         ema_overwrite_frequency: @@MISSING@@
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Lamb` object.
     """
     return keras.optimizers.Lamb(
         learning_rate=learning_rate,
@@ -600,13 +600,13 @@ def optimizer_lion(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Lion` object.
     """
     return keras.optimizers.Lion(
         learning_rate=learning_rate,
@@ -652,11 +652,11 @@ def optimizer_loss_scale(
         inner_optimizer: @@MISSING@@
         initial_scale: @@MISSING@@
         dynamic_growth_steps: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.LossScaleOptimizer` object.
     """
     return keras.optimizers.LossScaleOptimizer(
         inner_optimizer=inner_optimizer,
@@ -705,7 +705,7 @@ def optimizer_muon(
         learning_rate: @@MISSING@@
         adam_beta_1: @@MISSING@@
         adam_beta_2: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
         clipvalue: @@MISSING@@
@@ -715,7 +715,7 @@ def optimizer_muon(
         ema_overwrite_frequency: @@MISSING@@
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         exclude_layers: @@MISSING@@
         exclude_embeddings: @@MISSING@@
         muon_a: @@MISSING@@
@@ -725,10 +725,10 @@ def optimizer_muon(
         momentum: @@MISSING@@
         ns_steps: @@MISSING@@
         nesterov: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Muon` object.
     """
     return keras.optimizers.Muon(
         learning_rate=learning_rate,
@@ -790,7 +790,7 @@ def optimizer_nadam(
         learning_rate: @@MISSING@@
         beta_1: @@MISSING@@
         beta_2: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
         clipvalue: @@MISSING@@
@@ -798,13 +798,13 @@ def optimizer_nadam(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.Nadam` object.
     """
     return keras.optimizers.Nadam(
         learning_rate=learning_rate,
@@ -858,7 +858,7 @@ def optimizer_rmsprop(
         learning_rate: @@MISSING@@
         rho: @@MISSING@@
         momentum: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         centered: @@MISSING@@
         weight_decay: @@MISSING@@
         clipnorm: @@MISSING@@
@@ -867,13 +867,13 @@ def optimizer_rmsprop(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.RMSprop` object.
     """
     return keras.optimizers.RMSprop(
         learning_rate=learning_rate,
@@ -933,13 +933,13 @@ def optimizer_sgd(
         use_ema: @@MISSING@@
         ema_momentum: @@MISSING@@
         ema_overwrite_frequency: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
         loss_scale_factor: @@MISSING@@
         gradient_accumulation_steps: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A `keras.optimizers.SGD` object.
     """
     return keras.optimizers.SGD(
         learning_rate=learning_rate,

@@ -5,8 +5,8 @@
 
 Functions: `random_beta()`, `random_binomial()`, `random_categorical()`,
 `random_dropout()`, `random_gamma()`, `random_integer()`,
-`random_normal()`, `random_shuffle()`, `random_truncated_normal()`,
-`random_uniform()`.
+`random_normal()`, `random_seed_generator()`, `random_shuffle()`,
+`random_truncated_normal()`, `random_uniform()`.
 """
 
 import keras
@@ -23,11 +23,13 @@ def random_beta(shape, alpha, beta, dtype=None, seed=None):
     `help(keras.random.beta)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         alpha: @@MISSING@@
         beta: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -49,11 +51,13 @@ def random_binomial(shape, counts, probabilities, dtype=None, seed=None):
     `help(keras.random.binomial)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         counts: @@MISSING@@
         probabilities: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -78,8 +82,10 @@ def random_categorical(logits, num_samples, dtype="int32", seed=None):
     Args:
         logits: @@MISSING@@
         num_samples: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -104,7 +110,8 @@ def random_dropout(inputs, rate, noise_shape=None, seed=None):
         inputs: @@MISSING@@
         rate: @@MISSING@@
         noise_shape: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -126,10 +133,12 @@ def random_gamma(shape, alpha, dtype=None, seed=None):
     `help(keras.random.gamma)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         alpha: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -150,11 +159,13 @@ def random_integer(shape, minval, maxval, dtype="int32", seed=None):
     `help(keras.random.randint)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         minval: @@MISSING@@
         maxval: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -176,11 +187,13 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     `help(keras.random.normal)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         mean: @@MISSING@@
         stddev: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -195,6 +208,30 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
 
 
 @export("random")
+def random_seed_generator(seed=None, name=None, **kwargs):
+    """@@MISSING@@
+
+    keras3 R: ``random_seed_generator()``. Wraps
+    ``keras.random.SeedGenerator``; `help(keras.random.SeedGenerator)` has
+    Keras's own notes.
+
+    Args:
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras object, passed on unchanged.
+
+    Returns:
+        A `keras.random.SeedGenerator` object.
+    """
+    return keras.random.SeedGenerator(
+        seed=as_integer("random_seed_generator", "seed", seed),
+        name=name,
+        **kwargs,
+    )
+
+
+@export("random")
 def random_shuffle(x, axis=0, seed=None):
     """@@MISSING@@
 
@@ -202,9 +239,12 @@ def random_shuffle(x, axis=0, seed=None):
     `help(keras.random.shuffle)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        seed: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -231,11 +271,13 @@ def random_truncated_normal(
     has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         mean: @@MISSING@@
         stddev: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@
@@ -257,11 +299,13 @@ def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     `help(keras.random.uniform)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         minval: @@MISSING@@
         maxval: @@MISSING@@
-        dtype: @@MISSING@@
-        seed: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
 
     Returns:
         @@MISSING@@

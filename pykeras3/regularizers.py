@@ -23,7 +23,7 @@ def regularizer_l1(l1=0.01):
         l1: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.regularizers.L1` object.
     """
     return keras.regularizers.L1(l1=l1)
 
@@ -40,7 +40,7 @@ def regularizer_l1_l2(l1=0.0, l2=0.0):
         l2: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.regularizers.L1L2` object.
     """
     return keras.regularizers.L1L2(l1=l1, l2=l2)
 
@@ -56,7 +56,7 @@ def regularizer_l2(l2=0.01):
         l2: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.regularizers.L2` object.
     """
     return keras.regularizers.L2(l2=l2)
 
@@ -74,6 +74,6 @@ def regularizer_orthogonal(factor=0.01, mode="rows"):
         mode: @@MISSING@@
 
     Returns:
-        @@MISSING@@
+        A `keras.regularizers.OrthogonalRegularizer` object.
     """
     return keras.regularizers.OrthogonalRegularizer(factor=factor, mode=mode)

@@ -16,7 +16,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @pytest.fixture(autouse=True)
-def _seed():
+def _seed(request):
+    """Seeded randomness and a fresh Keras session for each test, except
+    tests marked `introspection` (they only read signatures and files, and
+    there are hundreds of them)."""
+    if request.node.get_closest_marker("introspection"):
+        yield
+        return
     keras.utils.set_random_seed(1234)
     yield
     keras.backend.clear_session()

@@ -143,7 +143,7 @@ HAND_WRITTEN = {
 }
 
 # Not generated: keras3 exports belonging to other families (issue 8).
-OTHER_FAMILIES = {"random_seed_generator"}
+OTHER_FAMILIES = set()
 
 # ----------------------------------------------------------------------
 # What each function wraps
@@ -189,28 +189,9 @@ JOIN_VARARGS = {"op_hstack", "op_vstack"}
 # ----------------------------------------------------------------------
 # Parameters
 
-# keras3 parameters that only mean something in R: left out everywhere.
-R_ONLY_PARAMS = {
-    "zero_indexed": "R counts from 1; Python indices and axes are 0-based, "
-                    "and index-returning ops return 0-based indices",
-    "view_metrics": "RStudio's viewer",
-}
-
-# keras3 parameters of one function that Keras no longer takes (keras3
-# keeps them for old code): left out, listed here.
-R_ONLY_PARAMS_OF = {
-    "layer_conv_lstm_1d": {"unroll"},
-    "layer_conv_lstm_2d": {"unroll"},
-    "layer_conv_lstm_3d": {"unroll"},
-    "layer_string_lookup": {"vocabulary_dtype"},
-    "layer_feature_space": {"feature_names"},
-    "layer_jax_model_wrapper": {"dtype"},
-    "op_arange": {"include_end"},
-    "optimizer_loss_scale": {
-        "weight_decay", "clipnorm", "clipvalue", "global_clipnorm",
-        "use_ema", "ema_momentum", "ema_overwrite_frequency",
-        "loss_scale_factor", "gradient_accumulation_steps"},
-}
+# keras3 parameters that pykeras3 leaves out or renames are listed, with
+# the reason, in pykeras3/_keras3/parameters.tsv (the coverage report reads
+# them too).
 
 # Converters by parameter name, over keras3's own (a seed may also be a
 # SeedGenerator; as_integer passes those on unchanged).

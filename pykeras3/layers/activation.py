@@ -24,12 +24,20 @@ def layer_activation(object=None, activation=None, **kwargs):
     `help(keras.layers.Activation)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        activation: required. @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        activation: required. the activation applied to the output: a name such
+            as `"relu"`, a function such as `activation_relu`, or `None` for
+            none.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Activation`), depending on `object`.
     """
     require("layer_activation", activation=activation)
     return create_layer(
@@ -50,12 +58,18 @@ def layer_activation_elu(object=None, alpha=1.0, **kwargs):
     `help(keras.layers.ELU)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         alpha: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.ELU`), depending on `object`.
     """
     return create_layer(
         "layer_activation_elu",
@@ -76,12 +90,18 @@ def layer_activation_leaky_relu(object=None, negative_slope=0.3, **kwargs):
     notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         negative_slope: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.LeakyReLU`), depending on `object`.
     """
     return create_layer(
         "layer_activation_leaky_relu",
@@ -108,15 +128,21 @@ def layer_activation_parametric_relu(
     ``keras.layers.PReLU``; `help(keras.layers.PReLU)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         alpha_initializer: @@MISSING@@
         alpha_regularizer: @@MISSING@@
         alpha_constraint: @@MISSING@@
         shared_axes: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.PReLU`), depending on `object`.
     """
     return create_layer(
         "layer_activation_parametric_relu",
@@ -146,14 +172,20 @@ def layer_activation_relu(
     `help(keras.layers.ReLU)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         max_value: @@MISSING@@
         negative_slope: @@MISSING@@
         threshold: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.ReLU`), depending on `object`.
     """
     return create_layer(
         "layer_activation_relu",
@@ -175,12 +207,19 @@ def layer_activation_softmax(object=None, axis=-1, **kwargs):
     `help(keras.layers.Softmax)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        axis: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Softmax`), depending on `object`.
     """
     return create_layer(
         "layer_activation_softmax",

@@ -29,13 +29,20 @@ def layer_additive_attention(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         use_scale: @@MISSING@@
         dropout: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.AdditiveAttention`), depending on
+        `object`.
     """
     return create_layer(
         "layer_additive_attention",
@@ -63,15 +70,22 @@ def layer_attention(
     `help(keras.layers.Attention)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         use_scale: @@MISSING@@
         score_mode: @@MISSING@@
         dropout: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Attention`), depending on `object`.
     """
     return create_layer(
         "layer_attention",
@@ -112,25 +126,37 @@ def layer_group_query_attention(
     `help(keras.layers.GroupQueryAttention)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         head_dim: required. @@MISSING@@
         num_query_heads: required. @@MISSING@@
         num_key_value_heads: required. @@MISSING@@
         dropout: @@MISSING@@
-        use_bias: @@MISSING@@
+        use_bias: whether the layer learns a bias vector.
         flash_attention: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GroupQueryAttention`), depending on
+        `object`.
     """
     require(
         "layer_group_query_attention",
@@ -189,27 +215,37 @@ def layer_multi_head_attention(
     `help(keras.layers.MultiHeadAttention)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
+        inputs: what to compose the layer with: a tensor or a list of tensors
+            gets the layer applied; `None` (or leaving it out) returns the
+            layer itself.
         num_heads: required. @@MISSING@@
         key_dim: required. @@MISSING@@
         value_dim: @@MISSING@@
         dropout: @@MISSING@@
-        use_bias: @@MISSING@@
+        use_bias: whether the layer learns a bias vector.
         output_shape: @@MISSING@@
         attention_axes: @@MISSING@@
         flash_attention: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.MultiHeadAttention`), depending on
+        `object`.
     """
     require("layer_multi_head_attention", num_heads=num_heads, key_dim=key_dim)
     return create_layer(

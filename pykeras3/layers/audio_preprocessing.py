@@ -39,7 +39,11 @@ def layer_mel_spectrogram(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         fft_length: @@MISSING@@
         sequence_stride: @@MISSING@@
         sequence_length: @@MISSING@@
@@ -53,10 +57,12 @@ def layer_mel_spectrogram(
         mag_exp: @@MISSING@@
         min_power: @@MISSING@@
         ref_power: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.MelSpectrogram`), depending on `object`.
     """
     return create_layer(
         "layer_mel_spectrogram",
@@ -107,7 +113,11 @@ def layer_stft_spectrogram(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         mode: @@MISSING@@
         frame_length: @@MISSING@@
         frame_step: @@MISSING@@
@@ -115,13 +125,18 @@ def layer_stft_spectrogram(
         window: @@MISSING@@
         periodic: @@MISSING@@
         scaling: @@MISSING@@
-        padding: @@MISSING@@
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
         expand_dims: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.STFTSpectrogram`), depending on `object`.
     """
     return create_layer(
         "layer_stft_spectrogram",

@@ -45,27 +45,43 @@ def layer_conv_1d(
     `help(keras.layers.Conv1D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
         groups: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Conv1D`), depending on `object`.
     """
     require("layer_conv_1d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -123,27 +139,43 @@ def layer_conv_1d_transpose(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
         output_padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Conv1DTranspose`), depending on `object`.
     """
     require(
         "layer_conv_1d_transpose",
@@ -206,27 +238,43 @@ def layer_conv_2d(
     `help(keras.layers.Conv2D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
         groups: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Conv2D`), depending on `object`.
     """
     require("layer_conv_2d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -284,27 +332,43 @@ def layer_conv_2d_transpose(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
         output_padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Conv2DTranspose`), depending on `object`.
     """
     require(
         "layer_conv_2d_transpose",
@@ -367,27 +431,43 @@ def layer_conv_3d(
     `help(keras.layers.Conv3D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
         groups: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Conv3D`), depending on `object`.
     """
     require("layer_conv_3d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -445,27 +525,43 @@ def layer_conv_3d_transpose(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
         output_padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Conv3DTranspose`), depending on `object`.
     """
     require(
         "layer_conv_3d_transpose",
@@ -528,26 +624,39 @@ def layer_depthwise_conv_1d(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
         depth_multiplier: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
         depthwise_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         depthwise_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
         depthwise_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.DepthwiseConv1D`), depending on `object`.
     """
     require("layer_depthwise_conv_1d", kernel_size=kernel_size)
     return create_layer(
@@ -604,26 +713,39 @@ def layer_depthwise_conv_2d(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
         depth_multiplier: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
         depthwise_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         depthwise_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
         depthwise_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.DepthwiseConv2D`), depending on `object`.
     """
     require("layer_depthwise_conv_2d", kernel_size=kernel_size)
     return create_layer(
@@ -684,30 +806,43 @@ def layer_separable_conv_1d(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
         depth_multiplier: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
         depthwise_initializer: @@MISSING@@
         pointwise_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         depthwise_regularizer: @@MISSING@@
         pointwise_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
         depthwise_constraint: @@MISSING@@
         pointwise_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.SeparableConv1D`), depending on `object`.
     """
     require(
         "layer_separable_conv_1d",
@@ -776,30 +911,43 @@ def layer_separable_conv_2d(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
         depth_multiplier: @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
         depthwise_initializer: @@MISSING@@
         pointwise_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         depthwise_regularizer: @@MISSING@@
         pointwise_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
         depthwise_constraint: @@MISSING@@
         pointwise_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.SeparableConv2D`), depending on `object`.
     """
     require(
         "layer_separable_conv_2d",

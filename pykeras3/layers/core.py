@@ -38,23 +38,34 @@ def layer_dense(
     `help(keras.layers.Dense)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         units: required. @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         lora_rank: @@MISSING@@
         lora_alpha: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Dense`), depending on `object`.
     """
     require("layer_dense", units=units)
     return create_layer(
@@ -101,23 +112,34 @@ def layer_einsum_dense(
     `help(keras.layers.EinsumDense)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         equation: required. @@MISSING@@
         output_shape: required. @@MISSING@@
-        activation: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
         bias_axes: @@MISSING@@
-        kernel_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         lora_rank: @@MISSING@@
         lora_alpha: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.EinsumDense`), depending on `object`.
     """
     require("layer_einsum_dense", equation=equation, output_shape=output_shape)
     return create_layer(
@@ -162,7 +184,11 @@ def layer_embedding(
     `help(keras.layers.Embedding)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         input_dim: required. @@MISSING@@
         output_dim: required. @@MISSING@@
         embeddings_initializer: @@MISSING@@
@@ -172,10 +198,12 @@ def layer_embedding(
         weights: @@MISSING@@
         lora_rank: @@MISSING@@
         lora_alpha: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Embedding`), depending on `object`.
     """
     require("layer_embedding", input_dim=input_dim, output_dim=output_dim)
     return create_layer(
@@ -204,11 +232,17 @@ def layer_identity(object=None, **kwargs):
     `help(keras.layers.Identity)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Identity`), depending on `object`.
     """
     return create_layer(
         "layer_identity",
@@ -234,15 +268,21 @@ def layer_lambda(
     `help(keras.layers.Lambda)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         f: required. @@MISSING@@
         output_shape: @@MISSING@@
         mask: @@MISSING@@
         arguments: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Lambda`), depending on `object`.
     """
     require("layer_lambda", f=f)
     return create_layer(
@@ -267,12 +307,18 @@ def layer_masking(object=None, mask_value=0.0, **kwargs):
     `help(keras.layers.Masking)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         mask_value: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Masking`), depending on `object`.
     """
     return create_layer(
         "layer_masking",

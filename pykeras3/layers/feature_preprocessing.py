@@ -32,14 +32,21 @@ def layer_category_encoding(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         num_tokens: @@MISSING@@
         output_mode: @@MISSING@@
         sparse: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.CategoryEncoding`), depending on
+        `object`.
     """
     return create_layer(
         "layer_category_encoding",
@@ -73,17 +80,23 @@ def layer_discretization(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         bin_boundaries: @@MISSING@@
         num_bins: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         output_mode: @@MISSING@@
         sparse: @@MISSING@@
-        dtype: @@MISSING@@
-        name: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Discretization`), depending on `object`.
     """
     return create_layer(
         "layer_discretization",
@@ -119,17 +132,22 @@ def layer_feature_space(
     `feature_names`.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         features: required. @@MISSING@@
         output_mode: @@MISSING@@
         crosses: @@MISSING@@
         crossing_dim: @@MISSING@@
         hashing_dim: @@MISSING@@
         num_discretization_bins: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.utils.FeatureSpace`), depending on `object`.
     """
     require("layer_feature_space", features=features)
     return create_layer(
@@ -168,16 +186,23 @@ def layer_hashed_crossing(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         num_bins: required. @@MISSING@@
         output_mode: @@MISSING@@
         sparse: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.HashedCrossing`), depending on `object`.
     """
     require("layer_hashed_crossing", num_bins=num_bins)
     return create_layer(
@@ -211,16 +236,22 @@ def layer_hashing(
     `help(keras.layers.Hashing)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         num_bins: required. @@MISSING@@
         mask_value: @@MISSING@@
         salt: @@MISSING@@
         output_mode: @@MISSING@@
         sparse: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Hashing`), depending on `object`.
     """
     require("layer_hashing", num_bins=num_bins)
     return create_layer(
@@ -260,7 +291,11 @@ def layer_integer_lookup(
     `help(keras.layers.IntegerLookup)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         max_tokens: @@MISSING@@
         num_oov_indices: @@MISSING@@
         mask_token: @@MISSING@@
@@ -272,11 +307,13 @@ def layer_integer_lookup(
         output_mode: @@MISSING@@
         sparse: @@MISSING@@
         pad_to_max_tokens: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.IntegerLookup`), depending on `object`.
     """
     return create_layer(
         "layer_integer_lookup",
@@ -318,15 +355,22 @@ def layer_normalization(
     `help(keras.layers.Normalization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        axis: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         mean: @@MISSING@@
         variance: @@MISSING@@
         invert: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Normalization`), depending on `object`.
     """
     return create_layer(
         "layer_normalization",
@@ -350,10 +394,11 @@ def layer_pipeline(layers, name=None):
 
     Args:
         layers: @@MISSING@@
-        name: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Pipeline`), depending on `object`.
     """
     return create_layer(
         "layer_pipeline",
@@ -388,7 +433,11 @@ def layer_string_lookup(
     keras3's `vocabulary_dtype`.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         max_tokens: @@MISSING@@
         num_oov_indices: @@MISSING@@
         mask_token: @@MISSING@@
@@ -400,11 +449,13 @@ def layer_string_lookup(
         pad_to_max_tokens: @@MISSING@@
         sparse: @@MISSING@@
         encoding: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.StringLookup`), depending on `object`.
     """
     return create_layer(
         "layer_string_lookup",
@@ -454,7 +505,11 @@ def layer_text_vectorization(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         max_tokens: @@MISSING@@
         standardize: @@MISSING@@
         split: @@MISSING@@
@@ -467,11 +522,14 @@ def layer_text_vectorization(
         sparse: @@MISSING@@
         ragged: @@MISSING@@
         encoding: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.TextVectorization`), depending on
+        `object`.
     """
     return create_layer(
         "layer_text_vectorization",

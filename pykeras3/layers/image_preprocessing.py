@@ -47,7 +47,11 @@ def layer_aug_mix(
     `help(keras.layers.AugMix)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         value_range: @@MISSING@@
         num_chains: @@MISSING@@
         chain_depth: @@MISSING@@
@@ -55,12 +59,17 @@ def layer_aug_mix(
         alpha: @@MISSING@@
         all_ops: @@MISSING@@
         interpolation: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.AugMix`), depending on `object`.
     """
     return create_layer(
         "layer_aug_mix",
@@ -88,12 +97,18 @@ def layer_auto_contrast(object=None, value_range=(0, 255), **kwargs):
     `help(keras.layers.AutoContrast)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         value_range: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.AutoContrast`), depending on `object`.
     """
     return create_layer(
         "layer_auto_contrast",
@@ -120,14 +135,22 @@ def layer_center_crop(
     `help(keras.layers.CenterCrop)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         height: required. @@MISSING@@
         width: required. @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.CenterCrop`), depending on `object`.
     """
     require("layer_center_crop", height=height, width=width)
     return create_layer(
@@ -156,14 +179,23 @@ def layer_cut_mix(
     `help(keras.layers.CutMix)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.CutMix`), depending on `object`.
     """
     return create_layer(
         "layer_cut_mix",
@@ -191,14 +223,22 @@ def layer_equalization(
     `help(keras.layers.Equalization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         value_range: @@MISSING@@
         bins: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Equalization`), depending on `object`.
     """
     return create_layer(
         "layer_equalization",
@@ -226,13 +266,20 @@ def layer_max_num_bounding_boxes(
     `help(keras.layers.MaxNumBoundingBoxes)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         max_number: required. @@MISSING@@
         fill_value: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.MaxNumBoundingBoxes`), depending on
+        `object`.
     """
     require("layer_max_num_bounding_boxes", max_number=max_number)
     return create_layer(
@@ -261,14 +308,23 @@ def layer_mix_up(
     `help(keras.layers.MixUp)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         alpha: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.MixUp`), depending on `object`.
     """
     return create_layer(
         "layer_mix_up",
@@ -299,17 +355,26 @@ def layer_rand_augment(
     `help(keras.layers.RandAugment)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         value_range: @@MISSING@@
         num_ops: @@MISSING@@
         factor: @@MISSING@@
         interpolation: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandAugment`), depending on `object`.
     """
     return create_layer(
         "layer_rand_augment",
@@ -341,14 +406,22 @@ def layer_random_brightness(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         value_range: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomBrightness`), depending on
+        `object`.
     """
     require("layer_random_brightness", factor=factor)
     return create_layer(
@@ -379,15 +452,25 @@ def layer_random_color_degeneration(
     `help(keras.layers.RandomColorDegeneration)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         value_range: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomColorDegeneration`), depending on
+        `object`.
     """
     require("layer_random_color_degeneration", factor=factor)
     return create_layer(
@@ -422,18 +505,28 @@ def layer_random_color_jitter(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         value_range: @@MISSING@@
         brightness_factor: @@MISSING@@
         contrast_factor: @@MISSING@@
         saturation_factor: @@MISSING@@
         hue_factor: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomColorJitter`), depending on
+        `object`.
     """
     return create_layer(
         "layer_random_color_jitter",
@@ -466,14 +559,21 @@ def layer_random_contrast(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         value_range: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomContrast`), depending on `object`.
     """
     require("layer_random_contrast", factor=factor)
     return create_layer(
@@ -505,16 +605,25 @@ def layer_random_crop(
     `help(keras.layers.RandomCrop)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         height: required. @@MISSING@@
         width: required. @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomCrop`), depending on `object`.
     """
     require("layer_random_crop", height=height, width=width)
     return create_layer(
@@ -551,19 +660,29 @@ def layer_random_elastic_transform(
     `help(keras.layers.RandomElasticTransform)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: @@MISSING@@
         scale: @@MISSING@@
         interpolation: @@MISSING@@
         fill_mode: @@MISSING@@
         fill_value: @@MISSING@@
         value_range: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomElasticTransform`), depending on
+        `object`.
     """
     return create_layer(
         "layer_random_elastic_transform",
@@ -599,17 +718,26 @@ def layer_random_erasing(
     `help(keras.layers.RandomErasing)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: @@MISSING@@
         scale: @@MISSING@@
         fill_value: @@MISSING@@
         value_range: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomErasing`), depending on `object`.
     """
     return create_layer(
         "layer_random_erasing",
@@ -640,14 +768,23 @@ def layer_random_flip(
     `help(keras.layers.RandomFlip)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         mode: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomFlip`), depending on `object`.
     """
     return create_layer(
         "layer_random_flip",
@@ -679,17 +816,28 @@ def layer_random_gaussian_blur(
     `help(keras.layers.RandomGaussianBlur)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: @@MISSING@@
-        kernel_size: @@MISSING@@
+        kernel_size: the size of the window: an integer, or one per spatial
+            axis.
         sigma: @@MISSING@@
         value_range: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomGaussianBlur`), depending on
+        `object`.
     """
     return create_layer(
         "layer_random_gaussian_blur",
@@ -722,14 +870,23 @@ def layer_random_grayscale(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomGrayscale`), depending on `object`.
     """
     return create_layer(
         "layer_random_grayscale",
@@ -758,15 +915,24 @@ def layer_random_hue(
     `help(keras.layers.RandomHue)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         value_range: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomHue`), depending on `object`.
     """
     require("layer_random_hue", factor=factor)
     return create_layer(
@@ -797,15 +963,24 @@ def layer_random_invert(
     `help(keras.layers.RandomInvert)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: @@MISSING@@
         value_range: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomInvert`), depending on `object`.
     """
     return create_layer(
         "layer_random_invert",
@@ -838,17 +1013,27 @@ def layer_random_perspective(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: @@MISSING@@
         scale: @@MISSING@@
         interpolation: @@MISSING@@
         fill_value: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomPerspective`), depending on
+        `object`.
     """
     return create_layer(
         "layer_random_perspective",
@@ -881,15 +1066,25 @@ def layer_random_posterization(
     `help(keras.layers.RandomPosterization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         value_range: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomPosterization`), depending on
+        `object`.
     """
     require("layer_random_posterization", factor=factor)
     return create_layer(
@@ -923,17 +1118,26 @@ def layer_random_rotation(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         fill_mode: @@MISSING@@
         interpolation: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomRotation`), depending on `object`.
     """
     require("layer_random_rotation", factor=factor)
     return create_layer(
@@ -967,15 +1171,25 @@ def layer_random_saturation(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         value_range: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomSaturation`), depending on
+        `object`.
     """
     require("layer_random_saturation", factor=factor)
     return create_layer(
@@ -1007,15 +1221,24 @@ def layer_random_sharpness(
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         factor: required. @@MISSING@@
         value_range: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomSharpness`), depending on `object`.
     """
     require("layer_random_sharpness", factor=factor)
     return create_layer(
@@ -1049,18 +1272,27 @@ def layer_random_shear(
     `help(keras.layers.RandomShear)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         x_factor: @@MISSING@@
         y_factor: @@MISSING@@
         interpolation: @@MISSING@@
         fill_mode: @@MISSING@@
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomShear`), depending on `object`.
     """
     return create_layer(
         "layer_random_shear",
@@ -1097,18 +1329,28 @@ def layer_random_translation(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         height_factor: required. @@MISSING@@
         width_factor: required. @@MISSING@@
         fill_mode: @@MISSING@@
         interpolation: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomTranslation`), depending on
+        `object`.
     """
     require(
         "layer_random_translation",
@@ -1149,18 +1391,27 @@ def layer_random_zoom(
     `help(keras.layers.RandomZoom)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         height_factor: required. @@MISSING@@
         width_factor: @@MISSING@@
         fill_mode: @@MISSING@@
         interpolation: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
-        **kwargs: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RandomZoom`), depending on `object`.
     """
     require("layer_random_zoom", height_factor=height_factor)
     return create_layer(
@@ -1187,13 +1438,19 @@ def layer_rescaling(object=None, scale=None, offset=0.0, **kwargs):
     `help(keras.layers.Rescaling)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         scale: required. @@MISSING@@
         offset: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Rescaling`), depending on `object`.
     """
     require("layer_rescaling", scale=scale)
     return create_layer(
@@ -1228,7 +1485,11 @@ def layer_resizing(
     `help(keras.layers.Resizing)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         height: required. @@MISSING@@
         width: required. @@MISSING@@
         interpolation: @@MISSING@@
@@ -1236,12 +1497,16 @@ def layer_resizing(
         pad_to_aspect_ratio: @@MISSING@@
         fill_mode: @@MISSING@@
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
         antialias: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Resizing`), depending on `object`.
     """
     require("layer_resizing", height=height, width=width)
     return create_layer(
@@ -1277,15 +1542,22 @@ def layer_solarization(
     `help(keras.layers.Solarization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         addition_factor: @@MISSING@@
         threshold_factor: @@MISSING@@
         value_range: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Solarization`), depending on `object`.
     """
     return create_layer(
         "layer_solarization",

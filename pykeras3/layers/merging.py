@@ -24,12 +24,18 @@ def layer_add(inputs=None, *more_inputs, **kwargs):
     `help(keras.layers.Add)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
-        **kwargs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Add`).
     """
     return merge_layer(
         "layer_add",
@@ -49,12 +55,18 @@ def layer_average(inputs=None, *more_inputs, **kwargs):
     `help(keras.layers.Average)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
-        **kwargs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Average`).
     """
     return merge_layer(
         "layer_average",
@@ -74,13 +86,20 @@ def layer_concatenate(inputs=None, *more_inputs, axis=-1, **kwargs):
     `help(keras.layers.Concatenate)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
-        axis: @@MISSING@@
-        **kwargs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Concatenate`).
     """
     return merge_layer(
         "layer_concatenate",
@@ -101,14 +120,20 @@ def layer_dot(inputs=None, *more_inputs, axes, normalize=False, **kwargs):
     `help(keras.layers.Dot)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
         axes: @@MISSING@@
         normalize: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Dot`).
     """
     return merge_layer(
         "layer_dot",
@@ -130,12 +155,18 @@ def layer_maximum(inputs=None, *more_inputs, **kwargs):
     `help(keras.layers.Maximum)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
-        **kwargs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Maximum`).
     """
     return merge_layer(
         "layer_maximum",
@@ -155,12 +186,18 @@ def layer_minimum(inputs=None, *more_inputs, **kwargs):
     `help(keras.layers.Minimum)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
-        **kwargs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Minimum`).
     """
     return merge_layer(
         "layer_minimum",
@@ -180,12 +217,18 @@ def layer_multiply(inputs=None, *more_inputs, **kwargs):
     `help(keras.layers.Multiply)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
-        **kwargs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Multiply`).
     """
     return merge_layer(
         "layer_multiply",
@@ -205,12 +248,18 @@ def layer_subtract(inputs=None, *more_inputs, **kwargs):
     `help(keras.layers.Subtract)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        *more_inputs: @@MISSING@@
-        **kwargs: @@MISSING@@
+        inputs: the tensors to merge: a list, or the first of several given as
+            separate arguments. Leave it out to get the layer itself. One
+            single tensor `y` gives a deferred call that merges the tensor
+            piped into it with `y` (keras3's `x |> layer_add(y)`).
+        *more_inputs: more tensors to merge, after `inputs`.
+        **kwargs: other arguments of the Keras layer, such as `name` or
+            `dtype`.
 
     Returns:
-        @@MISSING@@
+        The merged tensor when inputs are given, a deferred call when one
+        single tensor is given, otherwise the layer itself (a
+        `keras.layers.Subtract`).
     """
     return merge_layer(
         "layer_subtract",

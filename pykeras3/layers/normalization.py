@@ -42,10 +42,15 @@ def layer_batch_normalization(
     `help(keras.layers.BatchNormalization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        axis: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         momentum: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
         center: @@MISSING@@
         scale: @@MISSING@@
         beta_initializer: @@MISSING@@
@@ -57,10 +62,13 @@ def layer_batch_normalization(
         beta_constraint: @@MISSING@@
         gamma_constraint: @@MISSING@@
         synchronized: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.BatchNormalization`), depending on
+        `object`.
     """
     return create_layer(
         "layer_batch_normalization",
@@ -108,10 +116,15 @@ def layer_group_normalization(
     `help(keras.layers.GroupNormalization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         groups: @@MISSING@@
-        axis: @@MISSING@@
-        epsilon: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        epsilon: a small number added to avoid dividing by zero.
         center: @@MISSING@@
         scale: @@MISSING@@
         beta_initializer: @@MISSING@@
@@ -120,10 +133,13 @@ def layer_group_normalization(
         gamma_regularizer: @@MISSING@@
         beta_constraint: @@MISSING@@
         gamma_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GroupNormalization`), depending on
+        `object`.
     """
     return create_layer(
         "layer_group_normalization",
@@ -167,9 +183,14 @@ def layer_layer_normalization(
     `help(keras.layers.LayerNormalization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        axis: @@MISSING@@
-        epsilon: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        epsilon: a small number added to avoid dividing by zero.
         center: @@MISSING@@
         scale: @@MISSING@@
         beta_initializer: @@MISSING@@
@@ -178,10 +199,13 @@ def layer_layer_normalization(
         gamma_regularizer: @@MISSING@@
         beta_constraint: @@MISSING@@
         gamma_constraint: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.LayerNormalization`), depending on
+        `object`.
     """
     return create_layer(
         "layer_layer_normalization",
@@ -211,13 +235,21 @@ def layer_rms_normalization(object=None, axis=-1, epsilon=1e-06, **kwargs):
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        axis: @@MISSING@@
-        epsilon: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        epsilon: a small number added to avoid dividing by zero.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RMSNormalization`), depending on
+        `object`.
     """
     return create_layer(
         "layer_rms_normalization",
@@ -244,13 +276,20 @@ def layer_spectral_normalization(
     `help(keras.layers.SpectralNormalization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         layer: required. @@MISSING@@
         power_iterations: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.SpectralNormalization`), depending on
+        `object`.
     """
     require("layer_spectral_normalization", layer=layer)
     return create_layer(
@@ -275,12 +314,20 @@ def layer_unit_normalization(object=None, axis=-1, **kwargs):
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        axis: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.UnitNormalization`), depending on
+        `object`.
     """
     return create_layer(
         "layer_unit_normalization",

@@ -36,16 +36,26 @@ def layer_average_pooling_1d(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         pool_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.AveragePooling1D`), depending on
+        `object`.
     """
     require("layer_average_pooling_1d", pool_size=pool_size)
     return create_layer(
@@ -80,16 +90,26 @@ def layer_average_pooling_2d(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         pool_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.AveragePooling2D`), depending on
+        `object`.
     """
     require("layer_average_pooling_2d", pool_size=pool_size)
     return create_layer(
@@ -124,16 +144,26 @@ def layer_average_pooling_3d(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         pool_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.AveragePooling3D`), depending on
+        `object`.
     """
     require("layer_average_pooling_3d", pool_size=pool_size)
     return create_layer(
@@ -165,13 +195,23 @@ def layer_global_average_pooling_1d(
     `help(keras.layers.GlobalAveragePooling1D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        data_format: @@MISSING@@
-        keepdims: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GlobalAveragePooling1D`), depending on
+        `object`.
     """
     return create_layer(
         "layer_global_average_pooling_1d",
@@ -198,13 +238,23 @@ def layer_global_average_pooling_2d(
     `help(keras.layers.GlobalAveragePooling2D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        data_format: @@MISSING@@
-        keepdims: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GlobalAveragePooling2D`), depending on
+        `object`.
     """
     return create_layer(
         "layer_global_average_pooling_2d",
@@ -231,13 +281,23 @@ def layer_global_average_pooling_3d(
     `help(keras.layers.GlobalAveragePooling3D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        data_format: @@MISSING@@
-        keepdims: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GlobalAveragePooling3D`), depending on
+        `object`.
     """
     return create_layer(
         "layer_global_average_pooling_3d",
@@ -264,13 +324,23 @@ def layer_global_max_pooling_1d(
     `help(keras.layers.GlobalMaxPooling1D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        data_format: @@MISSING@@
-        keepdims: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GlobalMaxPooling1D`), depending on
+        `object`.
     """
     return create_layer(
         "layer_global_max_pooling_1d",
@@ -297,13 +367,23 @@ def layer_global_max_pooling_2d(
     `help(keras.layers.GlobalMaxPooling2D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        data_format: @@MISSING@@
-        keepdims: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GlobalMaxPooling2D`), depending on
+        `object`.
     """
     return create_layer(
         "layer_global_max_pooling_2d",
@@ -330,13 +410,23 @@ def layer_global_max_pooling_3d(
     `help(keras.layers.GlobalMaxPooling3D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
-        data_format: @@MISSING@@
-        keepdims: @@MISSING@@
-        **kwargs: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GlobalMaxPooling3D`), depending on
+        `object`.
     """
     return create_layer(
         "layer_global_max_pooling_3d",
@@ -365,16 +455,25 @@ def layer_max_pooling_1d(
     `help(keras.layers.MaxPooling1D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         pool_size: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.MaxPooling1D`), depending on `object`.
     """
     return create_layer(
         "layer_max_pooling_1d",
@@ -406,16 +505,25 @@ def layer_max_pooling_2d(
     `help(keras.layers.MaxPooling2D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         pool_size: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.MaxPooling2D`), depending on `object`.
     """
     return create_layer(
         "layer_max_pooling_2d",
@@ -447,16 +555,25 @@ def layer_max_pooling_3d(
     `help(keras.layers.MaxPooling3D)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         pool_size: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.MaxPooling3D`), depending on `object`.
     """
     return create_layer(
         "layer_max_pooling_3d",

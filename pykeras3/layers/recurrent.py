@@ -3,17 +3,17 @@
 # Do not edit: change those and run `python tools/generate.py`.
 """Recurrent layers, generated from keras3's table.
 
-Functions: `layer_bidirectional()`, `layer_conv_lstm_1d()`,
-`layer_conv_lstm_2d()`, `layer_conv_lstm_3d()`, `layer_gru()`,
-`layer_lstm()`, `layer_rnn()`, `layer_simple_rnn()`,
-`layer_time_distributed()`.
+Functions: `bidirectional()`, `layer_bidirectional()`,
+`layer_conv_lstm_1d()`, `layer_conv_lstm_2d()`, `layer_conv_lstm_3d()`,
+`layer_gru()`, `layer_lstm()`, `layer_rnn()`, `layer_simple_rnn()`,
+`layer_time_distributed()`, `time_distributed()`.
 """
 
 import keras
 
 from .._args import as_integer, as_integer_tuple, require
 from .._layers import composes, create_layer
-from .._registry import export
+from .._registry import export, alias
 
 
 @export("recurrent layers")
@@ -32,15 +32,21 @@ def layer_bidirectional(
     `help(keras.layers.Bidirectional)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         layer: required. @@MISSING@@
         merge_mode: @@MISSING@@
         weights: @@MISSING@@
         backward_layer: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Bidirectional`), depending on `object`.
     """
     require("layer_bidirectional", layer=layer)
     return create_layer(
@@ -95,38 +101,55 @@ def layer_conv_lstm_1d(
     `unroll`.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
         recurrent_activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
         recurrent_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         unit_forget_bias: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
         recurrent_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
         recurrent_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         dropout: @@MISSING@@
         recurrent_dropout: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         return_sequences: @@MISSING@@
         return_state: @@MISSING@@
         go_backwards: @@MISSING@@
         stateful: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.ConvLSTM1D`), depending on `object`.
     """
     require("layer_conv_lstm_1d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -206,38 +229,55 @@ def layer_conv_lstm_2d(
     `unroll`.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
         recurrent_activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
         recurrent_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         unit_forget_bias: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
         recurrent_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
         recurrent_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         dropout: @@MISSING@@
         recurrent_dropout: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         return_sequences: @@MISSING@@
         return_state: @@MISSING@@
         go_backwards: @@MISSING@@
         stateful: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.ConvLSTM2D`), depending on `object`.
     """
     require("layer_conv_lstm_2d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -317,38 +357,55 @@ def layer_conv_lstm_3d(
     `unroll`.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filters: required. @@MISSING@@
-        kernel_size: required. @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        activation: @@MISSING@@
+        kernel_size: required. the size of the window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
         recurrent_activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
         recurrent_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         unit_forget_bias: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
         recurrent_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
         recurrent_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         dropout: @@MISSING@@
         recurrent_dropout: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         return_sequences: @@MISSING@@
         return_state: @@MISSING@@
         go_backwards: @@MISSING@@
         stateful: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.ConvLSTM3D`), depending on `object`.
     """
     require("layer_conv_lstm_3d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -424,24 +481,34 @@ def layer_gru(
     `help(keras.layers.GRU)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         units: required. @@MISSING@@
-        activation: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
         recurrent_activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
         recurrent_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
         recurrent_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
         recurrent_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         dropout: @@MISSING@@
         recurrent_dropout: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         return_sequences: @@MISSING@@
         return_state: @@MISSING@@
         go_backwards: @@MISSING@@
@@ -449,10 +516,12 @@ def layer_gru(
         unroll: @@MISSING@@
         reset_after: @@MISSING@@
         use_cudnn: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GRU`), depending on `object`.
     """
     require("layer_gru", units=units)
     return create_layer(
@@ -523,35 +592,47 @@ def layer_lstm(
     `help(keras.layers.LSTM)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         units: required. @@MISSING@@
-        activation: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
         recurrent_activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
         recurrent_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
         unit_forget_bias: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
         recurrent_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
         recurrent_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         dropout: @@MISSING@@
         recurrent_dropout: @@MISSING@@
-        seed: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
         return_sequences: @@MISSING@@
         return_state: @@MISSING@@
         go_backwards: @@MISSING@@
         stateful: @@MISSING@@
         unroll: @@MISSING@@
         use_cudnn: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.LSTM`), depending on `object`.
     """
     require("layer_lstm", units=units)
     return create_layer(
@@ -605,7 +686,11 @@ def layer_rnn(
     `help(keras.layers.RNN)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         cell: required. @@MISSING@@
         return_sequences: @@MISSING@@
         return_state: @@MISSING@@
@@ -613,10 +698,12 @@ def layer_rnn(
         stateful: @@MISSING@@
         unroll: @@MISSING@@
         zero_output_for_mask: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.RNN`), depending on `object`.
     """
     require("layer_rnn", cell=cell)
     return create_layer(
@@ -667,20 +754,29 @@ def layer_simple_rnn(
     `help(keras.layers.SimpleRNN)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         units: required. @@MISSING@@
-        activation: @@MISSING@@
-        use_bias: @@MISSING@@
-        kernel_initializer: @@MISSING@@
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
         recurrent_initializer: @@MISSING@@
-        bias_initializer: @@MISSING@@
-        kernel_regularizer: @@MISSING@@
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
         recurrent_regularizer: @@MISSING@@
-        bias_regularizer: @@MISSING@@
-        activity_regularizer: @@MISSING@@
-        kernel_constraint: @@MISSING@@
+        bias_regularizer: a penalty on the bias, or `None`.
+        activity_regularizer: a penalty on the layer's output, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
         recurrent_constraint: @@MISSING@@
-        bias_constraint: @@MISSING@@
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
         dropout: @@MISSING@@
         recurrent_dropout: @@MISSING@@
         return_sequences: @@MISSING@@
@@ -688,11 +784,14 @@ def layer_simple_rnn(
         go_backwards: @@MISSING@@
         stateful: @@MISSING@@
         unroll: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.SimpleRNN`), depending on `object`.
     """
     require("layer_simple_rnn", units=units)
     return create_layer(
@@ -734,12 +833,18 @@ def layer_time_distributed(object=None, layer=None, **kwargs):
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         layer: required. @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.TimeDistributed`), depending on `object`.
     """
     require("layer_time_distributed", layer=layer)
     return create_layer(
@@ -749,3 +854,9 @@ def layer_time_distributed(object=None, layer=None, **kwargs):
         layer=layer,
         **kwargs,
     )
+
+
+bidirectional = alias("bidirectional", layer_bidirectional)
+
+
+time_distributed = alias("time_distributed", layer_time_distributed)

@@ -26,13 +26,20 @@ def layer_activity_regularization(object=None, l1=0.0, l2=0.0, **kwargs):
     `help(keras.layers.ActivityRegularization)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         l1: @@MISSING@@
         l2: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.ActivityRegularization`), depending on
+        `object`.
     """
     return create_layer(
         "layer_activity_regularization",
@@ -59,14 +66,21 @@ def layer_alpha_dropout(
     `help(keras.layers.AlphaDropout)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         rate: required. @@MISSING@@
         noise_shape: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.AlphaDropout`), depending on `object`.
     """
     require("layer_alpha_dropout", rate=rate)
     return create_layer(
@@ -96,14 +110,21 @@ def layer_dropout(
     `help(keras.layers.Dropout)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         rate: required. @@MISSING@@
         noise_shape: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.Dropout`), depending on `object`.
     """
     require("layer_dropout", rate=rate)
     return create_layer(
@@ -128,13 +149,20 @@ def layer_gaussian_dropout(object=None, rate=None, seed=None, **kwargs):
     Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         rate: required. @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GaussianDropout`), depending on `object`.
     """
     require("layer_gaussian_dropout", rate=rate)
     return create_layer(
@@ -156,13 +184,20 @@ def layer_gaussian_noise(object=None, stddev=None, seed=None, **kwargs):
     `help(keras.layers.GaussianNoise)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         stddev: required. @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.GaussianNoise`), depending on `object`.
     """
     require("layer_gaussian_noise", stddev=stddev)
     return create_layer(
@@ -191,14 +226,22 @@ def layer_spatial_dropout_1d(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         rate: required. @@MISSING@@
-        seed: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.SpatialDropout1D`), depending on
+        `object`.
     """
     require("layer_spatial_dropout_1d", rate=rate)
     return create_layer(
@@ -229,15 +272,25 @@ def layer_spatial_dropout_2d(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         rate: required. @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.SpatialDropout2D`), depending on
+        `object`.
     """
     require("layer_spatial_dropout_2d", rate=rate)
     return create_layer(
@@ -269,15 +322,25 @@ def layer_spatial_dropout_3d(
     has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         rate: required. @@MISSING@@
-        data_format: @@MISSING@@
-        seed: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.SpatialDropout3D`), depending on
+        `object`.
     """
     require("layer_spatial_dropout_3d", rate=rate)
     return create_layer(

@@ -30,14 +30,20 @@ def layer_flax_module_wrapper(
     notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         module: required. @@MISSING@@
         method: @@MISSING@@
         variables: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.FlaxLayer`), depending on `object`.
     """
     require("layer_flax_module_wrapper", module=module)
     return create_layer(
@@ -69,16 +75,23 @@ def layer_jax_model_wrapper(
     `dtype`.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         call_fn: required. @@MISSING@@
         init_fn: @@MISSING@@
         params: @@MISSING@@
         state: @@MISSING@@
-        seed: @@MISSING@@
-        **kwargs: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.JaxLayer`), depending on `object`.
     """
     require("layer_jax_model_wrapper", call_fn=call_fn)
     return create_layer(
@@ -111,16 +124,22 @@ def layer_tfsm(
     `help(keras.layers.TFSMLayer)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         filepath: required. @@MISSING@@
         call_endpoint: @@MISSING@@
         call_training_endpoint: @@MISSING@@
         trainable: @@MISSING@@
-        name: @@MISSING@@
-        dtype: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.TFSMLayer`), depending on `object`.
     """
     require("layer_tfsm", filepath=filepath)
     return create_layer(
@@ -152,14 +171,21 @@ def layer_torch_module_wrapper(
     `help(keras.layers.TorchModuleWrapper)` has Keras's own notes.
 
     Args:
-        object: @@MISSING@@
+        object: what to compose the layer with. A Sequential model gets the
+            layer added (the model is returned); a tensor gets the layer
+            applied (its output is returned); `None` (or leaving it out)
+            returns the layer itself. Given by position, anything else is read
+            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
         module: required. @@MISSING@@
         output_shape: @@MISSING@@
-        name: @@MISSING@@
-        **kwargs: @@MISSING@@
+        name: a name for the object Keras creates, or `None` for a default one.
+        **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
+            `trainable` or `input_shape`.
 
     Returns:
-        @@MISSING@@
+        The Sequential model with the layer added, the output tensor, or the
+        layer itself (a `keras.layers.TorchModuleWrapper`), depending on
+        `object`.
     """
     require("layer_torch_module_wrapper", module=module)
     return create_layer(

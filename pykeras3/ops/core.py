@@ -29,7 +29,8 @@ def op_associative_scan(f, elems, reverse=False, axis=0):
         f: @@MISSING@@
         elems: @@MISSING@@
         reverse: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -50,8 +51,10 @@ def op_cast(x, dtype):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -85,7 +88,8 @@ def op_convert_to_array(x):
     `help(keras.ops.convert_to_numpy)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -101,7 +105,8 @@ def op_convert_to_numpy(x):
     `help(keras.ops.convert_to_numpy)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -118,8 +123,10 @@ def op_convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         sparse: @@MISSING@@
         ragged: @@MISSING@@
 
@@ -158,7 +165,8 @@ def op_dtype(x):
     `help(keras.ops.dtype)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -198,7 +206,8 @@ def op_is_tensor(x):
     `help(keras.ops.is_tensor)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -233,7 +242,7 @@ def op_rearrange(tensor, pattern, **kwargs):
     Args:
         tensor: @@MISSING@@
         pattern: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras function, passed on unchanged.
 
     Returns:
         @@MISSING@@
@@ -279,7 +288,7 @@ def op_scatter(indices, values, shape):
     Args:
         indices: @@MISSING@@
         values: @@MISSING@@
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
 
     Returns:
         @@MISSING@@
@@ -344,7 +353,8 @@ def op_shape(x):
     `help(keras.ops.shape)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -362,7 +372,7 @@ def op_slice(inputs, start_indices, shape):
     Args:
         inputs: @@MISSING@@
         start_indices: @@MISSING@@
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
 
     Returns:
         @@MISSING@@
@@ -439,9 +449,11 @@ def op_unstack(x, num=None, axis=0):
     `help(keras.ops.unstack)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         num: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@

@@ -38,7 +38,9 @@ def op_image_affine_transform(
         interpolation: @@MISSING@@
         fill_mode: @@MISSING@@
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -78,7 +80,9 @@ def op_image_crop(
         right_cropping: @@MISSING@@
         target_height: @@MISSING@@
         target_width: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -123,8 +127,11 @@ def op_image_elastic_transform(
         interpolation: @@MISSING@@
         fill_mode: @@MISSING@@
         fill_value: @@MISSING@@
-        seed: @@MISSING@@
-        data_format: @@MISSING@@
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -159,10 +166,14 @@ def op_image_extract_patches(
     Args:
         images: @@MISSING@@
         size: @@MISSING@@
-        strides: @@MISSING@@
-        dilation_rate: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -193,9 +204,12 @@ def op_image_gaussian_blur(
 
     Args:
         images: @@MISSING@@
-        kernel_size: @@MISSING@@
+        kernel_size: the size of the window: an integer, or one per spatial
+            axis.
         sigma: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -218,7 +232,9 @@ def op_image_hsv_to_rgb(images, data_format=None):
 
     Args:
         images: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -284,7 +300,9 @@ def op_image_pad(
         right_padding: @@MISSING@@
         target_height: @@MISSING@@
         target_width: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -325,7 +343,9 @@ def op_image_perspective_transform(
         end_points: @@MISSING@@
         interpolation: @@MISSING@@
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -367,7 +387,9 @@ def op_image_resize(
         pad_to_aspect_ratio: @@MISSING@@
         fill_mode: @@MISSING@@
         fill_value: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -395,7 +417,9 @@ def op_image_rgb_to_grayscale(images, data_format=None):
 
     Args:
         images: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -415,7 +439,9 @@ def op_image_rgb_to_hsv(images, data_format=None):
 
     Args:
         images: @@MISSING@@
-        data_format: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@

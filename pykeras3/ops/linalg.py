@@ -22,7 +22,8 @@ def op_cholesky(x):
     `help(keras.ops.cholesky)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -38,7 +39,8 @@ def op_det(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -54,7 +56,8 @@ def op_eig(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -70,7 +73,8 @@ def op_eigh(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -86,7 +90,8 @@ def op_inv(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -120,7 +125,8 @@ def op_lu_factor(x):
     `help(keras.ops.lu_factor)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -136,10 +142,13 @@ def op_norm(x, ord=None, axis=None, keepdims=False):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         ord: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -160,7 +169,8 @@ def op_slogdet(x):
     `help(keras.ops.slogdet)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -194,7 +204,8 @@ def op_svd(x, full_matrices=True, compute_uv=True):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         full_matrices: @@MISSING@@
         compute_uv: @@MISSING@@
 

@@ -23,7 +23,8 @@ def op_erf(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -39,7 +40,8 @@ def op_erfinv(x):
     `help(keras.ops.erfinv)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -56,7 +58,8 @@ def op_extract_sequences(x, sequence_length, sequence_stride):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         sequence_length: @@MISSING@@
         sequence_stride: @@MISSING@@
 
@@ -80,7 +83,8 @@ def op_fft(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -96,7 +100,8 @@ def op_fft2(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -112,7 +117,8 @@ def op_ifft2(x):
     `help(keras.ops.ifft2)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -150,7 +156,8 @@ def op_irfft(x, fft_length=None):
     `help(keras.ops.irfft)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         fft_length: @@MISSING@@
 
     Returns:
@@ -178,7 +185,8 @@ def op_istft(
     `help(keras.ops.istft)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         sequence_length: @@MISSING@@
         sequence_stride: @@MISSING@@
         fft_length: @@MISSING@@
@@ -210,9 +218,12 @@ def op_logsumexp(x, axis=None, keepdims=False):
     `help(keras.ops.logsumexp)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -232,7 +243,8 @@ def op_qr(x, mode="reduced"):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         mode: @@MISSING@@
 
     Returns:
@@ -249,7 +261,8 @@ def op_rfft(x, fft_length=None):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         fft_length: @@MISSING@@
 
     Returns:
@@ -269,7 +282,8 @@ def op_rsqrt(x):
     `help(keras.ops.rsqrt)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -359,7 +373,8 @@ def op_stft(
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         sequence_length: @@MISSING@@
         sequence_stride: @@MISSING@@
         fft_length: @@MISSING@@
@@ -390,7 +405,8 @@ def op_top_k(x, k, sorted=True):
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         k: @@MISSING@@
         sorted: @@MISSING@@
 

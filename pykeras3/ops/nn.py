@@ -42,9 +42,12 @@ def op_average_pool(
     Args:
         inputs: @@MISSING@@
         pool_size: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -75,13 +78,15 @@ def op_batch_normalization(
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         mean: @@MISSING@@
         variance: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         offset: @@MISSING@@
         scale: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
 
     Returns:
         @@MISSING@@
@@ -132,7 +137,8 @@ def op_categorical_crossentropy(target, output, from_logits=False, axis=-1):
         target: @@MISSING@@
         output: @@MISSING@@
         from_logits: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -153,7 +159,8 @@ def op_celu(x, alpha=1.0):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         alpha: @@MISSING@@
 
     Returns:
@@ -179,10 +186,14 @@ def op_conv(
     Args:
         inputs: @@MISSING@@
         kernel: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
         @@MISSING@@
@@ -215,11 +226,15 @@ def op_conv_transpose(
     Args:
         inputs: @@MISSING@@
         kernel: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
         output_padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
         @@MISSING@@
@@ -280,10 +295,14 @@ def op_depthwise_conv(
     Args:
         inputs: @@MISSING@@
         kernel: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
         @@MISSING@@
@@ -352,7 +371,8 @@ def op_elu(x, alpha=1.0):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         alpha: @@MISSING@@
 
     Returns:
@@ -369,7 +389,8 @@ def op_gelu(x, approximate=True):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         approximate: @@MISSING@@
 
     Returns:
@@ -386,8 +407,10 @@ def op_glu(x, axis=-1):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -403,7 +426,8 @@ def op_hard_shrink(x, threshold=0.5):
     `help(keras.ops.hard_shrink)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         threshold: @@MISSING@@
 
     Returns:
@@ -420,7 +444,8 @@ def op_hard_sigmoid(x):
     `help(keras.ops.hard_sigmoid)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -436,7 +461,8 @@ def op_hard_silu(x):
     `help(keras.ops.hard_silu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -452,7 +478,8 @@ def op_hard_swish(x):
     `help(keras.ops.hard_swish)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -468,7 +495,8 @@ def op_hard_tanh(x):
     `help(keras.ops.hard_tanh)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -492,12 +520,14 @@ def op_layer_normalization(
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         gamma: @@MISSING@@
         beta: @@MISSING@@
-        axis: @@MISSING@@
-        epsilon: @@MISSING@@
-        **kwargs: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        epsilon: a small number added to avoid dividing by zero.
+        **kwargs: other arguments of the Keras function, passed on unchanged.
 
     Returns:
         @@MISSING@@
@@ -520,7 +550,8 @@ def op_leaky_relu(x, negative_slope=0.2):
     `help(keras.ops.leaky_relu)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         negative_slope: @@MISSING@@
 
     Returns:
@@ -537,7 +568,8 @@ def op_log_sigmoid(x):
     `help(keras.ops.log_sigmoid)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -553,8 +585,10 @@ def op_log_softmax(x, axis=-1):
     `help(keras.ops.log_softmax)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -581,9 +615,12 @@ def op_max_pool(
     Args:
         inputs: @@MISSING@@
         pool_size: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
 
     Returns:
         @@MISSING@@
@@ -605,9 +642,11 @@ def op_moments(x, axes, keepdims=False, synchronized=False):
     `help(keras.ops.moments)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         axes: @@MISSING@@
-        keepdims: @@MISSING@@
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
         synchronized: @@MISSING@@
 
     Returns:
@@ -638,10 +677,12 @@ def op_multi_hot(
     Args:
         inputs: @@MISSING@@
         num_classes: @@MISSING@@
-        axis: @@MISSING@@
-        dtype: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         sparse: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras function, passed on unchanged.
 
     Returns:
         @@MISSING@@
@@ -664,10 +705,12 @@ def op_normalize(x, axis=-1, order=2, epsilon=None):
     `help(keras.ops.normalize)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         order: @@MISSING@@
-        epsilon: @@MISSING@@
+        epsilon: a small number added to avoid dividing by zero.
 
     Returns:
         @@MISSING@@
@@ -689,10 +732,13 @@ def op_one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         num_classes: @@MISSING@@
-        axis: @@MISSING@@
-        dtype: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
         sparse: @@MISSING@@
 
     Returns:
@@ -732,8 +778,8 @@ def op_psnr(x1, x2, max_val):
     has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
         max_val: @@MISSING@@
 
     Returns:
@@ -750,7 +796,8 @@ def op_relu(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -766,7 +813,8 @@ def op_relu6(x):
     `help(keras.ops.relu6)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -783,10 +831,12 @@ def op_rms_normalization(x, scale=None, axis=-1, epsilon=None):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         scale: @@MISSING@@
-        axis: @@MISSING@@
-        epsilon: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        epsilon: a small number added to avoid dividing by zero.
 
     Returns:
         @@MISSING@@
@@ -807,7 +857,8 @@ def op_selu(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -834,10 +885,14 @@ def op_separable_conv(
         inputs: @@MISSING@@
         depthwise_kernel: @@MISSING@@
         pointwise_kernel: @@MISSING@@
-        strides: @@MISSING@@
-        padding: @@MISSING@@
-        data_format: @@MISSING@@
-        dilation_rate: @@MISSING@@
+        strides: the step between windows: an integer, or one per spatial axis.
+        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
+            evenly so that, with stride 1, the output keeps the input's size).
+        data_format: where the channel axis is: `"channels_last"` (the default,
+            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
+            Keras's global setting (`config_image_data_format()`).
+        dilation_rate: the spacing between the taps of the kernel (dilated, or
+            atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
         @@MISSING@@
@@ -862,7 +917,8 @@ def op_sigmoid(x):
     `help(keras.ops.sigmoid)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -878,7 +934,8 @@ def op_silu(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -894,7 +951,8 @@ def op_soft_shrink(x, threshold=0.5):
     `help(keras.ops.soft_shrink)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         threshold: @@MISSING@@
 
     Returns:
@@ -911,8 +969,10 @@ def op_softmax(x, axis=-1):
     `help(keras.ops.softmax)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -928,7 +988,8 @@ def op_softplus(x):
     `help(keras.ops.softplus)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -944,7 +1005,8 @@ def op_softsign(x):
     `help(keras.ops.softsign)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -969,7 +1031,8 @@ def op_sparse_categorical_crossentropy(
         target: @@MISSING@@
         output: @@MISSING@@
         from_logits: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -990,7 +1053,8 @@ def op_sparse_plus(x):
     `help(keras.ops.sparse_plus)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1006,7 +1070,8 @@ def op_sparse_sigmoid(x):
     `help(keras.ops.sparse_sigmoid)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1022,8 +1087,10 @@ def op_sparsemax(x, axis=-1):
     `help(keras.ops.sparsemax)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -1039,7 +1106,8 @@ def op_squareplus(x, b=4):
     `help(keras.ops.squareplus)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         b: @@MISSING@@
 
     Returns:
@@ -1056,7 +1124,8 @@ def op_tanh_shrink(x):
     `help(keras.ops.tanh_shrink)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1072,7 +1141,8 @@ def op_threshold(x, threshold, default_value):
     `help(keras.ops.threshold)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         threshold: @@MISSING@@
         default_value: @@MISSING@@
 
@@ -1095,7 +1165,7 @@ def op_unravel_index(indices, shape):
 
     Args:
         indices: @@MISSING@@
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
 
     Returns:
         @@MISSING@@

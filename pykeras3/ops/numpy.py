@@ -59,7 +59,8 @@ def op_abs(x):
     `help(keras.ops.absolute)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -75,8 +76,8 @@ def op_add(x1, x2):
     Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -92,9 +93,12 @@ def op_all(x, axis=None, keepdims=False):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -114,7 +118,8 @@ def op_angle(x):
     `help(keras.ops.angle)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -130,9 +135,12 @@ def op_any(x, axis=None, keepdims=False):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -152,9 +160,10 @@ def op_append(x1, x2, axis=None):
     `help(keras.ops.append)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
-        axis: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -178,7 +187,8 @@ def op_arange(start, end=None, step=None, dtype=None):
         start: @@MISSING@@
         end: @@MISSING@@
         step: @@MISSING@@
-        dtype: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -194,7 +204,8 @@ def op_arccos(x):
     `help(keras.ops.arccos)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -210,7 +221,8 @@ def op_arccosh(x):
     `help(keras.ops.arccosh)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -226,7 +238,8 @@ def op_arcsin(x):
     `help(keras.ops.arcsin)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -242,7 +255,8 @@ def op_arcsinh(x):
     `help(keras.ops.arcsinh)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -258,7 +272,8 @@ def op_arctan(x):
     `help(keras.ops.arctan)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -274,8 +289,8 @@ def op_arctan2(x1, x2):
     `help(keras.ops.arctan2)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -291,7 +306,8 @@ def op_arctanh(x):
     `help(keras.ops.arctanh)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -308,9 +324,12 @@ def op_argmax(x, axis=None, keepdims=False):
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -331,9 +350,12 @@ def op_argmin(x, axis=None, keepdims=False):
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -354,9 +376,11 @@ def op_argpartition(x, kth, axis=-1):
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         kth: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -377,8 +401,10 @@ def op_argsort(x, axis=-1):
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -394,8 +420,10 @@ def op_array(x, dtype=None):
     `help(keras.ops.array)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -411,8 +439,10 @@ def op_average(x, axis=None, weights=None):
     `help(keras.ops.average)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         weights: @@MISSING@@
 
     Returns:
@@ -433,7 +463,8 @@ def op_bartlett(x):
     `help(keras.ops.bartlett)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -449,7 +480,8 @@ def op_bincount(x, weights=None, minlength=0, sparse=False):
     `help(keras.ops.bincount)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         weights: @@MISSING@@
         minlength: @@MISSING@@
         sparse: @@MISSING@@
@@ -473,7 +505,8 @@ def op_bitwise_and(x, y):
     `help(keras.ops.bitwise_and)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         y: @@MISSING@@
 
     Returns:
@@ -493,7 +526,8 @@ def op_bitwise_invert(x):
     `help(keras.ops.bitwise_invert)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -510,7 +544,8 @@ def op_bitwise_left_shift(x, y):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         y: @@MISSING@@
 
     Returns:
@@ -530,7 +565,8 @@ def op_bitwise_not(x):
     `help(keras.ops.bitwise_not)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -546,7 +582,8 @@ def op_bitwise_or(x, y):
     `help(keras.ops.bitwise_or)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         y: @@MISSING@@
 
     Returns:
@@ -567,7 +604,8 @@ def op_bitwise_right_shift(x, y):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         y: @@MISSING@@
 
     Returns:
@@ -587,7 +625,8 @@ def op_bitwise_xor(x, y):
     `help(keras.ops.bitwise_xor)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         y: @@MISSING@@
 
     Returns:
@@ -607,7 +646,8 @@ def op_blackman(x):
     `help(keras.ops.blackman)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -623,8 +663,9 @@ def op_broadcast_to(x, shape):
     `help(keras.ops.broadcast_to)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        shape: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        shape: a shape: an integer, or a tuple or list of integers.
 
     Returns:
         @@MISSING@@
@@ -643,7 +684,8 @@ def op_cbrt(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -659,7 +701,8 @@ def op_ceil(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -675,7 +718,8 @@ def op_clip(x, x_min, x_max):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         x_min: @@MISSING@@
         x_max: @@MISSING@@
 
@@ -694,7 +738,8 @@ def op_concatenate(xs, axis=0):
 
     Args:
         xs: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -713,7 +758,8 @@ def op_conj(x):
     `help(keras.ops.conjugate)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -729,7 +775,8 @@ def op_copy(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -745,7 +792,8 @@ def op_corrcoef(x):
     `help(keras.ops.corrcoef)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -761,8 +809,8 @@ def op_correlate(x1, x2, mode="valid"):
     `help(keras.ops.correlate)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
         mode: @@MISSING@@
 
     Returns:
@@ -779,7 +827,8 @@ def op_cos(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -795,7 +844,8 @@ def op_cosh(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -811,8 +861,10 @@ def op_count_nonzero(x, axis=None):
     `help(keras.ops.count_nonzero)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -831,12 +883,13 @@ def op_cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     `help(keras.ops.cross)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
         axisa: @@MISSING@@
         axisb: @@MISSING@@
         axisc: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -897,9 +950,12 @@ def op_cumprod(x, axis=None, dtype=None):
     `help(keras.ops.cumprod)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -919,9 +975,12 @@ def op_cumsum(x, axis=None, dtype=None):
     `help(keras.ops.cumsum)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -941,7 +1000,8 @@ def op_deg2rad(x):
     `help(keras.ops.deg2rad)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -957,7 +1017,8 @@ def op_diag(x, k=0):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         k: @@MISSING@@
 
     Returns:
@@ -974,7 +1035,8 @@ def op_diagflat(x, k=0):
     `help(keras.ops.diagflat)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         k: @@MISSING@@
 
     Returns:
@@ -991,7 +1053,8 @@ def op_diagonal(x, offset=0, axis1=0, axis2=1):
     `help(keras.ops.diagonal)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         offset: @@MISSING@@
         axis1: @@MISSING@@
         axis2: @@MISSING@@
@@ -1017,7 +1080,8 @@ def op_diff(a, n=1, axis=-1):
     Args:
         a: @@MISSING@@
         n: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -1038,7 +1102,8 @@ def op_digitize(x, bins):
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         bins: @@MISSING@@
 
     Returns:
@@ -1055,8 +1120,8 @@ def op_divide(x1, x2):
     `help(keras.ops.divide)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1072,8 +1137,8 @@ def op_divide_no_nan(x1, x2):
     `help(keras.ops.divide_no_nan)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1089,8 +1154,8 @@ def op_dot(x1, x2):
     Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1108,7 +1173,7 @@ def op_einsum(subscripts, *operands, **kwargs):
     Args:
         subscripts: @@MISSING@@
         *operands: @@MISSING@@
-        **kwargs: @@MISSING@@
+        **kwargs: other arguments of the Keras function, passed on unchanged.
 
     Returns:
         @@MISSING@@
@@ -1124,8 +1189,9 @@ def op_empty(shape, dtype=None):
     `help(keras.ops.empty)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
-        dtype: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -1144,8 +1210,8 @@ def op_equal(x1, x2):
     `help(keras.ops.equal)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1161,7 +1227,8 @@ def op_exp(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1177,7 +1244,8 @@ def op_exp2(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1193,8 +1261,10 @@ def op_expand_dims(x, axis):
     `help(keras.ops.expand_dims)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -1213,7 +1283,8 @@ def op_expm1(x):
     `help(keras.ops.expm1)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1232,7 +1303,8 @@ def op_eye(N, M=None, k=0, dtype=None):
         N: @@MISSING@@
         M: @@MISSING@@
         k: @@MISSING@@
-        dtype: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -1253,8 +1325,10 @@ def op_flip(x, axis=None):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -1270,7 +1344,8 @@ def op_floor(x):
     `help(keras.ops.floor)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1286,8 +1361,8 @@ def op_floor_divide(x1, x2):
     `help(keras.ops.floor_divide)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1303,9 +1378,10 @@ def op_full(shape, fill_value, dtype=None):
     has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
         fill_value: @@MISSING@@
-        dtype: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -1325,9 +1401,11 @@ def op_full_like(x, fill_value, dtype=None):
     `help(keras.ops.full_like)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         fill_value: @@MISSING@@
-        dtype: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -1343,7 +1421,8 @@ def op_get_item(x, key):
     `help(keras.ops.get_item)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         key: @@MISSING@@
 
     Returns:
@@ -1360,8 +1439,8 @@ def op_greater(x1, x2):
     `help(keras.ops.greater)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1377,8 +1456,8 @@ def op_greater_equal(x1, x2):
     `help(keras.ops.greater_equal)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1394,7 +1473,8 @@ def op_hamming(x):
     `help(keras.ops.hamming)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1410,7 +1490,8 @@ def op_hanning(x):
     `help(keras.ops.hanning)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1426,8 +1507,8 @@ def op_heaviside(x1, x2):
     `help(keras.ops.heaviside)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1443,7 +1524,8 @@ def op_histogram(x, bins=10, range=None):
     `help(keras.ops.histogram)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         bins: @@MISSING@@
         range: @@MISSING@@
 
@@ -1485,7 +1567,8 @@ def op_identity(n, dtype=None):
 
     Args:
         n: @@MISSING@@
-        dtype: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -1501,7 +1584,8 @@ def op_imag(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1517,8 +1601,8 @@ def op_inner(x1, x2):
     `help(keras.ops.inner)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1534,8 +1618,8 @@ def op_isclose(x1, x2, rtol=1e-05, atol=1e-08, equal_nan=False):
     `help(keras.ops.isclose)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
         rtol: @@MISSING@@
         atol: @@MISSING@@
         equal_nan: @@MISSING@@
@@ -1560,7 +1644,8 @@ def op_isfinite(x):
     `help(keras.ops.isfinite)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1576,7 +1661,8 @@ def op_isinf(x):
     `help(keras.ops.isinf)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1592,7 +1678,8 @@ def op_isnan(x):
     `help(keras.ops.isnan)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1608,7 +1695,8 @@ def op_kaiser(x, beta):
     `help(keras.ops.kaiser)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         beta: @@MISSING@@
 
     Returns:
@@ -1625,7 +1713,8 @@ def op_left_shift(x, y):
     `help(keras.ops.left_shift)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         y: @@MISSING@@
 
     Returns:
@@ -1645,8 +1734,8 @@ def op_less(x1, x2):
     has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1662,8 +1751,8 @@ def op_less_equal(x1, x2):
     `help(keras.ops.less_equal)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1692,8 +1781,10 @@ def op_linspace(
         num: @@MISSING@@
         endpoint: @@MISSING@@
         retstep: @@MISSING@@
-        dtype: @@MISSING@@
-        axis: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -1717,7 +1808,8 @@ def op_log(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1733,7 +1825,8 @@ def op_log10(x):
     `help(keras.ops.log10)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1749,7 +1842,8 @@ def op_log1p(x):
     `help(keras.ops.log1p)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1765,7 +1859,8 @@ def op_log2(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1781,8 +1876,8 @@ def op_logaddexp(x1, x2):
     `help(keras.ops.logaddexp)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1798,7 +1893,8 @@ def op_logdet(x):
     `help(keras.ops.logdet)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1814,8 +1910,8 @@ def op_logical_and(x1, x2):
     `help(keras.ops.logical_and)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1831,7 +1927,8 @@ def op_logical_not(x):
     `help(keras.ops.logical_not)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -1847,8 +1944,8 @@ def op_logical_or(x1, x2):
     `help(keras.ops.logical_or)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1864,8 +1961,8 @@ def op_logical_xor(x1, x2):
     `help(keras.ops.logical_xor)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1894,8 +1991,10 @@ def op_logspace(
         num: @@MISSING@@
         endpoint: @@MISSING@@
         base: @@MISSING@@
-        dtype: @@MISSING@@
-        axis: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -1919,8 +2018,8 @@ def op_matmul(x1, x2):
     `help(keras.ops.matmul)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1936,9 +2035,12 @@ def op_max(x, axis=None, keepdims=False, initial=None):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
         initial: @@MISSING@@
 
     Returns:
@@ -1960,8 +2062,8 @@ def op_maximum(x1, x2):
     `help(keras.ops.maximum)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -1977,9 +2079,12 @@ def op_mean(x, axis=None, keepdims=False):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -1999,9 +2104,12 @@ def op_median(x, axis=None, keepdims=False):
     `help(keras.ops.median)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -2038,9 +2146,12 @@ def op_min(x, axis=None, keepdims=False, initial=None):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
         initial: @@MISSING@@
 
     Returns:
@@ -2062,8 +2173,8 @@ def op_minimum(x1, x2):
     `help(keras.ops.minimum)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -2079,8 +2190,8 @@ def op_mod(x1, x2):
     Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -2096,7 +2207,8 @@ def op_moveaxis(x, source, destination):
     `help(keras.ops.moveaxis)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         source: @@MISSING@@
         destination: @@MISSING@@
 
@@ -2114,8 +2226,8 @@ def op_multiply(x1, x2):
     `help(keras.ops.multiply)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -2131,7 +2243,8 @@ def op_nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     `help(keras.ops.nan_to_num)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         nan: @@MISSING@@
         posinf: @@MISSING@@
         neginf: @@MISSING@@
@@ -2150,7 +2263,8 @@ def op_ndim(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2166,7 +2280,8 @@ def op_negative(x):
     `help(keras.ops.negative)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2182,7 +2297,8 @@ def op_nonzero(x):
     `help(keras.ops.nonzero)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2198,8 +2314,8 @@ def op_not_equal(x1, x2):
     `help(keras.ops.not_equal)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -2215,8 +2331,9 @@ def op_ones(shape, dtype=None):
     has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
-        dtype: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -2235,8 +2352,10 @@ def op_ones_like(x, dtype=None):
     `help(keras.ops.ones_like)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -2252,8 +2371,8 @@ def op_outer(x1, x2):
     `help(keras.ops.outer)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -2269,7 +2388,8 @@ def op_pad(x, pad_width, mode="constant", constant_values=None):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         pad_width: @@MISSING@@
         mode: @@MISSING@@
         constant_values: @@MISSING@@
@@ -2293,8 +2413,8 @@ def op_power(x1, x2):
     `help(keras.ops.power)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -2310,10 +2430,14 @@ def op_prod(x, axis=None, keepdims=False, dtype=None):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -2334,11 +2458,14 @@ def op_quantile(x, q, axis=None, method="linear", keepdims=False):
     `help(keras.ops.quantile)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         q: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
         method: @@MISSING@@
-        keepdims: @@MISSING@@
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -2360,7 +2487,8 @@ def op_ravel(x):
     `help(keras.ops.ravel)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2376,7 +2504,8 @@ def op_real(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2392,7 +2521,8 @@ def op_reciprocal(x):
     `help(keras.ops.reciprocal)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2408,9 +2538,11 @@ def op_repeat(x, repeats, axis=None):
     `help(keras.ops.repeat)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         repeats: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2430,7 +2562,8 @@ def op_reshape(x, newshape):
     `help(keras.ops.reshape)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         newshape: @@MISSING@@
 
     Returns:
@@ -2447,7 +2580,8 @@ def op_right_shift(x, y):
     `help(keras.ops.right_shift)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         y: @@MISSING@@
 
     Returns:
@@ -2467,9 +2601,11 @@ def op_roll(x, shift, axis=None):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         shift: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2511,7 +2647,8 @@ def op_round(x, decimals=0):
     `help(keras.ops.round)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         decimals: @@MISSING@@
 
     Returns:
@@ -2531,8 +2668,10 @@ def op_saturate_cast(x, dtype):
     `help(keras.ops.saturate_cast)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -2570,7 +2709,8 @@ def op_sign(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2586,7 +2726,8 @@ def op_signbit(x):
     `help(keras.ops.signbit)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2602,7 +2743,8 @@ def op_sin(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2618,7 +2760,8 @@ def op_sinh(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2634,7 +2777,8 @@ def op_size(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2650,8 +2794,10 @@ def op_sort(x, axis=-1):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2667,9 +2813,11 @@ def op_split(x, indices_or_sections, axis=0):
     `help(keras.ops.split)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         indices_or_sections: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2689,7 +2837,8 @@ def op_sqrt(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2705,7 +2854,8 @@ def op_square(x):
     `help(keras.ops.square)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2721,8 +2871,10 @@ def op_squeeze(x, axis=None):
     `help(keras.ops.squeeze)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2738,8 +2890,10 @@ def op_stack(x, axis=0):
     `help(keras.ops.stack)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2755,9 +2909,12 @@ def op_std(x, axis=None, keepdims=False):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -2777,8 +2934,8 @@ def op_subtract(x1, x2):
     `help(keras.ops.subtract)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -2794,9 +2951,12 @@ def op_sum(x, axis=None, keepdims=False):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -2816,7 +2976,8 @@ def op_swapaxes(x, axis1, axis2):
     `help(keras.ops.swapaxes)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         axis1: @@MISSING@@
         axis2: @@MISSING@@
 
@@ -2835,9 +2996,11 @@ def op_take(x, indices, axis=None):
     0-based here).
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         indices: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2858,9 +3021,11 @@ def op_take_along_axis(x, indices, axis=None):
     keras3's `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         indices: @@MISSING@@
-        axis: @@MISSING@@
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
 
     Returns:
         @@MISSING@@
@@ -2880,7 +3045,8 @@ def op_tan(x):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2896,7 +3062,8 @@ def op_tanh(x):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -2912,8 +3079,8 @@ def op_tensordot(x1, x2, axes=2):
     `help(keras.ops.tensordot)` has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
         axes: @@MISSING@@
 
     Returns:
@@ -2934,7 +3101,8 @@ def op_tile(x, repeats):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         repeats: @@MISSING@@
 
     Returns:
@@ -2951,7 +3119,8 @@ def op_trace(x, offset=0, axis1=0, axis2=1):
     `help(keras.ops.trace)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         offset: @@MISSING@@
         axis1: @@MISSING@@
         axis2: @@MISSING@@
@@ -2975,7 +3144,8 @@ def op_transpose(x, axes=None):
     `help(keras.ops.transpose)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         axes: @@MISSING@@
 
     Returns:
@@ -2995,7 +3165,8 @@ def op_tri(N, M=None, k=0, dtype=None):
         N: @@MISSING@@
         M: @@MISSING@@
         k: @@MISSING@@
-        dtype: @@MISSING@@
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -3016,7 +3187,8 @@ def op_tril(x, k=0):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         k: @@MISSING@@
 
     Returns:
@@ -3033,7 +3205,8 @@ def op_triu(x, k=0):
     has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
         k: @@MISSING@@
 
     Returns:
@@ -3050,7 +3223,8 @@ def op_trunc(x):
     `help(keras.ops.trunc)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -3066,9 +3240,12 @@ def op_var(x, axis=None, keepdims=False):
     Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        axis: @@MISSING@@
-        keepdims: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        axis: the axis to work along, counted from 0 (`-1` is the last axis);
+            `None` means all axes.
+        keepdims: keep the reduced axes, with size 1, so the result broadcasts
+            against the input.
 
     Returns:
         @@MISSING@@
@@ -3088,8 +3265,8 @@ def op_vdot(x1, x2):
     has Keras's own notes.
 
     Args:
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -3127,7 +3304,8 @@ def op_view_as_complex(x):
     `help(keras.ops.view_as_complex)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -3143,7 +3321,8 @@ def op_view_as_real(x):
     `help(keras.ops.view_as_real)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
 
     Returns:
         @@MISSING@@
@@ -3179,8 +3358,8 @@ def op_where(condition, x1=None, x2=None):
 
     Args:
         condition: @@MISSING@@
-        x1: @@MISSING@@
-        x2: @@MISSING@@
+        x1: the first input tensor.
+        x2: the second input tensor, broadcast against `x1`.
 
     Returns:
         @@MISSING@@
@@ -3196,8 +3375,9 @@ def op_zeros(shape, dtype=None):
     `help(keras.ops.zeros)` has Keras's own notes.
 
     Args:
-        shape: @@MISSING@@
-        dtype: @@MISSING@@
+        shape: a shape: an integer, or a tuple or list of integers.
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
@@ -3216,8 +3396,10 @@ def op_zeros_like(x, dtype=None):
     `help(keras.ops.zeros_like)` has Keras's own notes.
 
     Args:
-        x: @@MISSING@@
-        dtype: @@MISSING@@
+        x: the input tensor (or array, or anything `op_convert_to_tensor()`
+            accepts).
+        dtype: the data type, such as `"float32"`; `None` uses Keras's default
+            float type (`config_floatx()`).
 
     Returns:
         @@MISSING@@
