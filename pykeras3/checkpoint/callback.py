@@ -500,9 +500,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
     # ------------------------------------------------------------------
     # State: what is saved beside the checkpoints and restored on restart
 
-    # ------------------------------------------------------------------
-    # State: what is saved beside the checkpoints and restored on restart
-
     def get_state(self):
         """The callback's state as a JSON-compatible dict.
 
@@ -811,8 +808,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"input_shape=...)) or call model.build(...) before fit().")
 
 
-
-
 def _scalar_logs(logs):
     """Logs as plain floats; non-scalar values are left out."""
     out = {}
@@ -824,8 +819,6 @@ def _scalar_logs(logs):
         if array.shape == () and np.issubdtype(array.dtype, np.number):
             out[key] = float(array)
     return out
-
-
 
 
 def _flatten_metrics(model):
@@ -852,8 +845,6 @@ def _auto_direction(monitor, model):
     if "acc" in name or name.startswith("fmeasure"):
         return "max"
     return "min"
-
-
 
 
 _COARSE_CLOCK = 5 if sys.platform.startswith("linux") else None  # its id
