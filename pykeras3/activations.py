@@ -327,11 +327,11 @@ def activation_mish(x):
 def activation_relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
     """Apply the rectified linear unit (ReLU), `max(x, 0)` by default.
 
-    In general, values at or above `max_value` become `max_value`, values from
-    `threshold` up are kept, and values below `threshold` become
-    `negative_slope * (x - threshold)`. Any activation function can be given to
-    a layer, e.g. `layer_dense(units=4, activation=activation_relu)`; the layer
-    stores Keras's own function, so the model saves and loads without pykeras3.
+    In general, values at or above `max_value` become `max_value`, values above
+    `threshold` are kept, and the others become `negative_slope * (x -
+    threshold)`. Any activation function can be given to a layer, e.g.
+    `layer_dense(units=4, activation=activation_relu)`; the layer stores
+    Keras's own function, so the model saves and loads without pykeras3.
 
     keras3 R: ``activation_relu()``. Wraps ``keras.activations.relu``;
     `help(keras.activations.relu)` has Keras's own notes.
@@ -339,12 +339,12 @@ def activation_relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        negative_slope: the factor applied below `threshold` (0: those values
-            become 0).
+        negative_slope: the factor applied at or below `threshold` (0: those
+            values become 0).
         max_value: the largest value returned (values above are capped), or
             `None` for no cap.
-        threshold: values below it are damped by `negative_slope` (zeroed by
-            default).
+        threshold: values at or below it are damped by `negative_slope` (zeroed
+            by default).
 
     Returns:
         A tensor of the same shape and dtype as `x`.

@@ -366,6 +366,11 @@ def loss_categorical_generalized_cross_entropy(
 ):
     """Compute the generalized cross-entropy, a loss robust to noisy labels.
 
+    Despite the name, the targets are integer class ids counted from 0 (not
+    one-hot rows); the predictions have one probability column per class. With
+    `p` the predicted probability of the true class, the loss is `(1 - p^q) /
+    q`, one value per sample.
+
     keras3 R: ``loss_categorical_generalized_cross_entropy()``. Wraps
     ``keras.losses.CategoricalGeneralizedCrossEntropy`` and
     ``keras.losses.categorical_generalized_cross_entropy``.
@@ -374,8 +379,8 @@ def loss_categorical_generalized_cross_entropy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        q: a number in (0, 1]: near 0 the loss behaves like cross-entropy, at 1
-            like the mean absolute error (more robust to wrong labels).
+        q: a number in (0, 1): near 0 the loss behaves like cross-entropy, near
+            1 like the mean absolute error (more robust to wrong labels).
         reduction: how the object combines the per-sample values into the loss:
             `"sum_over_batch_size"` (their mean, the default), `"sum"`,
             `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
@@ -612,7 +617,8 @@ def loss_ctc(
 
     The targets are integer label sequences `(batch, max_length)`, padded with
     0 (0 is the blank, so real labels start at 1); the predictions are per-step
-    class probabilities `(batch, steps, classes)`.
+    class scores before any softmax (logits), `(batch, steps, classes)`. The
+    result has one value per sequence.
 
     keras3 R: ``loss_ctc()``. Wraps ``keras.losses.CTC`` and
     ``keras.losses.ctc``.
@@ -1321,9 +1327,10 @@ def loss_tversky(
 ):
     """Compute the Tversky loss, a Dice loss that weighs false positives and negatives apart.
 
-    Tversky weighs false positives by `alpha` and false negatives by `beta`;
-    with both 0.5 it equals the Dice loss. With the default `axis=None` the
-    value is one number for the whole batch.
+    Tversky is `1 - TP / (TP + alpha * FN + beta * FP)`, with soft counts from
+    the probabilities: `alpha` weighs false negatives and `beta` false
+    positives; with both 0.5 it equals the Dice loss. With the default
+    `axis=None` the value is one number for the whole batch.
 
     keras3 R: ``loss_tversky()``. Wraps ``keras.losses.Tversky`` and
     ``keras.losses.tversky``.
@@ -1332,8 +1339,8 @@ def loss_tversky(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        alpha: the weight of false positives.
-        beta: the weight of false negatives.
+        alpha: the weight of false negatives.
+        beta: the weight of false positives.
         reduction: how the object combines the per-sample values into the loss:
             `"sum_over_batch_size"` (their mean, the default), `"sum"`,
             `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep

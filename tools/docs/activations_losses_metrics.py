@@ -238,8 +238,7 @@ def _mean_wrapper(keras_name):
 DETAILS = {
     "activation_relu": (
         "In general, values at or above `max_value` become `max_value`, "
-        "values from `threshold` up "
-        "are kept, and values below `threshold` become "
+        "values above `threshold` are kept, and the others become "
         "`negative_slope * (x - threshold)`. Any activation function can "
         "be given to a layer, e.g. `layer_dense(units=4, "
         "activation=activation_relu)`; the layer stores Keras's own "
@@ -290,9 +289,16 @@ DETAILS = {
         "sum(y_pred))`. With the default `axis=None` the sums run over "
         "everything, so the value is one number for the whole batch."),
     "loss_tversky": (
-        "Tversky weighs false positives by `alpha` and false negatives by "
-        "`beta`; with both 0.5 it equals the Dice loss. With the default "
-        "`axis=None` the value is one number for the whole batch."),
+        "Tversky is `1 - TP / (TP + alpha * FN + beta * FP)`, with soft "
+        "counts from the probabilities: `alpha` weighs false negatives and "
+        "`beta` false positives; with both 0.5 it equals the Dice loss. "
+        "With the default `axis=None` the value is one number for the whole "
+        "batch."),
+    "loss_categorical_generalized_cross_entropy": (
+        "Despite the name, the targets are integer class ids counted from 0 "
+        "(not one-hot rows); the predictions have one probability column "
+        "per class. With `p` the predicted probability of the true class, "
+        "the loss is `(1 - p^q) / q`, one value per sample."),
     "loss_circle": (
         "The targets are integer labels, one per sample; the predictions "
         "are embeddings, one row per sample. `ref_labels` and "
@@ -300,8 +306,9 @@ DETAILS = {
     "loss_ctc": (
         "The targets are integer label sequences `(batch, max_length)`, "
         "padded with 0 (0 is the blank, so real labels start at 1); the "
-        "predictions are per-step class probabilities "
-        "`(batch, steps, classes)`."),
+        "predictions are per-step class scores before any softmax (logits), "
+        "`(batch, steps, classes)`. The result has one value per "
+        "sequence."),
     "metric_binary_accuracy": (
         "Given `y_true` and `y_pred`, the result compares each entry (1 "
         "where right, 0 where wrong); the object for `compile()` keeps the "
@@ -329,8 +336,10 @@ DETAILS = {
         "`compile()` keeps the running mean. With NumPy input, give "
         "`y_pred` as float32: TensorFlow's top-k test refuses float64, "
         "NumPy's default."),
-    "metric_binary_focal_crossentropy": _mean_wrapper("binary_focal_crossentropy"),
-    "metric_categorical_focal_crossentropy": _mean_wrapper("categorical_focal_crossentropy"),
+    "metric_binary_focal_crossentropy":
+        _mean_wrapper("binary_focal_crossentropy"),
+    "metric_categorical_focal_crossentropy":
+        _mean_wrapper("categorical_focal_crossentropy"),
     "metric_huber": _mean_wrapper("huber"),
     "metric_log_cosh": _mean_wrapper("log_cosh"),
     "metric_auc": (
@@ -399,12 +408,13 @@ PARAMS = {
     "activation_leaky_relu:negative_slope": (
         "the factor applied to negative values."),
     "activation_relu:negative_slope": (
-        "the factor applied below `threshold` (0: those values become 0)."),
+        "the factor applied at or below `threshold` (0: those values become "
+        "0)."),
     "activation_relu:max_value": (
         "the largest value returned (values above are capped), or `None` for "
         "no cap."),
     "activation_relu:threshold": (
-        "values below it are damped by `negative_slope` (zeroed by "
+        "values at or below it are damped by `negative_slope` (zeroed by "
         "default)."),
     "activation_log_softmax:axis": (
         "the axis along which the softmax is normalized, counted from 0 "
@@ -495,8 +505,9 @@ PARAMS = {
         "a class id (0-based) whose samples are left out, e.g. a \"void\" "
         "label in segmentation; `None` keeps every sample."),
     "loss_categorical_generalized_cross_entropy:q": (
-        "a number in (0, 1]: near 0 the loss behaves like cross-entropy, at "
-        "1 like the mean absolute error (more robust to wrong labels)."),
+        "a number in (0, 1): near 0 the loss behaves like cross-entropy, "
+        "near 1 like the mean absolute error (more robust to wrong "
+        "labels)."),
     "loss_circle:ref_labels": (
         "integer labels of a reference set to compare against; `None` uses "
         "`y_true` itself. Only with `y_true` and `y_pred`."),
@@ -515,8 +526,8 @@ PARAMS = {
         "the error size where the loss turns from squared to linear."),
     "metrics:delta": (
         "the error size where the loss turns from squared to linear."),
-    "loss_tversky:alpha": "the weight of false positives.",
-    "loss_tversky:beta": "the weight of false negatives.",
+    "loss_tversky:alpha": "the weight of false negatives.",
+    "loss_tversky:beta": "the weight of false positives.",
 
     # Metrics
     "metrics:thresholds": (
