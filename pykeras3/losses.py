@@ -378,7 +378,8 @@ def loss_categorical_generalized_cross_entropy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
         q: a number in (0, 1): near 0 the loss behaves like cross-entropy, near
             1 like the mean absolute error (more robust to wrong labels).
         reduction: how the object combines the per-sample values into the loss:
@@ -491,7 +492,7 @@ def loss_circle(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the embeddings, one row per sample.
         ref_labels: integer labels of a reference set to compare against;
             `None` uses `y_true` itself. Only with `y_true` and `y_pred`.
         ref_embeddings: embeddings of that reference set; `None` uses `y_pred`
@@ -626,7 +627,8 @@ def loss_ctc(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the per-step class scores (logits), of shape `(batch, steps,
+            classes)`.
         reduction: how the object combines the per-sample values into the loss:
             `"sum_over_batch_size"` (their mean, the default), `"sum"`,
             `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
@@ -1204,7 +1206,8 @@ def loss_sparse_categorical_crossentropy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
         from_logits: `True` when `y_pred` holds raw scores (logits) rather than
             probabilities; the loss then applies the sigmoid or softmax itself,
             which is numerically safer.

@@ -1454,8 +1454,8 @@ def metric_precision(
     Args:
         thresholds: the cutoff applied to `y_pred` (a probability): a number,
             or a list for one result per cutoff; `None` means 0.5.
-        top_k: count as predicted positive only the `top_k` highest scores of
-            each sample; `None` uses the threshold.
+        top_k: consider only the `top_k` highest scores of each sample (the
+            others count as predicted negative); `None` considers them all.
         class_id: count only this class, a column of `y_pred` counted from 0;
             `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
@@ -1586,8 +1586,8 @@ def metric_recall(
     Args:
         thresholds: the cutoff applied to `y_pred` (a probability): a number,
             or a list for one result per cutoff; `None` means 0.5.
-        top_k: count as predicted positive only the `top_k` highest scores of
-            each sample; `None` uses the threshold.
+        top_k: consider only the `top_k` highest scores of each sample (the
+            others count as predicted negative); `None` considers them all.
         class_id: count only this class, a column of `y_pred` counted from 0;
             `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
@@ -1750,7 +1750,8 @@ def metric_sparse_categorical_accuracy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1800,7 +1801,8 @@ def metric_sparse_categorical_crossentropy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
         from_logits: `True` when `y_pred` holds raw scores (logits) rather than
             probabilities.
         ignore_class: a class id (0-based) whose samples are left out, e.g. a
@@ -1868,7 +1870,8 @@ def metric_sparse_top_k_categorical_accuracy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
         k: how many of the highest-scored classes count as a hit.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default

@@ -388,6 +388,10 @@ DETAILS = {
     "metric_log_cosh_error": _CONSTRUCTOR,
 }
 
+_IDS_PRED = (
+    "the predictions: one column per class, for targets that are class "
+    "ids.")
+
 PARAMS = {
     # Activations
     "activation_celu:alpha": (
@@ -529,6 +533,17 @@ PARAMS = {
     "loss_tversky:alpha": "the weight of false negatives.",
     "loss_tversky:beta": "the weight of false positives.",
 
+    # Predictions not shaped like the targets
+    "loss_sparse_categorical_crossentropy:y_pred": _IDS_PRED,
+    "metric_sparse_categorical_crossentropy:y_pred": _IDS_PRED,
+    "metric_sparse_categorical_accuracy:y_pred": _IDS_PRED,
+    "metric_sparse_top_k_categorical_accuracy:y_pred": _IDS_PRED,
+    "loss_categorical_generalized_cross_entropy:y_pred": _IDS_PRED,
+    "loss_ctc:y_pred": (
+        "the per-step class scores (logits), of shape "
+        "`(batch, steps, classes)`."),
+    "loss_circle:y_pred": "the embeddings, one row per sample.",
+
     # Metrics
     "metrics:thresholds": (
         "the cutoff applied to `y_pred` (a probability): a number, or a list "
@@ -540,8 +555,8 @@ PARAMS = {
         "count only this class, a column of `y_pred` counted from 0; `None` "
         "counts all entries."),
     "metrics:top_k": (
-        "count as predicted positive only the `top_k` highest scores of "
-        "each sample; `None` uses the threshold."),
+        "consider only the `top_k` highest scores of each sample (the "
+        "others count as predicted negative); `None` considers them all."),
     "metrics:num_classes": (
         "the number of classes (a confusion matrix of this size is "
         "kept)."),
