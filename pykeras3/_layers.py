@@ -129,10 +129,24 @@ def create_layer(fn_name, cls, obj, **arguments):
     for key, convert in _LAYER_KWARGS.items():
         if arguments.get(key) is not None:
             arguments[key] = convert(fn_name, key, arguments[key])
+    arguments = {key: keras_activation(value)
+                 for key, value in arguments.items()}
     layer = composable_class(cls, fn_name)(**arguments)
     if obj is None:
         return layer
     return compose(fn_name, obj, layer)
+
+
+def keras_activation(value):
+    """A pykeras3 activation function (`activation_relu`) as the Keras
+    function it calls (`keras.activations.relu`, the same with its defaults),
+    so that layers hold Keras's own and their models load without pykeras3;
+    any other value unchanged."""
+    if inspect.isfunction(value) and \
+            value.__module__ == "pykeras3.activations":
+        return getattr(keras.activations, value.__name__[len("activation_"):],
+                       value)
+    return value
 
 
 def merge_layer(fn_name, cls, inputs, more, **arguments):

@@ -26,7 +26,7 @@ from ._registry import export
 
 @export("activations")
 def activation_celu(x, alpha=1.0):
-    """@@MISSING@@
+    """Apply the continuously differentiable ELU (CELU) activation.
 
     keras3 R: ``activation_celu()``. Wraps ``keras.activations.celu``;
     `help(keras.activations.celu)` has Keras's own notes.
@@ -34,17 +34,21 @@ def activation_celu(x, alpha=1.0):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        alpha: @@MISSING@@
+        alpha: the scale of the negative part: negative values map to `alpha *
+            (exp(x / alpha) - 1)`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.celu(x=x, alpha=alpha)
 
 
 @export("activations")
 def activation_elu(x, alpha=1.0):
-    """@@MISSING@@
+    """Apply the exponential linear unit (ELU) activation.
+
+    ELU keeps positive values and maps negative ones to `alpha * (exp(x) - 1)`,
+    which levels off at `-alpha`.
 
     keras3 R: ``activation_elu()``. Wraps ``keras.activations.elu``;
     `help(keras.activations.elu)` has Keras's own notes.
@@ -52,17 +56,17 @@ def activation_elu(x, alpha=1.0):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        alpha: @@MISSING@@
+        alpha: the scale of the negative part, which levels off at `-alpha`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.elu(x=x, alpha=alpha)
 
 
 @export("activations")
 def activation_exponential(x):
-    """@@MISSING@@
+    """Apply the exponential activation, `exp(x)`.
 
     keras3 R: ``activation_exponential()``. Wraps
     ``keras.activations.exponential``; `help(keras.activations.exponential)`
@@ -73,14 +77,18 @@ def activation_exponential(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.exponential(x=x)
 
 
 @export("activations")
 def activation_gelu(x, approximate=False):
-    """@@MISSING@@
+    """Apply the Gaussian error linear unit (GELU) activation.
+
+    GELU weights `x` by the standard normal probability of being below it: `x *
+    P(X <= x)`. With `approximate=True` a faster tanh formula replaces the
+    exact one.
 
     keras3 R: ``activation_gelu()``. Wraps ``keras.activations.gelu``;
     `help(keras.activations.gelu)` has Keras's own notes.
@@ -88,17 +96,29 @@ def activation_gelu(x, approximate=False):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        approximate: @@MISSING@@
+        approximate: use the faster tanh approximation instead of the exact
+            formula.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import activation_gelu
+        >>> x = np.array([-1.0, 0.0, 1.0])
+        >>> print(np.asarray(activation_gelu(x)).round(4))
+        [-0.1587  0.      0.8413]
     """
     return keras.activations.gelu(x=x, approximate=approximate)
 
 
 @export("activations")
 def activation_glu(x, axis=-1):
-    """@@MISSING@@
+    """Apply the gated linear unit (GLU): one half of `x` gated by the sigmoid of the other.
+
+    The input is split in two equal halves `a` and `b` along `axis`, and the
+    result is `a * sigmoid(b)`; that axis must have an even size, and the
+    result has half of it.
 
     keras3 R: ``activation_glu()``. Wraps ``keras.activations.glu``;
     `help(keras.activations.glu)` has Keras's own notes.
@@ -106,11 +126,11 @@ def activation_glu(x, axis=-1):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis split in two halves, counted from 0 (`-1` is the last
+            axis); its size must be even.
 
     Returns:
-        @@MISSING@@
+        A tensor like `x` with half the size along `axis`.
     """
     return keras.activations.glu(
         x=x,
@@ -120,7 +140,7 @@ def activation_glu(x, axis=-1):
 
 @export("activations")
 def activation_hard_shrink(x, threshold=0.5):
-    """@@MISSING@@
+    """Apply hard shrinkage: keep values beyond `threshold` in size, zero the rest.
 
     keras3 R: ``activation_hard_shrink()``. Wraps
     ``keras.activations.hard_shrink``; `help(keras.activations.hard_shrink)`
@@ -129,17 +149,17 @@ def activation_hard_shrink(x, threshold=0.5):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        threshold: @@MISSING@@
+        threshold: values with an absolute value at or below it become 0.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.hard_shrink(x=x, threshold=threshold)
 
 
 @export("activations")
 def activation_hard_sigmoid(x):
-    """@@MISSING@@
+    """Apply the hard sigmoid, a piecewise linear approximation of the sigmoid.
 
     keras3 R: ``activation_hard_sigmoid()``. Wraps
     ``keras.activations.hard_sigmoid``; `help(keras.activations.hard_sigmoid)`
@@ -150,14 +170,14 @@ def activation_hard_sigmoid(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.hard_sigmoid(x=x)
 
 
 @export("activations")
 def activation_hard_silu(x):
-    """@@MISSING@@
+    """Apply the hard SiLU (hard swish) activation, `x * hard_sigmoid(x)`.
 
     keras3 R: ``activation_hard_silu()``. Wraps
     ``keras.activations.hard_silu``; `help(keras.activations.hard_silu)` has
@@ -168,14 +188,14 @@ def activation_hard_silu(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.hard_silu(x=x)
 
 
 @export("activations")
 def activation_hard_swish(x):
-    """@@MISSING@@
+    """Apply the hard swish (hard SiLU) activation, `x * hard_sigmoid(x)`.
 
     keras3 R: ``activation_hard_swish()``. Wraps
     ``keras.activations.hard_swish``; `help(keras.activations.hard_swish)` has
@@ -186,14 +206,14 @@ def activation_hard_swish(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.hard_swish(x=x)
 
 
 @export("activations")
 def activation_hard_tanh(x):
-    """@@MISSING@@
+    """Apply the hard tanh: clip values to the range [-1, 1].
 
     keras3 R: ``activation_hard_tanh()``. Wraps
     ``keras.activations.hard_tanh``; `help(keras.activations.hard_tanh)` has
@@ -204,14 +224,14 @@ def activation_hard_tanh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.hard_tanh(x=x)
 
 
 @export("activations")
 def activation_leaky_relu(x, negative_slope=0.2):
-    """@@MISSING@@
+    """Apply the leaky ReLU: negative values are scaled by a small slope instead of zeroed.
 
     keras3 R: ``activation_leaky_relu()``. Wraps
     ``keras.activations.leaky_relu``; `help(keras.activations.leaky_relu)` has
@@ -220,17 +240,17 @@ def activation_leaky_relu(x, negative_slope=0.2):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        negative_slope: @@MISSING@@
+        negative_slope: the factor applied to negative values.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.leaky_relu(x=x, negative_slope=negative_slope)
 
 
 @export("activations")
 def activation_linear(x):
-    """@@MISSING@@
+    """Apply the linear (identity) activation: return `x` unchanged.
 
     keras3 R: ``activation_linear()``. Wraps ``keras.activations.linear``;
     `help(keras.activations.linear)` has Keras's own notes.
@@ -240,14 +260,14 @@ def activation_linear(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.linear(x=x)
 
 
 @export("activations")
 def activation_log_sigmoid(x):
-    """@@MISSING@@
+    """Compute the logarithm of the sigmoid, `log(sigmoid(x))`, stably.
 
     keras3 R: ``activation_log_sigmoid()``. Wraps
     ``keras.activations.log_sigmoid``; `help(keras.activations.log_sigmoid)`
@@ -258,14 +278,14 @@ def activation_log_sigmoid(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.log_sigmoid(x=x)
 
 
 @export("activations")
 def activation_log_softmax(x, axis=-1):
-    """@@MISSING@@
+    """Compute the logarithm of the softmax along an axis, stably.
 
     keras3 R: ``activation_log_softmax()``. Wraps
     ``keras.activations.log_softmax``; `help(keras.activations.log_softmax)`
@@ -274,11 +294,11 @@ def activation_log_softmax(x, axis=-1):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis along which the softmax is normalized, counted from 0
+            (`-1` is the last axis).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.log_softmax(
         x=x,
@@ -288,7 +308,7 @@ def activation_log_softmax(x, axis=-1):
 
 @export("activations")
 def activation_mish(x):
-    """@@MISSING@@
+    """Apply the Mish activation, `x * tanh(softplus(x))`.
 
     keras3 R: ``activation_mish()``. Wraps ``keras.activations.mish``;
     `help(keras.activations.mish)` has Keras's own notes.
@@ -298,14 +318,20 @@ def activation_mish(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.mish(x=x)
 
 
 @export("activations")
 def activation_relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
-    """@@MISSING@@
+    """Apply the rectified linear unit (ReLU), `max(x, 0)` by default.
+
+    In general, values at or above `max_value` become `max_value`, values above
+    `threshold` are kept, and the others become `negative_slope * (x -
+    threshold)`. Any activation function can be given to a layer, e.g.
+    `layer_dense(units=4, activation=activation_relu)`; the layer stores
+    Keras's own function, so the model saves and loads without pykeras3.
 
     keras3 R: ``activation_relu()``. Wraps ``keras.activations.relu``;
     `help(keras.activations.relu)` has Keras's own notes.
@@ -313,12 +339,25 @@ def activation_relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        negative_slope: @@MISSING@@
-        max_value: @@MISSING@@
-        threshold: @@MISSING@@
+        negative_slope: the factor applied at or below `threshold` (0: those
+            values become 0).
+        max_value: the largest value returned (values above are capped), or
+            `None` for no cap.
+        threshold: values at or below it are damped by `negative_slope` (zeroed
+            by default).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import activation_relu
+        >>> x = np.array([-2.0, -0.5, 0.0, 1.5, 8.0])
+        >>> print(np.asarray(activation_relu(x)))
+        [0.  0.  0.  1.5 8. ]
+        >>> print(np.asarray(activation_relu(x, negative_slope=0.1,
+        ...                                  max_value=6.0)))
+        [-0.2  -0.05  0.    1.5   6.  ]
     """
     return keras.activations.relu(
         x=x,
@@ -330,7 +369,7 @@ def activation_relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
 
 @export("activations")
 def activation_relu6(x):
-    """@@MISSING@@
+    """Apply ReLU capped at 6, `min(max(x, 0), 6)`.
 
     keras3 R: ``activation_relu6()``. Wraps ``keras.activations.relu6``;
     `help(keras.activations.relu6)` has Keras's own notes.
@@ -340,14 +379,19 @@ def activation_relu6(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.relu6(x=x)
 
 
 @export("activations")
 def activation_selu(x):
-    """@@MISSING@@
+    """Apply the scaled exponential linear unit (SELU) activation.
+
+    SELU is `scale * elu(x, alpha)` with the fixed constants `alpha =
+    1.6732632...` and `scale = 1.0507009...`, chosen so that activations keep a
+    mean near 0 and a variance near 1; pair it with
+    `initializer_lecun_normal()`.
 
     keras3 R: ``activation_selu()``. Wraps ``keras.activations.selu``;
     `help(keras.activations.selu)` has Keras's own notes.
@@ -357,14 +401,14 @@ def activation_selu(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.selu(x=x)
 
 
 @export("activations")
 def activation_sigmoid(x):
-    """@@MISSING@@
+    """Apply the logistic sigmoid, `1 / (1 + exp(-x))`.
 
     keras3 R: ``activation_sigmoid()``. Wraps ``keras.activations.sigmoid``;
     `help(keras.activations.sigmoid)` has Keras's own notes.
@@ -374,14 +418,21 @@ def activation_sigmoid(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import activation_sigmoid
+        >>> print(np.asarray(activation_sigmoid(np.array([-5.0, 0.0, 5.0])))
+        ...       .round(4))
+        [0.0067 0.5    0.9933]
     """
     return keras.activations.sigmoid(x=x)
 
 
 @export("activations")
 def activation_silu(x):
-    """@@MISSING@@
+    """Apply the SiLU (swish) activation, `x * sigmoid(x)`.
 
     keras3 R: ``activation_silu()``. Wraps ``keras.activations.silu``;
     `help(keras.activations.silu)` has Keras's own notes.
@@ -391,14 +442,14 @@ def activation_silu(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.silu(x=x)
 
 
 @export("activations")
 def activation_soft_shrink(x, threshold=0.5):
-    """@@MISSING@@
+    """Apply soft shrinkage: move values toward 0 by `threshold`, zeroing small ones.
 
     keras3 R: ``activation_soft_shrink()``. Wraps
     ``keras.activations.soft_shrink``; `help(keras.activations.soft_shrink)`
@@ -407,17 +458,23 @@ def activation_soft_shrink(x, threshold=0.5):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        threshold: @@MISSING@@
+        threshold: the amount every value moves toward 0; values within it of 0
+            become 0.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.soft_shrink(x=x, threshold=threshold)
 
 
 @export("activations")
 def activation_softmax(x, axis=-1):
-    """@@MISSING@@
+    """Turn scores into probabilities that sum to 1 along an axis (softmax).
+
+    Each slice along `axis` becomes `exp(x) / sum(exp(x))`: positive numbers
+    that sum to 1. Use it on the last layer of a multi-class classifier, with
+    `loss_categorical_crossentropy()` or
+    `loss_sparse_categorical_crossentropy()`.
 
     keras3 R: ``activation_softmax()``. Wraps ``keras.activations.softmax``;
     `help(keras.activations.softmax)` has Keras's own notes.
@@ -425,11 +482,22 @@ def activation_softmax(x, axis=-1):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis along which the results sum to 1, counted from 0 (`-1`,
+            the default, is the last axis: one distribution per row).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import activation_softmax
+        >>> scores = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])
+        >>> p = np.asarray(activation_softmax(scores))
+        >>> print(p.round(3))
+        [[0.09  0.245 0.665]
+         [0.333 0.333 0.333]]
+        >>> print(p.sum(axis=1).round(6))
+        [1. 1.]
     """
     return keras.activations.softmax(
         x=x,
@@ -439,7 +507,7 @@ def activation_softmax(x, axis=-1):
 
 @export("activations")
 def activation_softplus(x):
-    """@@MISSING@@
+    """Apply the softplus activation, `log(1 + exp(x))`.
 
     keras3 R: ``activation_softplus()``. Wraps ``keras.activations.softplus``;
     `help(keras.activations.softplus)` has Keras's own notes.
@@ -449,14 +517,14 @@ def activation_softplus(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.softplus(x=x)
 
 
 @export("activations")
 def activation_softsign(x):
-    """@@MISSING@@
+    """Apply the softsign activation, `x / (1 + abs(x))`.
 
     keras3 R: ``activation_softsign()``. Wraps ``keras.activations.softsign``;
     `help(keras.activations.softsign)` has Keras's own notes.
@@ -466,14 +534,14 @@ def activation_softsign(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.softsign(x=x)
 
 
 @export("activations")
 def activation_sparse_plus(x):
-    """@@MISSING@@
+    """Apply SparsePlus, a softplus-like function that is exactly 0 below -1.
 
     keras3 R: ``activation_sparse_plus()``. Wraps
     ``keras.activations.sparse_plus``; `help(keras.activations.sparse_plus)`
@@ -484,14 +552,14 @@ def activation_sparse_plus(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.sparse_plus(x=x)
 
 
 @export("activations")
 def activation_sparse_sigmoid(x):
-    """@@MISSING@@
+    """Apply the sparse sigmoid, a sigmoid-like function that is exactly 0 or 1 beyond +-1.
 
     keras3 R: ``activation_sparse_sigmoid()``. Wraps
     ``keras.activations.sparse_sigmoid``;
@@ -502,14 +570,14 @@ def activation_sparse_sigmoid(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.sparse_sigmoid(x=x)
 
 
 @export("activations")
 def activation_sparsemax(x, axis=-1):
-    """@@MISSING@@
+    """Turn scores into probabilities along an axis, setting low scores to exactly 0 (sparsemax).
 
     keras3 R: ``activation_sparsemax()``. Wraps
     ``keras.activations.sparsemax``; `help(keras.activations.sparsemax)` has
@@ -518,11 +586,11 @@ def activation_sparsemax(x, axis=-1):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis along which the results sum to 1, counted from 0 (`-1`
+            is the last axis).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.sparsemax(
         x=x,
@@ -532,7 +600,7 @@ def activation_sparsemax(x, axis=-1):
 
 @export("activations")
 def activation_squareplus(x, b=4):
-    """@@MISSING@@
+    """Apply squareplus, a smooth ReLU-like function, `(x + sqrt(x^2 + b)) / 2`.
 
     keras3 R: ``activation_squareplus()``. Wraps
     ``keras.activations.squareplus``; `help(keras.activations.squareplus)` has
@@ -541,17 +609,18 @@ def activation_squareplus(x, b=4):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        b: @@MISSING@@
+        b: how smooth the bend at 0 is: 0 gives ReLU, larger values a softer
+            curve (must be >= 0).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.squareplus(x=x, b=b)
 
 
 @export("activations")
 def activation_tanh(x):
-    """@@MISSING@@
+    """Apply the hyperbolic tangent activation.
 
     keras3 R: ``activation_tanh()``. Wraps ``keras.activations.tanh``;
     `help(keras.activations.tanh)` has Keras's own notes.
@@ -561,14 +630,21 @@ def activation_tanh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import activation_tanh
+        >>> print(np.asarray(activation_tanh(np.array([-1.0, 0.0, 2.0])))
+        ...       .round(4))
+        [-0.7616  0.      0.964 ]
     """
     return keras.activations.tanh(x=x)
 
 
 @export("activations")
 def activation_tanh_shrink(x):
-    """@@MISSING@@
+    """Apply tanh shrinkage, `x - tanh(x)`.
 
     keras3 R: ``activation_tanh_shrink()``. Wraps
     ``keras.activations.tanh_shrink``; `help(keras.activations.tanh_shrink)`
@@ -579,14 +655,14 @@ def activation_tanh_shrink(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.tanh_shrink(x=x)
 
 
 @export("activations")
 def activation_threshold(x, threshold, default_value):
-    """@@MISSING@@
+    """Keep values above `threshold` and replace the others with `default_value`.
 
     keras3 R: ``activation_threshold()``. Wraps
     ``keras.activations.threshold``; `help(keras.activations.threshold)` has
@@ -595,11 +671,12 @@ def activation_threshold(x, threshold, default_value):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        threshold: @@MISSING@@
-        default_value: @@MISSING@@
+        threshold: the value that `x` must exceed to be kept.
+        default_value: the value that replaces entries of `x` at or below
+            `threshold`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape and dtype as `x`.
     """
     return keras.activations.threshold(
         x=x,

@@ -34,7 +34,13 @@ def loss_binary_crossentropy(
     name="binary_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the binary cross-entropy loss, for 0/1 targets and probabilities.
+
+    Given `y_true` and `y_pred`, the result holds one value per sample (the
+    last axis is averaged away); `compile()` uses the object, which averages
+    those values over the batch (see `reduction`). The targets are 0 or 1; the
+    predictions are probabilities (after a sigmoid), or raw scores with
+    `from_logits=True`.
 
     keras3 R: ``loss_binary_crossentropy()``. Wraps
     ``keras.losses.BinaryCrossentropy`` and
@@ -44,11 +50,19 @@ def loss_binary_crossentropy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        reduction: @@MISSING@@
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities; the loss then applies the sigmoid or softmax itself,
+            which is numerically safer.
+        label_smoothing: a number in [0, 1] that softens the targets: 0 keeps
+            them, larger values move them toward a uniform distribution (toward
+            0.5 for binary targets).
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -57,6 +71,18 @@ def loss_binary_crossentropy(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.losses.binary_crossentropy`); otherwise a
         `keras.losses.BinaryCrossentropy` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import loss_binary_crossentropy
+        >>> y_true = np.array([[0.0, 1.0], [1.0, 1.0]])
+        >>> y_pred = np.array([[0.1, 0.8], [0.6, 0.9]])
+        >>> per_sample = loss_binary_crossentropy(y_true, y_pred)
+        >>> print(np.asarray(per_sample).round(4))
+        [0.1643 0.3081]
+        >>> loss = loss_binary_crossentropy()   # the object, for compile()
+        >>> round(float(loss(y_true, y_pred)), 4)
+        0.2362
     """
     if computes("loss_binary_crossentropy", y_true, y_pred):
         unused(
@@ -98,7 +124,7 @@ def loss_binary_focal_crossentropy(
     name="binary_focal_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the binary focal cross-entropy, which down-weights easy examples.
 
     keras3 R: ``loss_binary_focal_crossentropy()``. Wraps
     ``keras.losses.BinaryFocalCrossentropy`` and
@@ -108,14 +134,25 @@ def loss_binary_focal_crossentropy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        apply_class_balancing: @@MISSING@@
-        alpha: @@MISSING@@
-        gamma: @@MISSING@@
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        reduction: @@MISSING@@
+        apply_class_balancing: weight positives by `alpha` and negatives by `1
+            - alpha`.
+        alpha: the weight of the positive class when
+            `apply_class_balancing=True` (negatives get `1 - alpha`).
+        gamma: the focusing strength: 0 gives plain cross-entropy; larger
+            values down-weight examples that are already well predicted.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities; the loss then applies the sigmoid or softmax itself,
+            which is numerically safer.
+        label_smoothing: a number in [0, 1] that softens the targets: 0 keeps
+            them, larger values move them toward a uniform distribution (toward
+            0.5 for binary targets).
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -168,7 +205,12 @@ def loss_categorical_crossentropy(
     name="categorical_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the categorical cross-entropy loss, for one-hot targets.
+
+    Given `y_true` and `y_pred`, the result holds one value per sample;
+    `compile()` uses the object, which averages those values over the batch
+    (see `reduction`). The targets are one-hot rows (one column per class); for
+    integer class ids use `loss_sparse_categorical_crossentropy()`.
 
     keras3 R: ``loss_categorical_crossentropy()``. Wraps
     ``keras.losses.CategoricalCrossentropy`` and
@@ -178,11 +220,19 @@ def loss_categorical_crossentropy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        reduction: @@MISSING@@
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities; the loss then applies the sigmoid or softmax itself,
+            which is numerically safer.
+        label_smoothing: a number in [0, 1] that softens the targets: 0 keeps
+            them, larger values move them toward a uniform distribution (toward
+            0.5 for binary targets).
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -191,6 +241,15 @@ def loss_categorical_crossentropy(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.losses.categorical_crossentropy`); otherwise a
         `keras.losses.CategoricalCrossentropy` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import loss_categorical_crossentropy
+        >>> y_true = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+        >>> y_pred = np.array([[0.1, 0.8, 0.1], [0.2, 0.3, 0.5]])
+        >>> print(np.asarray(loss_categorical_crossentropy(y_true, y_pred))
+        ...       .round(4))
+        [0.2231 0.6931]
     """
     if computes("loss_categorical_crossentropy", y_true, y_pred):
         unused(
@@ -231,7 +290,7 @@ def loss_categorical_focal_crossentropy(
     name="categorical_focal_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the categorical focal cross-entropy, which down-weights easy examples.
 
     keras3 R: ``loss_categorical_focal_crossentropy()``. Wraps
     ``keras.losses.CategoricalFocalCrossentropy`` and
@@ -241,13 +300,22 @@ def loss_categorical_focal_crossentropy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        alpha: @@MISSING@@
-        gamma: @@MISSING@@
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        reduction: @@MISSING@@
+        alpha: a weight applied to every class's term.
+        gamma: the focusing strength: 0 gives plain cross-entropy; larger
+            values down-weight examples that are already well predicted.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities; the loss then applies the sigmoid or softmax itself,
+            which is numerically safer.
+        label_smoothing: a number in [0, 1] that softens the targets: 0 keeps
+            them, larger values move them toward a uniform distribution (toward
+            0.5 for binary targets).
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -296,7 +364,12 @@ def loss_categorical_generalized_cross_entropy(
     name="categorical_generalized_cross_entropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the generalized cross-entropy, a loss robust to noisy labels.
+
+    Despite the name, the targets are integer class ids counted from 0 (not
+    one-hot rows); the predictions have one probability column per class. With
+    `p` the predicted probability of the true class, the loss is `(1 - p^q) /
+    q`, one value per sample.
 
     keras3 R: ``loss_categorical_generalized_cross_entropy()``. Wraps
     ``keras.losses.CategoricalGeneralizedCrossEntropy`` and
@@ -305,9 +378,15 @@ def loss_categorical_generalized_cross_entropy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
-        q: @@MISSING@@
-        reduction: @@MISSING@@
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
+        q: a number in (0, 1): near 0 the loss behaves like cross-entropy, near
+            1 like the mean absolute error (more robust to wrong labels).
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -348,7 +427,7 @@ def loss_categorical_hinge(
     name="categorical_hinge",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the categorical hinge loss, for one-hot targets.
 
     keras3 R: ``loss_categorical_hinge()``. Wraps
     ``keras.losses.CategoricalHinge`` and ``keras.losses.categorical_hinge``.
@@ -357,7 +436,11 @@ def loss_categorical_hinge(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -397,7 +480,11 @@ def loss_circle(
     name="circle",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Circle loss, for learning embeddings that group samples by label.
+
+    The targets are integer labels, one per sample; the predictions are
+    embeddings, one row per sample. `ref_labels` and `ref_embeddings` only
+    apply when computing the value directly.
 
     keras3 R: ``loss_circle()``. Wraps ``keras.losses.Circle`` and
     ``keras.losses.circle``.
@@ -405,13 +492,21 @@ def loss_circle(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
-        ref_labels: @@MISSING@@
-        ref_embeddings: @@MISSING@@
-        remove_diagonal: @@MISSING@@
-        gamma: @@MISSING@@
-        margin: @@MISSING@@
-        reduction: @@MISSING@@
+        y_pred: the embeddings, one row per sample.
+        ref_labels: integer labels of a reference set to compare against;
+            `None` uses `y_true` itself. Only with `y_true` and `y_pred`.
+        ref_embeddings: embeddings of that reference set; `None` uses `y_pred`
+            itself. Only with `y_true` and `y_pred`.
+        remove_diagonal: leave out each sample's similarity with itself (when
+            the reference set is the batch).
+        gamma: the scale applied to similarities; larger values sharpen the
+            loss.
+        margin: the relaxation margin between similar and dissimilar pairs.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -464,7 +559,7 @@ def loss_cosine_similarity(
     name="cosine_similarity",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the negative cosine similarity between targets and predictions.
 
     keras3 R: ``loss_cosine_similarity()``. Wraps
     ``keras.losses.CosineSimilarity`` and ``keras.losses.cosine_similarity``.
@@ -473,9 +568,13 @@ def loss_cosine_similarity(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        reduction: @@MISSING@@
+        axis: the axis of the vectors compared, counted from 0; `-1` is the
+            last axis.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -515,7 +614,12 @@ def loss_ctc(
     name="ctc",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the connectionist temporal classification (CTC) loss, for unaligned sequences.
+
+    The targets are integer label sequences `(batch, max_length)`, padded with
+    0 (0 is the blank, so real labels start at 1); the predictions are per-step
+    class scores before any softmax (logits), `(batch, steps, classes)`. The
+    result has one value per sequence.
 
     keras3 R: ``loss_ctc()``. Wraps ``keras.losses.CTC`` and
     ``keras.losses.ctc``.
@@ -523,8 +627,13 @@ def loss_ctc(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        y_pred: the per-step class scores (logits), of shape `(batch, steps,
+            classes)`.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -556,7 +665,11 @@ def loss_dice(
     axis=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Dice loss, one minus the overlap of targets and predictions (segmentation).
+
+    Dice is `1 - 2 * sum(y_true * y_pred) / (sum(y_true) + sum(y_pred))`. With
+    the default `axis=None` the sums run over everything, so the value is one
+    number for the whole batch.
 
     keras3 R: ``loss_dice()``. Wraps ``keras.losses.Dice`` and
     ``keras.losses.dice``.
@@ -565,17 +678,20 @@ def loss_dice(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axes to sum over, counted from 0; `None` (the default) sums
+            over all of them, giving one value for the batch.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
-        With `y_true` and `y_pred`, the value per sample (a tensor, from
-        `keras.losses.dice`); otherwise a `keras.losses.Dice` object for
-        `compile()`.
+        With `y_true` and `y_pred`, the loss (one number with the default
+        `axis=None`); otherwise a `keras.losses.Dice` object for `compile()`.
     """
     if computes("loss_dice", y_true, y_pred):
         unused(
@@ -607,7 +723,7 @@ def loss_hinge(
     name="hinge",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the hinge loss, for -1/1 (or 0/1) targets and real-valued scores.
 
     keras3 R: ``loss_hinge()``. Wraps ``keras.losses.Hinge`` and
     ``keras.losses.hinge``.
@@ -616,7 +732,11 @@ def loss_hinge(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -648,7 +768,13 @@ def loss_huber(
     name="huber_loss",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Huber loss: squared error for small errors, absolute error for large ones.
+
+    For each error `e = y_pred - y_true`: `e^2 / 2` while `abs(e) <= delta`,
+    and `delta * (abs(e) - delta / 2)` beyond, so outliers weigh less than with
+    the squared error. Given `y_true` and `y_pred`, the result holds one value
+    per sample (the last axis is averaged away); `compile()` uses the object,
+    which averages those values over the batch (see `reduction`).
 
     keras3 R: ``loss_huber()``. Wraps ``keras.losses.Huber`` and
     ``keras.losses.huber``.
@@ -657,8 +783,12 @@ def loss_huber(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        delta: @@MISSING@@
-        reduction: @@MISSING@@
+        delta: the error size where the loss turns from squared to linear.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -667,6 +797,14 @@ def loss_huber(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.losses.huber`); otherwise a `keras.losses.Huber` object for
         `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import loss_huber
+        >>> y_true = np.array([[0.0], [0.0]])
+        >>> y_pred = np.array([[0.5], [3.0]])   # a small and a large error
+        >>> print(np.asarray(loss_huber(y_true, y_pred, delta=1.0)))
+        [0.125 2.5  ]
     """
     if computes("loss_huber", y_true, y_pred):
         unused(
@@ -694,7 +832,7 @@ def loss_kl_divergence(
     name="kl_divergence",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Kullback-Leibler divergence from the target distribution to the predicted one.
 
     keras3 R: ``loss_kl_divergence()``. Wraps ``keras.losses.KLDivergence`` and
     ``keras.losses.kl_divergence``.
@@ -703,7 +841,11 @@ def loss_kl_divergence(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -738,7 +880,7 @@ def loss_log_cosh(
     name="log_cosh",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the log-cosh loss, the logarithm of the hyperbolic cosine of the error.
 
     keras3 R: ``loss_log_cosh()``. Wraps ``keras.losses.LogCosh`` and
     ``keras.losses.log_cosh``.
@@ -747,7 +889,11 @@ def loss_log_cosh(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -778,7 +924,11 @@ def loss_mean_absolute_error(
     name="mean_absolute_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean absolute error loss (MAE).
+
+    Given `y_true` and `y_pred`, the result holds one value per sample (the
+    last axis is averaged away); `compile()` uses the object, which averages
+    those values over the batch (see `reduction`).
 
     keras3 R: ``loss_mean_absolute_error()``. Wraps
     ``keras.losses.MeanAbsoluteError`` and
@@ -788,7 +938,11 @@ def loss_mean_absolute_error(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -797,6 +951,14 @@ def loss_mean_absolute_error(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.losses.mean_absolute_error`); otherwise a
         `keras.losses.MeanAbsoluteError` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import loss_mean_absolute_error
+        >>> y_true = np.array([[1.0, 2.0], [3.0, 4.0]])
+        >>> y_pred = np.array([[1.0, 3.0], [5.0, 4.0]])
+        >>> print(np.asarray(loss_mean_absolute_error(y_true, y_pred)))
+        [0.5 1. ]
     """
     if computes("loss_mean_absolute_error", y_true, y_pred):
         unused(
@@ -823,7 +985,7 @@ def loss_mean_absolute_percentage_error(
     name="mean_absolute_percentage_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean absolute percentage error loss (MAPE).
 
     keras3 R: ``loss_mean_absolute_percentage_error()``. Wraps
     ``keras.losses.MeanAbsolutePercentageError`` and
@@ -833,7 +995,11 @@ def loss_mean_absolute_percentage_error(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -868,7 +1034,11 @@ def loss_mean_squared_error(
     name="mean_squared_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean squared error loss (MSE).
+
+    Given `y_true` and `y_pred`, the result holds one value per sample (the
+    last axis is averaged away); `compile()` uses the object, which averages
+    those values over the batch (see `reduction`).
 
     keras3 R: ``loss_mean_squared_error()``. Wraps
     ``keras.losses.MeanSquaredError`` and ``keras.losses.mean_squared_error``.
@@ -877,7 +1047,11 @@ def loss_mean_squared_error(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -886,6 +1060,16 @@ def loss_mean_squared_error(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.losses.mean_squared_error`); otherwise a
         `keras.losses.MeanSquaredError` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import loss_mean_squared_error
+        >>> y_true = np.array([[1.0, 2.0], [3.0, 4.0]])
+        >>> y_pred = np.array([[1.0, 3.0], [5.0, 4.0]])
+        >>> print(np.asarray(loss_mean_squared_error(y_true, y_pred)))
+        [0.5 2. ]
+        >>> float(loss_mean_squared_error()(y_true, y_pred))
+        1.25
     """
     if computes("loss_mean_squared_error", y_true, y_pred):
         unused(
@@ -912,7 +1096,7 @@ def loss_mean_squared_logarithmic_error(
     name="mean_squared_logarithmic_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean squared logarithmic error loss (MSLE).
 
     keras3 R: ``loss_mean_squared_logarithmic_error()``. Wraps
     ``keras.losses.MeanSquaredLogarithmicError`` and
@@ -922,7 +1106,11 @@ def loss_mean_squared_logarithmic_error(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -957,7 +1145,7 @@ def loss_poisson(
     name="poisson",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Poisson loss, for count targets and positive predicted rates.
 
     keras3 R: ``loss_poisson()``. Wraps ``keras.losses.Poisson`` and
     ``keras.losses.poisson``.
@@ -966,7 +1154,11 @@ def loss_poisson(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1000,7 +1192,12 @@ def loss_sparse_categorical_crossentropy(
     name="sparse_categorical_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the categorical cross-entropy for integer class ids (0-based).
+
+    The targets are integer class ids counted from 0, as everywhere in Python
+    (R's 1-based labels need `- 1`); the predictions have one column per class.
+    Given `y_true` and `y_pred`, the result holds one value per sample;
+    `compile()` uses the object, which averages them over the batch.
 
     keras3 R: ``loss_sparse_categorical_crossentropy()``. Wraps
     ``keras.losses.SparseCategoricalCrossentropy`` and
@@ -1009,12 +1206,21 @@ def loss_sparse_categorical_crossentropy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
-        from_logits: @@MISSING@@
-        ignore_class: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        reduction: @@MISSING@@
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities; the loss then applies the sigmoid or softmax itself,
+            which is numerically safer.
+        ignore_class: a class id (0-based) whose samples are left out of the
+            loss, e.g. a "void" label in segmentation; `None` keeps every
+            sample.
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1023,6 +1229,15 @@ def loss_sparse_categorical_crossentropy(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.losses.sparse_categorical_crossentropy`); otherwise a
         `keras.losses.SparseCategoricalCrossentropy` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import loss_sparse_categorical_crossentropy
+        >>> y_true = np.array([1, 2])        # class ids, counted from 0
+        >>> y_pred = np.array([[0.1, 0.8, 0.1], [0.2, 0.3, 0.5]])
+        >>> print(np.asarray(
+        ...     loss_sparse_categorical_crossentropy(y_true, y_pred)).round(4))
+        [0.2231 0.6931]
     """
     if computes("loss_sparse_categorical_crossentropy", y_true, y_pred):
         unused(
@@ -1062,7 +1277,7 @@ def loss_squared_hinge(
     name="squared_hinge",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the squared hinge loss, for -1/1 (or 0/1) targets.
 
     keras3 R: ``loss_squared_hinge()``. Wraps ``keras.losses.SquaredHinge`` and
     ``keras.losses.squared_hinge``.
@@ -1071,7 +1286,11 @@ def loss_squared_hinge(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        reduction: @@MISSING@@
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1109,7 +1328,12 @@ def loss_tversky(
     axis=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Tversky loss, a Dice loss that weighs false positives and negatives apart.
+
+    Tversky is `1 - TP / (TP + alpha * FN + beta * FP)`, with soft counts from
+    the probabilities: `alpha` weighs false negatives and `beta` false
+    positives; with both 0.5 it equals the Dice loss. With the default
+    `axis=None` the value is one number for the whole batch.
 
     keras3 R: ``loss_tversky()``. Wraps ``keras.losses.Tversky`` and
     ``keras.losses.tversky``.
@@ -1118,18 +1342,22 @@ def loss_tversky(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        alpha: @@MISSING@@
-        beta: @@MISSING@@
-        reduction: @@MISSING@@
+        alpha: the weight of false negatives.
+        beta: the weight of false positives.
+        reduction: how the object combines the per-sample values into the loss:
+            `"sum_over_batch_size"` (their mean, the default), `"sum"`,
+            `"mean"`, `"mean_with_sample_weight"`, or `None`/`"none"` to keep
+            one value per sample. Only for the object (without `y_true` and
+            `y_pred`).
         name: a name for the object Keras creates, or `None` for a default one.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axes to sum over, counted from 0; `None` (the default) sums
+            over all of them, giving one value for the batch.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
-        With `y_true` and `y_pred`, the value per sample (a tensor, from
-        `keras.losses.tversky`); otherwise a `keras.losses.Tversky` object for
+        With `y_true` and `y_pred`, the loss (one number with the default
+        `axis=None`); otherwise a `keras.losses.Tversky` object for
         `compile()`.
     """
     if computes("loss_tversky", y_true, y_pred):

@@ -50,26 +50,50 @@ def metric_auc(
     label_weights=None,
     from_logits=False,
 ):
-    """@@MISSING@@
+    """Create a metric for the area under the ROC or precision-recall curve (AUC).
+
+    AUC is estimated from counts at `num_thresholds` thresholds: 0.5 is chance,
+    1 is a perfect ranking. keras3 gives this metric no `y_true`/`y_pred`: it
+    is a constructor, and its arguments are keyword-only. Feed data with
+    `m.update_state(y_true, y_pred)` and read `m.result()`, or pass the object
+    to `compile(metrics=...)`.
 
     keras3 R: ``metric_auc()``. Wraps ``keras.metrics.AUC``;
     `help(keras.metrics.AUC)` has Keras's own notes.
 
     Args:
-        num_thresholds: @@MISSING@@
-        curve: @@MISSING@@
-        summation_method: @@MISSING@@
+        num_thresholds: how many evenly spaced thresholds estimate the curve:
+            more is finer and slower.
+        curve: `"ROC"` for the receiver operating characteristic curve, or
+            `"PR"` for the precision-recall curve.
+        summation_method: how the area is summed between thresholds:
+            `"interpolation"` (the default), or `"minoring"`/`"majoring"` for a
+            lower/upper bound.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        thresholds: @@MISSING@@
-        multi_label: @@MISSING@@
-        num_labels: @@MISSING@@
-        label_weights: @@MISSING@@
-        from_logits: @@MISSING@@
+        thresholds: a list of thresholds in [0, 1] to use instead of
+            `num_thresholds` evenly spaced ones, or `None`.
+        multi_label: `True` for multi-label data: one AUC per label, then
+            averaged; `False` pools all labels.
+        num_labels: the number of labels when `multi_label=True`, or `None` to
+            read it from the first batch.
+        label_weights: weights of the labels in the average when
+            `multi_label=True`, or `None` for equal weights.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities.
 
     Returns:
         A `keras.metrics.AUC` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_auc
+        >>> m = metric_auc()
+        >>> m.update_state(np.array([0, 0, 1, 1]),
+        ...                np.array([0.1, 0.4, 0.35, 0.8]))
+        >>> round(float(m.result()), 2)
+        0.75
     """
     return keras.metrics.AUC(
         num_thresholds=as_integer(
@@ -95,7 +119,10 @@ def metric_binary_accuracy(
     name="binary_accuracy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute how often thresholded predictions match 0/1 targets (binary accuracy).
+
+    Given `y_true` and `y_pred`, the result compares each entry (1 where right,
+    0 where wrong); the object for `compile()` keeps the running mean.
 
     keras3 R: ``metric_binary_accuracy()``. Wraps
     ``keras.metrics.BinaryAccuracy`` and ``keras.metrics.binary_accuracy``.
@@ -104,15 +131,25 @@ def metric_binary_accuracy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        threshold: @@MISSING@@
+        threshold: predictions above it count as 1, the others as 0.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
-        With `y_true` and `y_pred`, the value per sample (a tensor, from
-        `keras.metrics.binary_accuracy`); otherwise a
-        `keras.metrics.BinaryAccuracy` object for `compile()`.
+        With `y_true` and `y_pred`, a tensor of 1s and 0s (right or wrong, per
+        entry); otherwise a `keras.metrics.BinaryAccuracy` object for
+        `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_binary_accuracy
+        >>> y_true = np.array([[1.0], [0.0], [1.0], [0.0]])
+        >>> y_pred = np.array([[0.9], [0.2], [0.4], [0.7]])
+        >>> m = metric_binary_accuracy()
+        >>> m.update_state(y_true, y_pred)
+        >>> float(m.result())
+        0.5
     """
     if computes("metric_binary_accuracy", y_true, y_pred):
         unused(
@@ -144,7 +181,10 @@ def metric_binary_crossentropy(
     name="binary_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the binary cross-entropy, as a metric.
+
+    `axis` applies only when computing the value with `y_true` and `y_pred`;
+    Keras's metric object does not take it.
 
     keras3 R: ``metric_binary_crossentropy()``. Wraps
     ``keras.metrics.BinaryCrossentropy`` and
@@ -154,10 +194,12 @@ def metric_binary_crossentropy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities.
+        label_smoothing: a number in [0, 1] that softens the targets before
+            comparing: 0 keeps them.
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -201,28 +243,39 @@ def metric_binary_focal_crossentropy(
     label_smoothing=0.0,
     axis=-1,
 ):
-    """@@MISSING@@
+    """Compute the binary focal cross-entropy, as a metric.
+
+    Keras has no class for this metric: without `y_true` and `y_pred` the
+    function returns a `keras.metrics.MeanMetricWrapper` named
+    `"binary_focal_crossentropy"` that averages the per-sample values (computed
+    with the arguments given here) over everything it sees, ready for
+    `compile(metrics=...)`.
 
     keras3 R: ``metric_binary_focal_crossentropy()``. Wraps
-    ``keras.metrics.binary_focal_crossentropy`` and
-    ``keras.metrics.binary_focal_crossentropy``.
+    ``keras.metrics.binary_focal_crossentropy`` (and
+    ``keras.metrics.MeanMetricWrapper`` over it).
 
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        apply_class_balancing: @@MISSING@@
-        alpha: @@MISSING@@
-        gamma: @@MISSING@@
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        apply_class_balancing: weight positives by `alpha` and negatives by `1
+            - alpha`.
+        alpha: the weight of the positive class when
+            `apply_class_balancing=True` (negatives get `1 - alpha`).
+        gamma: the focusing strength: 0 gives plain cross-entropy; larger
+            values down-weight examples that are already well predicted.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities.
+        label_smoothing: a number in [0, 1] that softens the targets before
+            comparing: 0 keeps them.
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
 
     Returns:
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.metrics.binary_focal_crossentropy`); otherwise a
-        `keras.metrics.binary_focal_crossentropy` object for `compile()`.
+        `keras.metrics.MeanMetricWrapper` object for `compile()`.
     """
     if computes("metric_binary_focal_crossentropy", y_true, y_pred):
         return keras.metrics.binary_focal_crossentropy(
@@ -235,7 +288,9 @@ def metric_binary_focal_crossentropy(
             label_smoothing=label_smoothing,
             axis=as_axis("metric_binary_focal_crossentropy", "axis", axis),
         )
-    return keras.metrics.binary_focal_crossentropy(
+    return keras.metrics.MeanMetricWrapper(
+        fn=keras.metrics.binary_focal_crossentropy,
+        name="binary_focal_crossentropy",
         apply_class_balancing=apply_class_balancing,
         alpha=alpha,
         gamma=gamma,
@@ -253,14 +308,16 @@ def metric_binary_iou(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the intersection over union (IoU) of binary predictions.
 
     keras3 R: ``metric_binary_iou()``. Wraps ``keras.metrics.BinaryIoU``;
     `help(keras.metrics.BinaryIoU)` has Keras's own notes.
 
     Args:
-        target_class_ids: @@MISSING@@
-        threshold: @@MISSING@@
+        target_class_ids: which of the two classes (0 and 1) to average the IoU
+            over: `(0, 1)`, `(0,)` or `(1,)`.
+        threshold: predictions above it count as class 1, the others as class
+            0.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -284,7 +341,11 @@ def metric_categorical_accuracy(
     name="categorical_accuracy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute how often the highest-scored class matches a one-hot target.
+
+    A sample counts as right when the column with the highest prediction is the
+    column holding the 1 in `y_true`. Given `y_true` and `y_pred`, the result
+    is 1 or 0 per sample; the object for `compile()` keeps the running mean.
 
     keras3 R: ``metric_categorical_accuracy()``. Wraps
     ``keras.metrics.CategoricalAccuracy`` and
@@ -302,6 +363,14 @@ def metric_categorical_accuracy(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.metrics.categorical_accuracy`); otherwise a
         `keras.metrics.CategoricalAccuracy` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_categorical_accuracy
+        >>> y_true = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]])
+        >>> y_pred = np.array([[0.2, 0.7, 0.1], [0.3, 0.6, 0.1]])
+        >>> print(np.asarray(metric_categorical_accuracy(y_true, y_pred)))
+        [1. 0.]
     """
     if computes("metric_categorical_accuracy", y_true, y_pred):
         unused(
@@ -325,7 +394,7 @@ def metric_categorical_crossentropy(
     name="categorical_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the categorical cross-entropy, as a metric.
 
     keras3 R: ``metric_categorical_crossentropy()``. Wraps
     ``keras.metrics.CategoricalCrossentropy`` and
@@ -335,10 +404,12 @@ def metric_categorical_crossentropy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities.
+        label_smoothing: a number in [0, 1] that softens the targets before
+            comparing: 0 keeps them.
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -381,27 +452,36 @@ def metric_categorical_focal_crossentropy(
     label_smoothing=0.0,
     axis=-1,
 ):
-    """@@MISSING@@
+    """Compute the categorical focal cross-entropy, as a metric.
+
+    Keras has no class for this metric: without `y_true` and `y_pred` the
+    function returns a `keras.metrics.MeanMetricWrapper` named
+    `"categorical_focal_crossentropy"` that averages the per-sample values
+    (computed with the arguments given here) over everything it sees, ready for
+    `compile(metrics=...)`.
 
     keras3 R: ``metric_categorical_focal_crossentropy()``. Wraps
-    ``keras.metrics.categorical_focal_crossentropy`` and
-    ``keras.metrics.categorical_focal_crossentropy``.
+    ``keras.metrics.categorical_focal_crossentropy`` (and
+    ``keras.metrics.MeanMetricWrapper`` over it).
 
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        alpha: @@MISSING@@
-        gamma: @@MISSING@@
-        from_logits: @@MISSING@@
-        label_smoothing: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        alpha: a weight applied to every class's term.
+        gamma: the focusing strength: 0 gives plain cross-entropy; larger
+            values down-weight examples that are already well predicted.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities.
+        label_smoothing: a number in [0, 1] that softens the targets before
+            comparing: 0 keeps them.
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
 
     Returns:
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.metrics.categorical_focal_crossentropy`); otherwise a
-        `keras.metrics.categorical_focal_crossentropy` object for `compile()`.
+        `keras.metrics.MeanMetricWrapper` object for `compile()`.
     """
     if computes("metric_categorical_focal_crossentropy", y_true, y_pred):
         return keras.metrics.categorical_focal_crossentropy(
@@ -414,7 +494,9 @@ def metric_categorical_focal_crossentropy(
             axis=as_axis(
                 "metric_categorical_focal_crossentropy", "axis", axis),
         )
-    return keras.metrics.categorical_focal_crossentropy(
+    return keras.metrics.MeanMetricWrapper(
+        fn=keras.metrics.categorical_focal_crossentropy,
+        name="categorical_focal_crossentropy",
         alpha=alpha,
         gamma=gamma,
         from_logits=from_logits,
@@ -431,7 +513,7 @@ def metric_categorical_hinge(
     name="categorical_hinge",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the categorical hinge loss, as a metric.
 
     keras3 R: ``metric_categorical_hinge()``. Wraps
     ``keras.metrics.CategoricalHinge`` and ``keras.metrics.categorical_hinge``.
@@ -469,7 +551,7 @@ def metric_concordance_correlation(
     name="concordance_correlation",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the concordance correlation coefficient of targets and predictions.
 
     keras3 R: ``metric_concordance_correlation()``. Wraps
     ``keras.metrics.ConcordanceCorrelation`` and
@@ -479,8 +561,8 @@ def metric_concordance_correlation(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis along which the coefficient is computed, counted from 0;
+            `-1` is the last axis.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -511,7 +593,11 @@ def metric_concordance_correlation(
 
 @export("metrics")
 def metric_cosine_similarity(*, name="cosine_similarity", dtype=None, axis=-1):
-    """@@MISSING@@
+    """Create a metric for the mean cosine similarity of targets and predictions.
+
+    keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
+    and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_cosine_similarity()``. Wraps
     ``keras.metrics.CosineSimilarity``; `help(keras.metrics.CosineSimilarity)`
@@ -521,8 +607,8 @@ def metric_cosine_similarity(*, name="cosine_similarity", dtype=None, axis=-1):
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis of the vectors compared, counted from 0; `-1` is the
+            last axis.
 
     Returns:
         A `keras.metrics.CosineSimilarity` object.
@@ -542,20 +628,37 @@ def metric_f1_score(
     name="f1_score",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the F1 score, the harmonic mean of precision and recall.
+
+    The targets and predictions are matrices with one column per class. keras3
+    gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
+    and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_f1_score()``. Wraps ``keras.metrics.F1Score``;
     `help(keras.metrics.F1Score)` has Keras's own notes.
 
     Args:
-        average: @@MISSING@@
-        threshold: @@MISSING@@
+        average: how per-class scores combine: `None` (one score per class),
+            `"micro"` (from counts pooled over classes), `"macro"` (plain mean)
+            or `"weighted"` (mean weighted by class frequency).
+        threshold: predictions above it count as 1; `None` counts the highest
+            score of each row as 1 and the rest as 0.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
         A `keras.metrics.F1Score` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_f1_score
+        >>> m = metric_f1_score(average="macro")
+        >>> m.update_state(np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]),
+        ...                np.array([[0.8, 0.2], [0.6, 0.4], [0.1, 0.9]]))
+        >>> round(float(m.result()), 4)
+        0.6667
     """
     return keras.metrics.F1Score(
         average=average,
@@ -567,14 +670,15 @@ def metric_f1_score(
 
 @export("metrics")
 def metric_false_negatives(*, thresholds=None, name=None, dtype=None):
-    """@@MISSING@@
+    """Create a metric that counts false negatives.
 
     keras3 R: ``metric_false_negatives()``. Wraps
     ``keras.metrics.FalseNegatives``; `help(keras.metrics.FalseNegatives)` has
     Keras's own notes.
 
     Args:
-        thresholds: @@MISSING@@
+        thresholds: the cutoff applied to `y_pred` (a probability): a number,
+            or a list for one result per cutoff; `None` means 0.5.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -591,14 +695,15 @@ def metric_false_negatives(*, thresholds=None, name=None, dtype=None):
 
 @export("metrics")
 def metric_false_positives(*, thresholds=None, name=None, dtype=None):
-    """@@MISSING@@
+    """Create a metric that counts false positives.
 
     keras3 R: ``metric_false_positives()``. Wraps
     ``keras.metrics.FalsePositives``; `help(keras.metrics.FalsePositives)` has
     Keras's own notes.
 
     Args:
-        thresholds: @@MISSING@@
+        thresholds: the cutoff applied to `y_pred` (a probability): a number,
+            or a list for one result per cutoff; `None` means 0.5.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -622,15 +727,18 @@ def metric_fbeta_score(
     name="fbeta_score",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the F-beta score, weighting recall `beta` times as much as precision.
 
     keras3 R: ``metric_fbeta_score()``. Wraps ``keras.metrics.FBetaScore``;
     `help(keras.metrics.FBetaScore)` has Keras's own notes.
 
     Args:
-        average: @@MISSING@@
-        beta: @@MISSING@@
-        threshold: @@MISSING@@
+        average: how per-class scores combine: `None` (one score per class),
+            `"micro"` (from counts pooled over classes), `"macro"` (plain mean)
+            or `"weighted"` (mean weighted by class frequency).
+        beta: how many times more recall weighs than precision (1 gives F1).
+        threshold: predictions above it count as 1; `None` counts the highest
+            score of each row as 1 and the rest as 0.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -649,7 +757,7 @@ def metric_fbeta_score(
 
 @export("metrics")
 def metric_hinge(y_true=None, y_pred=None, *, name="hinge", dtype=None):
-    """@@MISSING@@
+    """Compute the hinge loss, as a metric.
 
     keras3 R: ``metric_hinge()``. Wraps ``keras.metrics.Hinge`` and
     ``keras.metrics.hinge``.
@@ -680,25 +788,34 @@ def metric_hinge(y_true=None, y_pred=None, *, name="hinge", dtype=None):
 
 @export("metrics")
 def metric_huber(y_true=None, y_pred=None, delta=1.0):
-    """@@MISSING@@
+    """Compute the Huber loss, as a metric.
 
-    keras3 R: ``metric_huber()``. Wraps ``keras.metrics.huber`` and
-    ``keras.metrics.huber``.
+    Keras has no class for this metric: without `y_true` and `y_pred` the
+    function returns a `keras.metrics.MeanMetricWrapper` named `"huber"` that
+    averages the per-sample values (computed with the arguments given here)
+    over everything it sees, ready for `compile(metrics=...)`.
+
+    keras3 R: ``metric_huber()``. Wraps ``keras.metrics.huber`` (and
+    ``keras.metrics.MeanMetricWrapper`` over it).
 
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        delta: @@MISSING@@
+        delta: the error size where the loss turns from squared to linear.
 
     Returns:
         With `y_true` and `y_pred`, the value per sample (a tensor, from
-        `keras.metrics.huber`); otherwise a `keras.metrics.huber` object for
-        `compile()`.
+        `keras.metrics.huber`); otherwise a `keras.metrics.MeanMetricWrapper`
+        object for `compile()`.
     """
     if computes("metric_huber", y_true, y_pred):
         return keras.metrics.huber(y_true, y_pred, delta=delta)
-    return keras.metrics.huber(delta=delta)
+    return keras.metrics.MeanMetricWrapper(
+        fn=keras.metrics.huber,
+        name="huber",
+        delta=delta,
+    )
 
 
 @export("metrics")
@@ -713,22 +830,34 @@ def metric_iou(
     sparse_y_pred=True,
     axis=-1,
 ):
-    """@@MISSING@@
+    """Create a metric for the intersection over union (IoU) of chosen classes.
+
+    For each class, IoU is true positives / (true positives + false positives +
+    false negatives); the metric averages it over `target_class_ids`, which
+    count classes from 0 as in Keras. keras3 gives this metric no
+    `y_true`/`y_pred`: it is a constructor, and its arguments are keyword-only.
+    Feed data with `m.update_state(y_true, y_pred)` and read `m.result()`, or
+    pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_iou()``. Wraps ``keras.metrics.IoU``;
     `help(keras.metrics.IoU)` has Keras's own notes.
 
     Args:
-        num_classes: @@MISSING@@
-        target_class_ids: @@MISSING@@
+        num_classes: the number of classes (a confusion matrix of this size is
+            kept).
+        target_class_ids: the classes whose IoU is averaged: a tuple or list of
+            class ids counted from 0.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        ignore_class: @@MISSING@@
-        sparse_y_true: @@MISSING@@
-        sparse_y_pred: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        ignore_class: a class id (0-based) whose samples are left out, e.g. a
+            "void" label in segmentation; `None` keeps every sample.
+        sparse_y_true: `True` when `y_true` holds class ids, `False` when it
+            holds one score per class (the class is its highest column).
+        sparse_y_pred: `True` when `y_pred` holds class ids, `False` when it
+            holds one score per class (the class is its highest column).
+        axis: the class axis of non-sparse inputs, counted from 0 (`-1` is the
+            last axis).
 
     Returns:
         A `keras.metrics.IoU` object.
@@ -753,7 +882,7 @@ def metric_kl_divergence(
     name="kl_divergence",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Kullback-Leibler divergence, as a metric.
 
     keras3 R: ``metric_kl_divergence()``. Wraps ``keras.metrics.KLDivergence``
     and ``keras.metrics.kl_divergence``.
@@ -784,10 +913,15 @@ def metric_kl_divergence(
 
 @export("metrics")
 def metric_log_cosh(y_true=None, y_pred=None):
-    """@@MISSING@@
+    """Compute the log-cosh error, as a metric.
 
-    keras3 R: ``metric_log_cosh()``. Wraps ``keras.metrics.log_cosh`` and
-    ``keras.metrics.log_cosh``.
+    Keras has no class for this metric: without `y_true` and `y_pred` the
+    function returns a `keras.metrics.MeanMetricWrapper` named `"log_cosh"`
+    that averages the per-sample values (computed with the arguments given
+    here) over everything it sees, ready for `compile(metrics=...)`.
+
+    keras3 R: ``metric_log_cosh()``. Wraps ``keras.metrics.log_cosh`` (and
+    ``keras.metrics.MeanMetricWrapper`` over it).
 
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
@@ -796,17 +930,24 @@ def metric_log_cosh(y_true=None, y_pred=None):
 
     Returns:
         With `y_true` and `y_pred`, the value per sample (a tensor, from
-        `keras.metrics.log_cosh`); otherwise a `keras.metrics.log_cosh` object
-        for `compile()`.
+        `keras.metrics.log_cosh`); otherwise a
+        `keras.metrics.MeanMetricWrapper` object for `compile()`.
     """
     if computes("metric_log_cosh", y_true, y_pred):
         return keras.metrics.log_cosh(y_true, y_pred)
-    return keras.metrics.log_cosh()
+    return keras.metrics.MeanMetricWrapper(
+        fn=keras.metrics.log_cosh,
+        name="log_cosh",
+    )
 
 
 @export("metrics")
 def metric_log_cosh_error(*, name="logcosh", dtype=None):
-    """@@MISSING@@
+    """Create a metric for the mean log-cosh error.
+
+    keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
+    and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_log_cosh_error()``. Wraps
     ``keras.metrics.LogCoshError``; `help(keras.metrics.LogCoshError)` has
@@ -825,7 +966,13 @@ def metric_log_cosh_error(*, name="logcosh", dtype=None):
 
 @export("metrics")
 def metric_mean(*, name="mean", dtype=None):
-    """@@MISSING@@
+    """Create a metric that keeps the running (weighted) mean of the values it is given.
+
+    `m.update_state(values)` (optionally with `sample_weight`) adds values;
+    `m.result()` is their weighted mean so far. keras3 gives this metric no
+    `y_true`/`y_pred`: it is a constructor, and its arguments are keyword-only.
+    Feed data with `m.update_state(y_true, y_pred)` and read `m.result()`, or
+    pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_mean()``. Wraps ``keras.metrics.Mean``;
     `help(keras.metrics.Mean)` has Keras's own notes.
@@ -837,6 +984,14 @@ def metric_mean(*, name="mean", dtype=None):
 
     Returns:
         A `keras.metrics.Mean` object.
+
+    Example:
+        >>> from pykeras3 import metric_mean
+        >>> m = metric_mean()
+        >>> m.update_state([1.0, 2.0, 3.0])
+        >>> m.update_state([10.0])
+        >>> float(m.result())
+        4.0
     """
     return keras.metrics.Mean(name=name, dtype=dtype)
 
@@ -849,7 +1004,7 @@ def metric_mean_absolute_error(
     name="mean_absolute_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean absolute error (MAE), as a metric.
 
     keras3 R: ``metric_mean_absolute_error()``. Wraps
     ``keras.metrics.MeanAbsoluteError`` and
@@ -867,6 +1022,16 @@ def metric_mean_absolute_error(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.metrics.mean_absolute_error`); otherwise a
         `keras.metrics.MeanAbsoluteError` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_mean_absolute_error
+        >>> y_true = np.array([[1.0, 2.0], [3.0, 4.0]])
+        >>> y_pred = np.array([[1.5, 2.0], [3.0, 2.0]])
+        >>> m = metric_mean_absolute_error()
+        >>> m.update_state(y_true, y_pred)
+        >>> float(m.result())
+        0.625
     """
     if computes("metric_mean_absolute_error", y_true, y_pred):
         unused(
@@ -887,7 +1052,7 @@ def metric_mean_absolute_percentage_error(
     name="mean_absolute_percentage_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean absolute percentage error (MAPE), as a metric.
 
     keras3 R: ``metric_mean_absolute_percentage_error()``. Wraps
     ``keras.metrics.MeanAbsolutePercentageError`` and
@@ -928,21 +1093,30 @@ def metric_mean_iou(
     sparse_y_pred=True,
     axis=-1,
 ):
-    """@@MISSING@@
+    """Create a metric for the intersection over union (IoU) averaged over all classes.
+
+    The IoU of every class, averaged. keras3 gives this metric no
+    `y_true`/`y_pred`: it is a constructor, and its arguments are keyword-only.
+    Feed data with `m.update_state(y_true, y_pred)` and read `m.result()`, or
+    pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_mean_iou()``. Wraps ``keras.metrics.MeanIoU``;
     `help(keras.metrics.MeanIoU)` has Keras's own notes.
 
     Args:
-        num_classes: @@MISSING@@
+        num_classes: the number of classes (a confusion matrix of this size is
+            kept).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        ignore_class: @@MISSING@@
-        sparse_y_true: @@MISSING@@
-        sparse_y_pred: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        ignore_class: a class id (0-based) whose samples are left out, e.g. a
+            "void" label in segmentation; `None` keeps every sample.
+        sparse_y_true: `True` when `y_true` holds class ids, `False` when it
+            holds one score per class (the class is its highest column).
+        sparse_y_pred: `True` when `y_pred` holds class ids, `False` when it
+            holds one score per class (the class is its highest column).
+        axis: the class axis of non-sparse inputs, counted from 0 (`-1` is the
+            last axis).
 
     Returns:
         A `keras.metrics.MeanIoU` object.
@@ -967,7 +1141,7 @@ def metric_mean_squared_error(
     name="mean_squared_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean squared error (MSE), as a metric.
 
     keras3 R: ``metric_mean_squared_error()``. Wraps
     ``keras.metrics.MeanSquaredError`` and
@@ -985,6 +1159,14 @@ def metric_mean_squared_error(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.metrics.mean_squared_error`); otherwise a
         `keras.metrics.MeanSquaredError` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_mean_squared_error
+        >>> y_true = np.array([[1.0, 2.0], [3.0, 4.0]])
+        >>> y_pred = np.array([[1.0, 3.0], [5.0, 4.0]])
+        >>> print(np.asarray(metric_mean_squared_error(y_true, y_pred)))
+        [0.5 2. ]
     """
     if computes("metric_mean_squared_error", y_true, y_pred):
         unused(
@@ -1005,7 +1187,7 @@ def metric_mean_squared_logarithmic_error(
     name="mean_squared_logarithmic_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the mean squared logarithmic error (MSLE), as a metric.
 
     keras3 R: ``metric_mean_squared_logarithmic_error()``. Wraps
     ``keras.metrics.MeanSquaredLogarithmicError`` and
@@ -1037,18 +1219,26 @@ def metric_mean_squared_logarithmic_error(
 
 @export("metrics")
 def metric_mean_wrapper(*, fn, name=None, dtype=None, **kwargs):
-    """@@MISSING@@
+    """Create a metric that averages any function of `y_true` and `y_pred` over all samples.
+
+    `fn(y_true, y_pred, **kwargs)` must return one value per sample; the metric
+    keeps their running mean. It turns any per-sample function (such as a
+    `loss_*()` or `metric_*()` function) into a metric object for `compile()`.
+    keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
+    and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_mean_wrapper()``. Wraps
     ``keras.metrics.MeanMetricWrapper``;
     `help(keras.metrics.MeanMetricWrapper)` has Keras's own notes.
 
     Args:
-        fn: @@MISSING@@
+        fn: the function averaged, called as `fn(y_true, y_pred, **kwargs)`; it
+            returns one value per sample.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        **kwargs: other arguments of the Keras object, passed on unchanged.
+        **kwargs: more arguments for `fn`, passed on at every call.
 
     Returns:
         A `keras.metrics.MeanMetricWrapper` object.
@@ -1072,21 +1262,30 @@ def metric_one_hot_iou(
     sparse_y_pred=False,
     axis=-1,
 ):
-    """@@MISSING@@
+    """Create a metric for the IoU of chosen classes, with one-hot targets.
+
+    Like `metric_iou()`, for one-hot targets and per-class scores;
+    `target_class_ids` count classes from 0. keras3 gives this metric no
+    `y_true`/`y_pred`: it is a constructor, and its arguments are keyword-only.
+    Feed data with `m.update_state(y_true, y_pred)` and read `m.result()`, or
+    pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_one_hot_iou()``. Wraps ``keras.metrics.OneHotIoU``;
     `help(keras.metrics.OneHotIoU)` has Keras's own notes.
 
     Args:
-        num_classes: @@MISSING@@
-        target_class_ids: @@MISSING@@
+        num_classes: the number of classes (a confusion matrix of this size is
+            kept).
+        target_class_ids: the classes whose IoU is averaged: a tuple or list of
+            class ids counted from 0.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        ignore_class: @@MISSING@@
-        sparse_y_pred: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        ignore_class: a class id (0-based) whose samples are left out, e.g. a
+            "void" label in segmentation; `None` keeps every sample.
+        sparse_y_pred: `True` when `y_pred` holds class ids, `False` when it
+            holds one score per class (the class is its highest column).
+        axis: the class axis, counted from 0 (`-1` is the last axis).
 
     Returns:
         A `keras.metrics.OneHotIoU` object.
@@ -1114,21 +1313,28 @@ def metric_one_hot_mean_iou(
     sparse_y_pred=False,
     axis=-1,
 ):
-    """@@MISSING@@
+    """Create a metric for the IoU averaged over all classes, with one-hot targets.
+
+    The IoU of every class, averaged, for one-hot targets and per-class scores.
+    keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
+    and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_one_hot_mean_iou()``. Wraps
     ``keras.metrics.OneHotMeanIoU``; `help(keras.metrics.OneHotMeanIoU)` has
     Keras's own notes.
 
     Args:
-        num_classes: @@MISSING@@
+        num_classes: the number of classes (a confusion matrix of this size is
+            kept).
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        ignore_class: @@MISSING@@
-        sparse_y_pred: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        ignore_class: a class id (0-based) whose samples are left out, e.g. a
+            "void" label in segmentation; `None` keeps every sample.
+        sparse_y_pred: `True` when `y_pred` holds class ids, `False` when it
+            holds one score per class (the class is its highest column).
+        axis: the class axis, counted from 0 (`-1` is the last axis).
 
     Returns:
         A `keras.metrics.OneHotMeanIoU` object.
@@ -1154,7 +1360,7 @@ def metric_pearson_correlation(
     name="pearson_correlation",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the Pearson correlation of targets and predictions.
 
     keras3 R: ``metric_pearson_correlation()``. Wraps
     ``keras.metrics.PearsonCorrelation`` and
@@ -1164,8 +1370,8 @@ def metric_pearson_correlation(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis along which the correlation is computed, counted from 0;
+            `-1` is the last axis.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1196,7 +1402,7 @@ def metric_pearson_correlation(
 
 @export("metrics")
 def metric_poisson(y_true=None, y_pred=None, *, name="poisson", dtype=None):
-    """@@MISSING@@
+    """Compute the Poisson loss, as a metric.
 
     keras3 R: ``metric_poisson()``. Wraps ``keras.metrics.Poisson`` and
     ``keras.metrics.poisson``.
@@ -1234,21 +1440,39 @@ def metric_precision(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for precision: the share of predicted positives that are right.
+
+    Precision is true positives / (true positives + false positives).
+    `class_id` counts columns from 0. keras3 gives this metric no
+    `y_true`/`y_pred`: it is a constructor, and its arguments are keyword-only.
+    Feed data with `m.update_state(y_true, y_pred)` and read `m.result()`, or
+    pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_precision()``. Wraps ``keras.metrics.Precision``;
     `help(keras.metrics.Precision)` has Keras's own notes.
 
     Args:
-        thresholds: @@MISSING@@
-        top_k: @@MISSING@@
-        class_id: @@MISSING@@
+        thresholds: the cutoff applied to `y_pred` (a probability): a number,
+            or a list for one result per cutoff; `None` means 0.5.
+        top_k: consider only the `top_k` highest scores of each sample (the
+            others count as predicted negative); `None` considers them all.
+        class_id: count only this class, a column of `y_pred` counted from 0;
+            `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
         A `keras.metrics.Precision` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_precision
+        >>> m = metric_precision()             # threshold 0.5
+        >>> m.update_state(np.array([0, 1, 1, 0]),
+        ...                np.array([0.9, 0.8, 0.3, 0.1]))
+        >>> float(m.result())                  # 1 of 2 predicted positives
+        0.5
     """
     return keras.metrics.Precision(
         thresholds=thresholds,
@@ -1268,16 +1492,18 @@ def metric_precision_at_recall(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the best precision reached with recall at least `recall`.
 
     keras3 R: ``metric_precision_at_recall()``. Wraps
     ``keras.metrics.PrecisionAtRecall``;
     `help(keras.metrics.PrecisionAtRecall)` has Keras's own notes.
 
     Args:
-        recall: @@MISSING@@
-        num_thresholds: @@MISSING@@
-        class_id: @@MISSING@@
+        recall: the recall to reach, a number in [0, 1].
+        num_thresholds: how many evenly spaced thresholds estimate the curve:
+            more is finer and slower.
+        class_id: count only this class, a column of `y_pred` counted from 0;
+            `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1304,14 +1530,23 @@ def metric_r2_score(
     name="r2_score",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the coefficient of determination, R squared.
+
+    R squared is `1 - sum of squared errors / total sum of squares`: 1 is a
+    perfect fit, 0 is no better than predicting the mean. keras3 gives this
+    metric no `y_true`/`y_pred`: it is a constructor, and its arguments are
+    keyword-only. Feed data with `m.update_state(y_true, y_pred)` and read
+    `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_r2_score()``. Wraps ``keras.metrics.R2Score``;
     `help(keras.metrics.R2Score)` has Keras's own notes.
 
     Args:
-        class_aggregation: @@MISSING@@
-        num_regressors: @@MISSING@@
+        class_aggregation: how the scores of several output columns combine:
+            `"uniform_average"`, `"variance_weighted_average"`, or `None` for
+            one score per column.
+        num_regressors: the number of predictors, for the adjusted R squared; 0
+            gives the plain one.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1337,21 +1572,39 @@ def metric_recall(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for recall: the share of actual positives that are found.
+
+    Recall is true positives / (true positives + false negatives). `class_id`
+    counts columns from 0. keras3 gives this metric no `y_true`/`y_pred`: it is
+    a constructor, and its arguments are keyword-only. Feed data with
+    `m.update_state(y_true, y_pred)` and read `m.result()`, or pass the object
+    to `compile(metrics=...)`.
 
     keras3 R: ``metric_recall()``. Wraps ``keras.metrics.Recall``;
     `help(keras.metrics.Recall)` has Keras's own notes.
 
     Args:
-        thresholds: @@MISSING@@
-        top_k: @@MISSING@@
-        class_id: @@MISSING@@
+        thresholds: the cutoff applied to `y_pred` (a probability): a number,
+            or a list for one result per cutoff; `None` means 0.5.
+        top_k: consider only the `top_k` highest scores of each sample (the
+            others count as predicted negative); `None` considers them all.
+        class_id: count only this class, a column of `y_pred` counted from 0;
+            `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
         A `keras.metrics.Recall` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_recall
+        >>> m = metric_recall()                # threshold 0.5
+        >>> m.update_state(np.array([1, 1, 1, 0]),
+        ...                np.array([0.9, 0.8, 0.3, 0.6]))
+        >>> round(float(m.result()), 4)        # 2 of 3 positives found
+        0.6667
     """
     return keras.metrics.Recall(
         thresholds=thresholds,
@@ -1371,16 +1624,18 @@ def metric_recall_at_precision(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the best recall reached with precision at least `precision`.
 
     keras3 R: ``metric_recall_at_precision()``. Wraps
     ``keras.metrics.RecallAtPrecision``;
     `help(keras.metrics.RecallAtPrecision)` has Keras's own notes.
 
     Args:
-        precision: @@MISSING@@
-        num_thresholds: @@MISSING@@
-        class_id: @@MISSING@@
+        precision: the precision to reach, a number in [0, 1].
+        num_thresholds: how many evenly spaced thresholds estimate the curve:
+            more is finer and slower.
+        class_id: count only this class, a column of `y_pred` counted from 0;
+            `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1405,7 +1660,11 @@ def metric_root_mean_squared_error(
     name="root_mean_squared_error",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the root mean squared error (RMSE).
+
+    keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
+    and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_root_mean_squared_error()``. Wraps
     ``keras.metrics.RootMeanSquaredError``;
@@ -1418,6 +1677,14 @@ def metric_root_mean_squared_error(
 
     Returns:
         A `keras.metrics.RootMeanSquaredError` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_root_mean_squared_error
+        >>> m = metric_root_mean_squared_error()
+        >>> m.update_state(np.array([[0.0], [0.0]]), np.array([[3.0], [4.0]]))
+        >>> round(float(m.result()), 4)        # sqrt((9 + 16) / 2)
+        3.5355
     """
     return keras.metrics.RootMeanSquaredError(name=name, dtype=dtype)
 
@@ -1431,16 +1698,18 @@ def metric_sensitivity_at_specificity(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the best sensitivity reached with a given specificity.
 
     keras3 R: ``metric_sensitivity_at_specificity()``. Wraps
     ``keras.metrics.SensitivityAtSpecificity``;
     `help(keras.metrics.SensitivityAtSpecificity)` has Keras's own notes.
 
     Args:
-        specificity: @@MISSING@@
-        num_thresholds: @@MISSING@@
-        class_id: @@MISSING@@
+        specificity: the specificity to reach, a number in [0, 1].
+        num_thresholds: how many evenly spaced thresholds estimate the curve:
+            more is finer and slower.
+        class_id: count only this class, a column of `y_pred` counted from 0;
+            `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1468,7 +1737,11 @@ def metric_sparse_categorical_accuracy(
     name="sparse_categorical_accuracy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute how often the highest-scored class matches an integer class id.
+
+    The targets are integer class ids counted from 0. Given `y_true` and
+    `y_pred`, the result is 1 or 0 per sample; the object for `compile()` keeps
+    the running mean.
 
     keras3 R: ``metric_sparse_categorical_accuracy()``. Wraps
     ``keras.metrics.SparseCategoricalAccuracy`` and
@@ -1477,7 +1750,8 @@ def metric_sparse_categorical_accuracy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1486,6 +1760,15 @@ def metric_sparse_categorical_accuracy(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.metrics.sparse_categorical_accuracy`); otherwise a
         `keras.metrics.SparseCategoricalAccuracy` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_sparse_categorical_accuracy
+        >>> y_true = np.array([1, 0])         # class ids, counted from 0
+        >>> y_pred = np.array([[0.2, 0.7, 0.1], [0.3, 0.6, 0.1]])
+        >>> print(np.asarray(
+        ...     metric_sparse_categorical_accuracy(y_true, y_pred)))
+        [1. 0.]
     """
     if computes("metric_sparse_categorical_accuracy", y_true, y_pred):
         unused(
@@ -1509,7 +1792,7 @@ def metric_sparse_categorical_crossentropy(
     name="sparse_categorical_crossentropy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the categorical cross-entropy for integer class ids, as a metric.
 
     keras3 R: ``metric_sparse_categorical_crossentropy()``. Wraps
     ``keras.metrics.SparseCategoricalCrossentropy`` and
@@ -1518,11 +1801,14 @@ def metric_sparse_categorical_crossentropy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
-        from_logits: @@MISSING@@
-        ignore_class: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
+        from_logits: `True` when `y_pred` holds raw scores (logits) rather than
+            probabilities.
+        ignore_class: a class id (0-based) whose samples are left out, e.g. a
+            "void" label in segmentation; `None` keeps every sample.
+        axis: the axis of the classes (or of the values averaged per sample),
+            counted from 0; `-1` is the last axis.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1570,7 +1856,12 @@ def metric_sparse_top_k_categorical_accuracy(
     dtype=None,
     from_sorted_ids=False,
 ):
-    """@@MISSING@@
+    """Compute how often an integer class id is among the `k` highest-scored classes.
+
+    The targets are integer class ids counted from 0. Given `y_true` and
+    `y_pred`, the result is 1 or 0 per sample; the object for `compile()` keeps
+    the running mean. With NumPy input, give `y_pred` as float32: TensorFlow's
+    top-k test refuses float64, NumPy's default.
 
     keras3 R: ``metric_sparse_top_k_categorical_accuracy()``. Wraps
     ``keras.metrics.SparseTopKCategoricalAccuracy`` and
@@ -1579,12 +1870,14 @@ def metric_sparse_top_k_categorical_accuracy(
     Args:
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
-        y_pred: the predictions, of the same shape as `y_true`.
-        k: @@MISSING@@
+        y_pred: the predictions: one column per class, for targets that are
+            class ids.
+        k: how many of the highest-scored classes count as a hit.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        from_sorted_ids: @@MISSING@@
+        from_sorted_ids: `True` when `y_pred` already holds class ids sorted
+            from best (its first `k` columns are used) instead of scores.
 
     Returns:
         With `y_true` and `y_pred`, the value per sample (a tensor, from
@@ -1621,16 +1914,18 @@ def metric_specificity_at_sensitivity(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Create a metric for the best specificity reached with a given sensitivity.
 
     keras3 R: ``metric_specificity_at_sensitivity()``. Wraps
     ``keras.metrics.SpecificityAtSensitivity``;
     `help(keras.metrics.SpecificityAtSensitivity)` has Keras's own notes.
 
     Args:
-        sensitivity: @@MISSING@@
-        num_thresholds: @@MISSING@@
-        class_id: @@MISSING@@
+        sensitivity: the sensitivity to reach, a number in [0, 1].
+        num_thresholds: how many evenly spaced thresholds estimate the curve:
+            more is finer and slower.
+        class_id: count only this class, a column of `y_pred` counted from 0;
+            `None` counts all entries.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1658,7 +1953,7 @@ def metric_squared_hinge(
     name="squared_hinge",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute the squared hinge loss, as a metric.
 
     keras3 R: ``metric_squared_hinge()``. Wraps ``keras.metrics.SquaredHinge``
     and ``keras.metrics.squared_hinge``.
@@ -1689,7 +1984,12 @@ def metric_squared_hinge(
 
 @export("metrics")
 def metric_sum(*, name="sum", dtype=None):
-    """@@MISSING@@
+    """Create a metric that keeps the running (weighted) sum of the values it is given.
+
+    `m.update_state(values)` adds values; `m.result()` is their total so far.
+    keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
+    and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
     keras3 R: ``metric_sum()``. Wraps ``keras.metrics.Sum``;
     `help(keras.metrics.Sum)` has Keras's own notes.
@@ -1714,7 +2014,11 @@ def metric_top_k_categorical_accuracy(
     name="top_k_categorical_accuracy",
     dtype=None,
 ):
-    """@@MISSING@@
+    """Compute how often a one-hot target is among the `k` highest-scored classes.
+
+    Given `y_true` and `y_pred`, the result is 1 or 0 per sample; the object
+    for `compile()` keeps the running mean. With NumPy input, give `y_pred` as
+    float32: TensorFlow's top-k test refuses float64, NumPy's default.
 
     keras3 R: ``metric_top_k_categorical_accuracy()``. Wraps
     ``keras.metrics.TopKCategoricalAccuracy`` and
@@ -1724,7 +2028,7 @@ def metric_top_k_categorical_accuracy(
         y_true: the targets. Give `y_true` and `y_pred` to compute the value
             now; leave both out to get the object for `compile()`.
         y_pred: the predictions, of the same shape as `y_true`.
-        k: @@MISSING@@
+        k: how many of the highest-scored classes count as a hit.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1733,6 +2037,19 @@ def metric_top_k_categorical_accuracy(
         With `y_true` and `y_pred`, the value per sample (a tensor, from
         `keras.metrics.top_k_categorical_accuracy`); otherwise a
         `keras.metrics.TopKCategoricalAccuracy` object for `compile()`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import metric_top_k_categorical_accuracy
+        >>> y_true = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]])
+        >>> y_pred = np.array([[0.5, 0.2, 0.3], [0.1, 0.5, 0.4]],
+        ...                   dtype="float32")
+        >>> print(np.asarray(
+        ...     metric_top_k_categorical_accuracy(y_true, y_pred, k=1)))
+        [0. 0.]
+        >>> print(np.asarray(
+        ...     metric_top_k_categorical_accuracy(y_true, y_pred, k=2)))
+        [1. 0.]
     """
     if computes("metric_top_k_categorical_accuracy", y_true, y_pred):
         unused(
@@ -1755,14 +2072,15 @@ def metric_top_k_categorical_accuracy(
 
 @export("metrics")
 def metric_true_negatives(*, thresholds=None, name=None, dtype=None):
-    """@@MISSING@@
+    """Create a metric that counts true negatives.
 
     keras3 R: ``metric_true_negatives()``. Wraps
     ``keras.metrics.TrueNegatives``; `help(keras.metrics.TrueNegatives)` has
     Keras's own notes.
 
     Args:
-        thresholds: @@MISSING@@
+        thresholds: the cutoff applied to `y_pred` (a probability): a number,
+            or a list for one result per cutoff; `None` means 0.5.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -1779,14 +2097,15 @@ def metric_true_negatives(*, thresholds=None, name=None, dtype=None):
 
 @export("metrics")
 def metric_true_positives(*, thresholds=None, name=None, dtype=None):
-    """@@MISSING@@
+    """Create a metric that counts true positives.
 
     keras3 R: ``metric_true_positives()``. Wraps
     ``keras.metrics.TruePositives``; `help(keras.metrics.TruePositives)` has
     Keras's own notes.
 
     Args:
-        thresholds: @@MISSING@@
+        thresholds: the cutoff applied to `y_pred` (a probability): a number,
+            or a list for one result per cutoff; `None` means 0.5.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).

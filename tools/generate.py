@@ -384,6 +384,9 @@ def docstring(plan, docs, missing):
     if plan.kind == "loss":
         line = (f"keras3 R: ``{name}()``. Wraps ``{plan.tether}`` and "
                 f"``{plan.function}``.")
+        if plan.tether == plan.function:
+            line = (f"keras3 R: ``{name}()``. Wraps ``{plan.function}`` "
+                    f"(and ``keras.metrics.MeanMetricWrapper`` over it).")
     if plan.notes:
         left = ", ".join(f"`{n}`" for n in plan.notes)
         line += (f" Leaves out keras3's {left}"
@@ -611,7 +614,15 @@ def render_function(plan, docs, missing, imports):
         items = keyword_items(plan, obj_params)
         if varkw:
             items.append(f"**{varkw.name}")
-        body.append(wrap_call(f"return {plan.tether}", items, 4))
+        if plan.tether == plan.function:
+            # keras3 wraps only the function (Keras has no class for it):
+            # the object for compile() is the function's running mean.
+            items = [f"fn={plan.function}", 'name="'
+                     + plan.function.rpartition(".")[2] + '"'] + items
+            body.append(wrap_call("return keras.metrics.MeanMetricWrapper",
+                                  items, 4))
+        else:
+            body.append(wrap_call(f"return {plan.tether}", items, 4))
     else:
         raise SystemExit(f"generate: unknown kind {plan.kind}")
     return "\n".join(lines + body) + "\n"
