@@ -50,8 +50,7 @@ def op_image_affine_transform(
         transform=transform,
         interpolation=interpolation,
         fill_mode=fill_mode,
-        fill_value=as_integer(
-            "op_image_affine_transform", "fill_value", fill_value),
+        fill_value=fill_value,
         data_format=data_format,
     )
 
@@ -271,8 +270,7 @@ def op_image_map_coordinates(
         coordinates=coordinates,
         order=order,
         fill_mode=fill_mode,
-        fill_value=as_integer(
-            "op_image_map_coordinates", "fill_value", fill_value),
+        fill_value=fill_value,
     )
 
 
@@ -308,7 +306,7 @@ def op_image_pad(
         @@MISSING@@
     """
     return keras.ops.image.pad_images(
-        images=as_integer("op_image_pad", "images", images),
+        images=images,
         top_padding=as_integer("op_image_pad", "top_padding", top_padding),
         left_padding=as_integer("op_image_pad", "left_padding", left_padding),
         bottom_padding=as_integer(
@@ -355,8 +353,7 @@ def op_image_perspective_transform(
         start_points=start_points,
         end_points=end_points,
         interpolation=interpolation,
-        fill_value=as_integer(
-            "op_image_perspective_transform", "fill_value", fill_value),
+        fill_value=fill_value,
         data_format=data_format,
     )
 
