@@ -86,9 +86,9 @@ def op_extract_sequences(x, sequence_length, sequence_stride):
 def op_fft(x):
     """Compute the discrete Fourier transform of a complex signal along its last axis.
 
-    Tensors of the TensorFlow backend may be complex, but Keras passes complex
-    values as pairs of real tensors, so every Fourier op takes and returns
-    `(real, imag)`.
+    Keras's Fourier ops take and return complex values as pairs of real
+    tensors, `(real, imag)`; NumPy's `np.fft.fft(real + 1j * imag)` computes
+    the same transform.
 
     keras3 R: ``op_fft()``. Wraps ``keras.ops.fft``; `help(keras.ops.fft)` has
     Keras's own notes.
@@ -342,9 +342,11 @@ def op_segment_max(data, segment_ids, num_segments=None, sorted=False):
     Args:
         data: the values: a tensor whose first axis matches `segment_ids`.
         segment_ids: 0-based integer segment ids, one per row of `data`.
-        num_segments: the number of segments (the length of the result); `None`
-            uses the largest id plus one. With TensorFlow it cannot be combined
-            with `sorted = True`.
+        num_segments: the number of segments (the length of the result), or
+            `None` to infer it. With TensorFlow, unsorted ids give as many
+            segments as distinct ids (so give `num_segments` when an id is
+            unused), sorted ids the largest id plus one, and `num_segments`
+            cannot be combined with `sorted = True`.
         sorted: promise that `segment_ids` never decrease, which allows a
             faster method.
 
@@ -373,9 +375,11 @@ def op_segment_sum(data, segment_ids, num_segments=None, sorted=False):
     Args:
         data: the values: a tensor whose first axis matches `segment_ids`.
         segment_ids: 0-based integer segment ids, one per row of `data`.
-        num_segments: the number of segments (the length of the result); `None`
-            uses the largest id plus one. With TensorFlow it cannot be combined
-            with `sorted = True`.
+        num_segments: the number of segments (the length of the result), or
+            `None` to infer it. With TensorFlow, unsorted ids give as many
+            segments as distinct ids (so give `num_segments` when an id is
+            unused), sorted ids the largest id plus one, and `num_segments`
+            cannot be combined with `sorted = True`.
         sorted: promise that `segment_ids` never decrease, which allows a
             faster method.
 

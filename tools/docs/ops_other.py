@@ -437,9 +437,9 @@ DETAILS = {
         "`1 + (n - sequence_length) // sequence_stride` frames of an axis "
         "of length `n`."),
     "op_fft": (
-        "Tensors of the TensorFlow backend may be complex, but Keras passes "
-        "complex values as pairs of real tensors, so every Fourier op takes "
-        "and returns `(real, imag)`."),
+        "Keras's Fourier ops take and return complex values as pairs of "
+        "real tensors, `(real, imag)`; NumPy's `np.fft.fft(real + 1j * "
+        "imag)` computes the same transform."),
     "op_in_top_k": (
         "Targets are 0-based class indices. A target tied with the "
         "`k`-th highest score counts as in the top `k`."),
@@ -842,9 +842,11 @@ PARAMS = {
     "math ops:segment_ids": "0-based integer segment ids, one per row of "
                             "`data`.",
     "math ops:num_segments": (
-        "the number of segments (the length of the result); `None` uses the "
-        "largest id plus one. With TensorFlow it cannot be combined with "
-        "`sorted = True`."),
+        "the number of segments (the length of the result), or `None` to "
+        "infer it. With TensorFlow, unsorted ids give as many segments as "
+        "distinct ids (so give `num_segments` when an id is unused), sorted "
+        "ids the largest id plus one, and `num_segments` cannot be combined "
+        "with `sorted = True`."),
     "op_segment_max:sorted": "promise that `segment_ids` never decrease, "
                              "which allows a faster method.",
     "op_segment_sum:sorted": "promise that `segment_ids` never decrease, "
