@@ -197,6 +197,17 @@ JOIN_VARARGS = {"op_hstack", "op_vstack"}
 # SeedGenerator; as_integer passes those on unchanged).
 CONVERTERS_BY_PARAM = {}
 
+# keras3 converters that do not fit Python, by function and parameter;
+# None passes the value on unchanged.  keras3 turns R numbers into
+# integers for these, but a fill value may be any number (0.5 for float
+# images) and images are arrays of any dtype, not integers.
+CONVERTERS_BY_FUNCTION = {
+    "op_image_affine_transform": {"fill_value": None},
+    "op_image_map_coordinates": {"fill_value": None},
+    "op_image_perspective_transform": {"fill_value": None},
+    "op_image_pad": {"images": None},
+}
+
 # Keras parameters keras3 does not expose (newer than keras3's table, or
 # internal), by function name pattern.  The drift test fails on any other
 # Keras parameter missing from a generated signature.  Layers still take

@@ -20,20 +20,29 @@ from .._registry import export
 
 @export("core ops")
 def op_associative_scan(f, elems, reverse=False, axis=0):
-    """@@MISSING@@
+    """Combine the elements along an axis cumulatively with an associative function, in parallel.
+
+    With `f = lambda a, b: a + b` the result is the cumulative sum (R's
+    `cumsum()`); with a product or a maximum, the cumulative product or
+    maximum. Because `f` is associative (`f(a, f(b, c))` equals `f(f(a, b),
+    c)`), the elements can be combined in a tree, in a logarithmic number of
+    parallel steps. `f` receives whole slices and must work elementwise on
+    them; for a non-associative step function use `op_scan()`.
 
     keras3 R: ``op_associative_scan()``. Wraps ``keras.ops.associative_scan``;
     `help(keras.ops.associative_scan)` has Keras's own notes.
 
     Args:
-        f: @@MISSING@@
-        elems: @@MISSING@@
-        reverse: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        f: a function `f(a, b)` that combines two slices elementwise and is
+            associative; with a structure of tensors in `elems`, it receives
+            and returns that structure.
+        elems: a tensor, or a list, tuple or dict of tensors with the same size
+            along `axis`.
+        reverse: combine from the last element to the first.
+        axis: the axis to work along, counted from 0 (`-1` is the last).
 
     Returns:
-        @@MISSING@@
+        The running combinations, with the shape and structure of `elems`.
     """
     return keras.ops.associative_scan(
         f=f,
@@ -45,93 +54,138 @@ def op_associative_scan(f, elems, reverse=False, axis=0):
 
 @export("core ops")
 def op_cast(x, dtype):
-    """@@MISSING@@
+    """Convert a tensor to another data type.
+
+    Floats become integers by dropping the fraction (toward zero: `1.7` gives
+    `1`, `-1.2` gives `-1`), as R's `as.integer()` does; any nonzero value
+    becomes `True` as `"bool"`.
 
     keras3 R: ``op_cast()``. Wraps ``keras.ops.cast``; `help(keras.ops.cast)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        dtype: the new data type, such as `"int32"`, `"float32"` or `"bool"`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape, of dtype `dtype`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_cast, op_convert_to_numpy, op_dtype
+        >>> x = op_cast(np.array([1.7, -1.2, 2.0]), "int32")
+        >>> print(op_convert_to_numpy(x), op_dtype(x))
+        [ 1 -1  2] int32
     """
     return keras.ops.cast(x=x, dtype=dtype)
 
 
 @export("core ops")
 def op_cond(pred, true_fn, false_fn):
-    """@@MISSING@@
+    """Call one of two functions, depending on a boolean condition.
+
+    R's `if (...) ... else ...` for code that Keras may trace into a graph (a
+    `tf.function`, a model's `call()`), where `pred` may be a tensor whose
+    value is only known when the graph runs. Both functions take no arguments
+    (use the variables around them) and should return results of the same
+    structure, shapes and dtypes.
 
     keras3 R: ``op_cond()``. Wraps ``keras.ops.cond``; `help(keras.ops.cond)`
     has Keras's own notes.
 
     Args:
-        pred: @@MISSING@@
-        true_fn: @@MISSING@@
-        false_fn: @@MISSING@@
+        pred: the condition: `True`, `False`, or a scalar boolean tensor.
+        true_fn: a function of no arguments, called when `pred` is true.
+        false_fn: a function of no arguments, called when `pred` is false.
 
     Returns:
-        @@MISSING@@
+        What the chosen function returns.
+
+    Example:
+        >>> from pykeras3 import op_cond, op_convert_to_tensor
+        >>> x = op_convert_to_tensor(-3.0)
+        >>> y = op_cond(x > 0, lambda: x * 2, lambda: -x)
+        >>> float(y)
+        3.0
     """
     return keras.ops.cond(pred=pred, true_fn=true_fn, false_fn=false_fn)
 
 
 @export("core ops")
 def op_convert_to_array(x):
-    """@@MISSING@@
+    """Convert a tensor to a NumPy array (another name of `op_convert_to_numpy()`).
+
+    keras3 returns an R array; the Python counterpart is a NumPy array, so this
+    is `op_convert_to_numpy()`.
 
     keras3 R: ``op_convert_to_array()``. Wraps ``keras.ops.convert_to_numpy``;
     `help(keras.ops.convert_to_numpy)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a tensor, or anything NumPy can turn into an array.
 
     Returns:
-        @@MISSING@@
+        A NumPy array (`numpy.ndarray`).
     """
     return keras.ops.convert_to_numpy(x=x)
 
 
 @export("core ops")
 def op_convert_to_numpy(x):
-    """@@MISSING@@
+    """Convert a tensor to a NumPy array.
+
+    Use it to get plain numbers out of a result: to print, plot, or compare
+    them. The tensor must hold values: a symbolic tensor from `keras_input()`
+    has none yet.
 
     keras3 R: ``op_convert_to_numpy()``. Wraps ``keras.ops.convert_to_numpy``;
     `help(keras.ops.convert_to_numpy)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a tensor, or anything NumPy can turn into an array.
 
     Returns:
-        @@MISSING@@
+        A NumPy array (`numpy.ndarray`).
+
+    Example:
+        >>> from pykeras3 import op_convert_to_numpy, op_ones
+        >>> a = op_convert_to_numpy(op_ones((2, 2)))
+        >>> type(a).__name__, a.shape
+        ('ndarray', (2, 2))
     """
     return keras.ops.convert_to_numpy(x=x)
 
 
 @export("core ops")
 def op_convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
-    """@@MISSING@@
+    """Convert an array, a number or a nested list to a tensor.
+
+    Tensors of the backend are returned as they are unless `dtype`, `sparse` or
+    `ragged` asks for a change.
 
     keras3 R: ``op_convert_to_tensor()``. Wraps
     ``keras.ops.convert_to_tensor``; `help(keras.ops.convert_to_tensor)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
-        sparse: @@MISSING@@
-        ragged: @@MISSING@@
+        x: a NumPy array, a number, a (nested) list of numbers, or a tensor.
+        dtype: the data type of the tensor; `None` keeps the input's own
+            (Python floats become `"float32"`, Python integers `"int32"`).
+        sparse: whether a sparse input stays sparse: `False` makes it dense,
+            `None` keeps it sparse where the backend has sparse tensors.
+        ragged: whether a ragged input stays ragged: `False` makes it dense,
+            `None` keeps it ragged where the backend has ragged tensors.
 
     Returns:
-        @@MISSING@@
+        A tensor of the backend (a `tf.Tensor` with TensorFlow).
+
+    Example:
+        >>> from pykeras3 import (op_convert_to_tensor, op_dtype, op_is_tensor,
+        ...                       op_shape)
+        >>> x = op_convert_to_tensor([[1, 2], [3, 4]], dtype="float32")
+        >>> op_is_tensor(x), op_shape(x), op_dtype(x)
+        (True, (2, 2), 'float32')
     """
     return keras.ops.convert_to_tensor(
         x=x,
@@ -143,52 +197,79 @@ def op_convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
 
 @export("core ops")
 def op_custom_gradient(f):
-    """@@MISSING@@
+    """Make a function whose gradient is computed by a function you write.
+
+    Use it as a decorator, or pass the function. `f(*args)` returns a pair
+    `(output, grad_fn)`: `grad_fn` receives the gradient flowing back into
+    `output` (`upstream`) and returns the gradient for each argument of `f`.
+    Backends call `grad_fn` differently (TensorFlow passes `upstream` by
+    position, JAX by name); written as `def grad_fn(*args, upstream=None)`,
+    taking `upstream` from `args` when it is `None`, it works with both. Useful
+    for a numerically stable or a cheaper gradient.
 
     keras3 R: ``op_custom_gradient()``. Wraps ``keras.ops.custom_gradient``;
     `help(keras.ops.custom_gradient)` has Keras's own notes.
 
     Args:
-        f: @@MISSING@@
+        f: a function returning `(output, grad_fn)`, as described above.
 
     Returns:
-        @@MISSING@@
+        A function with the arguments of `f` that returns `f`'s output and
+        whose gradient is computed by `grad_fn`.
     """
     return keras.ops.custom_gradient(f=f)
 
 
 @export("core ops")
 def op_dtype(x):
-    """@@MISSING@@
+    """Get the data type of a tensor, as a string.
 
     keras3 R: ``op_dtype()``. Wraps ``keras.ops.dtype``;
     `help(keras.ops.dtype)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a tensor (or a NumPy array).
 
     Returns:
-        @@MISSING@@
+        A string, such as `"float32"`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_dtype, op_convert_to_tensor
+        >>> op_dtype(op_convert_to_tensor([1.0, 2.0]))
+        'float32'
     """
     return keras.ops.dtype(x=x)
 
 
 @export("core ops")
 def op_fori_loop(lower, upper, body_fun, init_val):
-    """@@MISSING@@
+    """Run a loop body for each integer from `lower` up to `upper` (excluded), carrying a value.
+
+    The counterpart of R's `for (i in lower:(upper - 1))` that carries a value
+    from one step to the next: `body_fun(i, val)` gets the index and the
+    current value and returns the next value, starting from `init_val`. As with
+    Python's `range()`, `upper` is excluded.
 
     keras3 R: ``op_fori_loop()``. Wraps ``keras.ops.fori_loop``;
     `help(keras.ops.fori_loop)` has Keras's own notes.
 
     Args:
-        lower: @@MISSING@@
-        upper: @@MISSING@@
-        body_fun: @@MISSING@@
-        init_val: @@MISSING@@
+        lower: the first index: an integer or a scalar integer tensor.
+        upper: the index to stop before (it is not run).
+        body_fun: a function `body_fun(i, val)` returning the next value, with
+            the same structure, shapes and dtypes as the value it receives.
+        init_val: the starting value: a tensor, a number, or a list, tuple or
+            dict of them.
 
     Returns:
-        @@MISSING@@
+        The value after the last step (`init_val` if there is none).
+
+    Example:
+        >>> from pykeras3 import op_fori_loop
+        >>> total = op_fori_loop(0, 5, lambda i, acc: acc + i, 0)
+        >>> int(total)                             # 0 + 1 + 2 + 3 + 4
+        10
     """
     return keras.ops.fori_loop(
         lower=lower,
@@ -200,73 +281,126 @@ def op_fori_loop(lower, upper, body_fun, init_val):
 
 @export("core ops")
 def op_is_tensor(x):
-    """@@MISSING@@
+    """Check whether a value is a tensor of the current backend.
+
+    NumPy arrays, Python numbers and the symbolic tensors of `keras_input()`
+    are not backend tensors.
 
     keras3 R: ``op_is_tensor()``. Wraps ``keras.ops.is_tensor``;
     `help(keras.ops.is_tensor)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: any value.
 
     Returns:
-        @@MISSING@@
+        `True` or `False`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_is_tensor, op_convert_to_tensor
+        >>> op_is_tensor(np.ones(3)), op_is_tensor(op_convert_to_tensor(1.0))
+        (False, True)
     """
     return keras.ops.is_tensor(x=x)
 
 
 @export("core ops")
 def op_map(xs, f):
-    """@@MISSING@@
+    """Apply a function to each slice of a tensor along its first axis, one at a time.
+
+    Like R's `lapply()` over the rows of `xs`, with the results stacked: `f` is
+    called on `xs[0]`, `xs[1]`, ... in turn. If `xs` is a list, tuple or dict
+    of tensors of the same first size, `f` receives the same structure of
+    slices. `op_vectorized_map()` gives the same result, batched.
 
     keras3 R: ``op_map()``. Wraps ``keras.ops.map``; `help(keras.ops.map)` has
     Keras's own notes.
 
     Args:
-        xs: @@MISSING@@
-        f: @@MISSING@@
+        xs: the tensor (or list, tuple or dict of tensors) to map over, along
+            its first axis.
+        f: a function of one slice, returning a tensor (or structure) of the
+            same shape for every slice.
 
     Returns:
-        @@MISSING@@
+        The results of `f`, stacked along a new first axis.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_map, op_sum, op_convert_to_numpy
+        >>> rows = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+        >>> print(op_convert_to_numpy(op_map(rows, lambda row: op_sum(row))))
+        [ 3.  7. 11.]
     """
     return keras.ops.map(xs=xs, f=f)
 
 
 @export("core ops")
 def op_rearrange(tensor, pattern, **kwargs):
-    """@@MISSING@@
+    """Reorder, merge or split the axes of a tensor, written as an einops-style pattern.
+
+    The pattern names the axes before and after `->`: `"b h w c -> b c h w"`
+    moves the channels first, `"b h w c -> b (h w c)"` flattens each sample,
+    and `"(a b) -> a b"` splits an axis in two (give the size of one part by
+    name: `a=2`).
 
     keras3 R: ``op_rearrange()``. Wraps ``keras.ops.rearrange``;
     `help(keras.ops.rearrange)` has Keras's own notes.
 
     Args:
-        tensor: @@MISSING@@
-        pattern: @@MISSING@@
-        **kwargs: other arguments of the Keras function, passed on unchanged.
+        tensor: the input tensor (or NumPy array).
+        pattern: a string `"input axes -> output axes"` naming every axis; axes
+            in parentheses are merged (on the right) or split (on the left).
+        **kwargs: the sizes of the axes that a split needs, by name (`a=2`).
 
     Returns:
-        @@MISSING@@
+        The rearranged tensor.
     """
     return keras.ops.rearrange(tensor=tensor, pattern=pattern, **kwargs)
 
 
 @export("core ops")
 def op_scan(f, init, xs=None, length=None, reverse=False, unroll=1):
-    """@@MISSING@@
+    """Loop over the slices of a tensor, carrying a state and collecting one output per step.
+
+    `f(carry, x)` receives the current state and the next slice of `xs` (along
+    the first axis) and returns `(new_carry, y)`; the result is the last state
+    and all the `y`s, stacked. A cumulative sum is `op_scan(lambda c, x: (c +
+    x, c + x), 0.0, xs)`. Without `xs`, give `length`: `f` then receives `None`
+    as `x`.
 
     keras3 R: ``op_scan()``. Wraps ``keras.ops.scan``; `help(keras.ops.scan)`
     has Keras's own notes.
 
     Args:
-        f: @@MISSING@@
-        init: @@MISSING@@
-        xs: @@MISSING@@
-        length: @@MISSING@@
-        reverse: @@MISSING@@
-        unroll: @@MISSING@@
+        f: a function `f(carry, x)` returning `(new_carry, y)`, where
+            `new_carry` has the structure, shapes and dtypes of `init`.
+        init: the starting state: a tensor, or a list, tuple or dict of
+            tensors.
+        xs: the values to loop over, along their first axis; `None` to loop
+            `length` times without values.
+        length: the number of steps: needed when `xs` is `None`; otherwise it
+            must equal `xs`'s first size.
+        reverse: loop from the last slice to the first (the stacked outputs
+            stay in the order of `xs`).
+        unroll: how many steps to unroll in each iteration of the loop (a
+            positive integer, or `True` for all): faster or slower, never a
+            different result.
 
     Returns:
-        @@MISSING@@
+        A tuple `(carry, ys)`: the last state and the outputs stacked along a
+        new first axis.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_scan, op_convert_to_numpy
+        >>> def step(carry, x):
+        ...     carry = carry + x
+        ...     return carry, carry
+        >>> last, running = op_scan(step, np.float32(0),
+        ...                         np.array([1, 2, 3], dtype="float32"))
+        >>> float(last), op_convert_to_numpy(running).tolist()
+        (6.0, [1.0, 3.0, 6.0])
     """
     return keras.ops.scan(
         f=f,
@@ -280,18 +414,25 @@ def op_scan(f, init, xs=None, length=None, reverse=False, unroll=1):
 
 @export("core ops")
 def op_scatter(indices, values, shape):
-    """@@MISSING@@
+    """Create a tensor of zeros and add values at given positions.
+
+    Each row of `indices` holds the 0-based coordinates of one position: `[[0],
+    [2]]` for elements 0 and 2 of a vector, `[[1, 0]]` for row 1, column 0 of a
+    matrix. Values given twice for the same position are added.
 
     keras3 R: ``op_scatter()``. Wraps ``keras.ops.scatter``;
     `help(keras.ops.scatter)` has Keras's own notes.
 
     Args:
-        indices: @@MISSING@@
-        values: @@MISSING@@
-        shape: a shape: an integer, or a tuple or list of integers.
+        indices: an integer tensor, array or nested list of shape `(n, k)`: `n`
+            positions, each given by `k` 0-based coordinates (with `k` less
+            than the rank, each row selects a whole slice).
+        values: the values to add: one per row of `indices` (or one slice per
+            row).
+        shape: the shape of the result: a tuple of integers.
 
     Returns:
-        @@MISSING@@
+        A tensor of shape `shape`, of the dtype of `values`.
     """
     return keras.ops.scatter(
         indices=as_index("op_scatter", "indices", indices),
@@ -302,18 +443,25 @@ def op_scatter(indices, values, shape):
 
 @export("core ops")
 def op_scatter_update(inputs, indices, updates):
-    """@@MISSING@@
+    """Replace the values of a tensor at given positions.
+
+    Tensors do not change in place: this returns a new tensor. `indices` holds
+    one row of 0-based coordinates per position, as for `op_scatter()`;
+    `op_subset_set()` replaces values by Python indices and slices instead.
 
     keras3 R: ``op_scatter_update()``. Wraps ``keras.ops.scatter_update``;
     `help(keras.ops.scatter_update)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        indices: @@MISSING@@
-        updates: @@MISSING@@
+        inputs: the tensor whose values are replaced.
+        indices: an integer tensor, array or nested list of shape `(n, k)`: `n`
+            positions, each given by `k` 0-based coordinates (with `k` less
+            than the rank, each row selects a whole slice).
+        updates: the new values: one per row of `indices` (or one slice per
+            row).
 
     Returns:
-        @@MISSING@@
+        A new tensor with the shape and dtype of `inputs`.
     """
     return keras.ops.scatter_update(
         inputs=inputs,
@@ -324,19 +472,33 @@ def op_scatter_update(inputs, indices, updates):
 
 @export("core ops")
 def op_searchsorted(sorted_sequence, values, side="left"):
-    """@@MISSING@@
+    """Find where values would go in a sorted vector to keep it sorted.
+
+    A result `i` means the value goes before element `i` (0-based) of
+    `sorted_sequence`: `0` before the first, `len(sorted_sequence)` after the
+    last. With `side = "right"` the result counts the elements less than or
+    equal to each value, as R's `findInterval()` does.
 
     keras3 R: ``op_searchsorted()``. Wraps ``keras.ops.searchsorted``;
     `help(keras.ops.searchsorted)` has Keras's own notes. Leaves out keras3's
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        sorted_sequence: @@MISSING@@
-        values: @@MISSING@@
-        side: @@MISSING@@
+        sorted_sequence: a vector (1-D tensor) sorted in increasing order.
+        values: the values to look up: a tensor of any shape.
+        side: where a value equal to an element goes: `"left"` (before it) or
+            `"right"` (after it).
 
     Returns:
-        @@MISSING@@
+        An integer tensor shaped like `values`: 0-based insertion positions.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_searchsorted, op_convert_to_numpy
+        >>> breaks = np.array([1.0, 3.0, 5.0])
+        >>> at = op_searchsorted(breaks, np.array([0.0, 3.0, 4.0, 9.0]))
+        >>> print(op_convert_to_numpy(at))         # 0-based positions
+        [0 1 2 3]
     """
     return keras.ops.searchsorted(
         sorted_sequence=sorted_sequence,
@@ -347,35 +509,51 @@ def op_searchsorted(sorted_sequence, values, side="left"):
 
 @export("core ops")
 def op_shape(x):
-    """@@MISSING@@
+    """Get the shape of a tensor, as a tuple.
+
+    Sizes not known yet (the batch size of a `keras_input()` tensor) are
+    `None`; inside a traced function they may be scalar tensors.
 
     keras3 R: ``op_shape()``. Wraps ``keras.ops.shape``;
     `help(keras.ops.shape)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a tensor, a symbolic tensor, or a NumPy array.
 
     Returns:
-        @@MISSING@@
+        A tuple of integers (`None`, or a scalar tensor, for sizes not known
+        yet).
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_shape, keras_input
+        >>> op_shape(np.zeros((2, 3)))
+        (2, 3)
+        >>> op_shape(keras_input(shape=(3,)))      # batch size unknown
+        (None, 3)
     """
     return keras.ops.shape(x=x)
 
 
 @export("core ops")
 def op_slice(inputs, start_indices, shape):
-    """@@MISSING@@
+    """Take a block of a tensor, given its start position and size.
+
+    `op_slice(x, (1, 0), (2, 2))` is `x[1:3, 0:2]`. Unlike `op_subset()`, the
+    start may be a tensor known only when a traced function runs; the size is
+    fixed.
 
     keras3 R: ``op_slice()``. Wraps ``keras.ops.slice``;
     `help(keras.ops.slice)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        start_indices: @@MISSING@@
-        shape: a shape: an integer, or a tuple or list of integers.
+        inputs: the tensor to take the block from.
+        start_indices: the 0-based position where the block starts, one integer
+            per axis (a tuple, list, or integer tensor).
+        shape: the size of the block along each axis: a tuple of integers.
 
     Returns:
-        @@MISSING@@
+        A tensor of shape `shape`.
     """
     return keras.ops.slice(
         inputs=inputs,
@@ -386,18 +564,23 @@ def op_slice(inputs, start_indices, shape):
 
 @export("core ops")
 def op_slice_update(inputs, start_indices, updates):
-    """@@MISSING@@
+    """Replace a block of a tensor, given the block's start position.
+
+    Returns a new tensor: `inputs` with the block of `updates`'s shape that
+    starts at `start_indices` replaced by `updates`.
 
     keras3 R: ``op_slice_update()``. Wraps ``keras.ops.slice_update``;
     `help(keras.ops.slice_update)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        start_indices: @@MISSING@@
-        updates: @@MISSING@@
+        inputs: the tensor to update.
+        start_indices: the 0-based position where the block starts, one integer
+            per axis (a tuple, list, or integer tensor).
+        updates: the new block: a tensor of the same rank as `inputs` that fits
+            inside it from `start_indices` on.
 
     Returns:
-        @@MISSING@@
+        A new tensor with the shape and dtype of `inputs`.
     """
     return keras.ops.slice_update(
         inputs=inputs,
@@ -409,54 +592,78 @@ def op_slice_update(inputs, start_indices, updates):
 
 @export("core ops")
 def op_stop_gradient(variable):
-    """@@MISSING@@
+    """Return a tensor's value unchanged, but let no gradient flow back through it.
+
+    The value does not change, but differentiation treats it as a constant. Use
+    it for targets computed from the model itself, or to keep part of a
+    computation out of training.
 
     keras3 R: ``op_stop_gradient()``. Wraps ``keras.ops.stop_gradient``;
     `help(keras.ops.stop_gradient)` has Keras's own notes.
 
     Args:
-        variable: @@MISSING@@
+        variable: the tensor (or variable) to treat as a constant.
 
     Returns:
-        @@MISSING@@
+        A tensor with the value of `variable`.
     """
     return keras.ops.stop_gradient(variable=variable)
 
 
 @export("core ops")
 def op_switch(index, branches, *operands):
-    """@@MISSING@@
+    """Call one of several functions, chosen by a 0-based index.
+
+    R's `switch()` for traced code: calls `branches[index](*operands)`. An
+    index out of range is clamped: below 0 calls the first function, past the
+    end the last one. Every branch takes the same operands and returns results
+    of the same structure, shapes and dtypes.
 
     keras3 R: ``op_switch()``. Wraps ``keras.ops.switch``;
     `help(keras.ops.switch)` has Keras's own notes.
 
     Args:
-        index: @@MISSING@@
-        branches: @@MISSING@@
-        *operands: @@MISSING@@
+        index: the 0-based position of the function to call: an integer or a
+            scalar integer tensor (clamped into range).
+        branches: a list of functions taking the same arguments.
+        *operands: the arguments passed to the chosen function.
 
     Returns:
-        @@MISSING@@
+        What the chosen function returns.
+
+    Example:
+        >>> from pykeras3 import op_switch
+        >>> branches = [lambda a, b: a + b, lambda a, b: a * b]
+        >>> float(op_switch(1, branches, 2.0, 5.0))   # 0-based: the product
+        10.0
     """
     return keras.ops.switch(index, branches, *operands)
 
 
 @export("core ops")
 def op_unstack(x, num=None, axis=0):
-    """@@MISSING@@
+    """Split a tensor along an axis into a list of tensors.
 
     keras3 R: ``op_unstack()``. Wraps ``keras.ops.unstack``;
     `help(keras.ops.unstack)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        num: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        num: the number of pieces (the size of `axis`): needed only when the
+            shape does not tell it; `None` otherwise.
+        axis: the axis to work along, counted from 0 (`-1` is the last).
 
     Returns:
-        @@MISSING@@
+        A list of tensors, one per position along `axis`, each without that
+        axis.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_unstack
+        >>> parts = op_unstack(np.arange(6).reshape(2, 3), axis=1)
+        >>> len(parts), tuple(parts[0].shape)
+        (3, (2,))
     """
     return keras.ops.unstack(
         x=x,
@@ -467,36 +674,61 @@ def op_unstack(x, num=None, axis=0):
 
 @export("core ops")
 def op_vectorized_map(elements, f):
-    """@@MISSING@@
+    """Apply a function to each slice of a tensor along its first axis, vectorized.
+
+    The same result as `op_map()`, computed for all slices at once where the
+    backend can vectorize `f` (usually much faster than a loop). Write `f` for
+    one slice. The data come first, as in keras3.
 
     keras3 R: ``op_vectorized_map()``. Wraps ``keras.ops.vectorized_map``;
     `help(keras.ops.vectorized_map)` has Keras's own notes.
 
     Args:
-        elements: @@MISSING@@
-        f: @@MISSING@@
+        elements: the tensor (or list, tuple or dict of tensors) to map over,
+            along its first axis.
+        f: a function of one slice.
 
     Returns:
-        @@MISSING@@
+        The results of `f`, stacked along a new first axis.
     """
     return keras.ops.vectorized_map(elements=elements, function=f)
 
 
 @export("core ops")
 def op_while_loop(cond, body, loop_vars, maximum_iterations=None):
-    """@@MISSING@@
+    """Repeat a loop body while a condition holds.
+
+    R's `while` for traced code. A tuple or list in `loop_vars` is unpacked:
+    `cond` and `body` receive its elements as separate arguments, and `body`
+    returns the new values in the same structure (a tuple stays a tuple, even
+    of one element: `lambda i: (i + 1,)`). A single tensor is passed and
+    returned as it is.
 
     keras3 R: ``op_while_loop()``. Wraps ``keras.ops.while_loop``;
     `help(keras.ops.while_loop)` has Keras's own notes.
 
     Args:
-        cond: @@MISSING@@
-        body: @@MISSING@@
-        loop_vars: @@MISSING@@
-        maximum_iterations: @@MISSING@@
+        cond: a function of the loop variables that returns a scalar boolean:
+            the loop runs while it is true.
+        body: a function of the loop variables that returns their new values,
+            with the same structure, shapes and dtypes as the value it
+            receives.
+        loop_vars: the starting values: a tuple or list (unpacked into separate
+            arguments), or a single tensor or number.
+        maximum_iterations: stop after this many iterations even if `cond` is
+            still true; `None` for no limit.
 
     Returns:
-        @@MISSING@@
+        The loop variables after the last step, in the structure of
+        `loop_vars`.
+
+    Example:
+        >>> from pykeras3 import op_while_loop
+        >>> i, total = op_while_loop(lambda i, total: i < 4,
+        ...                          lambda i, total: (i + 1, total + i),
+        ...                          (0, 0))
+        >>> int(i), int(total)
+        (4, 6)
     """
     return keras.ops.while_loop(
         cond=cond,

@@ -26,32 +26,44 @@ def op_image_affine_transform(
     fill_value=0,
     data_format=None,
 ):
-    """@@MISSING@@
+    """Shift, rotate, scale or shear images with an affine (or projective) transform.
+
+    Keras describes the transform from output to input: each output pixel `(x,
+    y)` (column, row) takes the input at `((a0 x + a1 y + a2) / k, (b0 x + b1 y
+    + b2) / k)`, with `k = c0 x + c1 y + 1`. So `[1, 0, 1, 0, 1, 0, 0, 0]`
+    moves the content one pixel left. `c0` and `c1` are used by the TensorFlow
+    backend only.
 
     keras3 R: ``op_image_affine_transform()``. Wraps
     ``keras.ops.image.affine_transform``;
     `help(keras.ops.image.affine_transform)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
-        transform: @@MISSING@@
-        interpolation: @@MISSING@@
-        fill_mode: @@MISSING@@
-        fill_value: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
+        transform: 8 numbers `[a0, a1, a2, b0, b1, b2, c0, c1]`, or a batch of
+            them of shape `(batch, 8)`, read as described above.
+        interpolation: how pixel values between pixels are computed:
+            `"bilinear"` or `"nearest"`.
+        fill_mode: how points outside the image are filled: `"constant"` (with
+            `fill_value`), `"nearest"` (the closest edge pixel), `"wrap"` (the
+            opposite edge) or `"reflect"` (mirrored at the edge).
+        fill_value: the value of points outside the image, with `fill_mode =
+            "constant"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        A tensor of images, laid out as `images` (one image or a batch).
     """
     return keras.ops.image.affine_transform(
         images=images,
         transform=transform,
         interpolation=interpolation,
         fill_mode=fill_mode,
-        fill_value=as_integer(
-            "op_image_affine_transform", "fill_value", fill_value),
+        fill_value=fill_value,
         data_format=data_format,
     )
 
@@ -67,25 +79,31 @@ def op_image_crop(
     target_width=None,
     data_format=None,
 ):
-    """@@MISSING@@
+    """Crop images to a box given by offsets and a target size.
+
+    Give two of the three values on each axis: `top_cropping`,
+    `bottom_cropping`, `target_height` for rows, and `left_cropping`,
+    `right_cropping`, `target_width` for columns.
 
     keras3 R: ``op_image_crop()``. Wraps ``keras.ops.image.crop_images``;
     `help(keras.ops.image.crop_images)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
-        top_cropping: @@MISSING@@
-        left_cropping: @@MISSING@@
-        bottom_cropping: @@MISSING@@
-        right_cropping: @@MISSING@@
-        target_height: @@MISSING@@
-        target_width: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
+        top_cropping: the number of rows removed at the top.
+        left_cropping: the number of columns removed at the left.
+        bottom_cropping: the number of rows removed at the bottom.
+        right_cropping: the number of columns removed at the right.
+        target_height: the height of the result.
+        target_width: the width of the result.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        The cropped images.
     """
     return keras.ops.image.crop_images(
         images=images,
@@ -114,19 +132,30 @@ def op_image_elastic_transform(
     seed=None,
     data_format=None,
 ):
-    """@@MISSING@@
+    """Distort images with a random, smooth elastic deformation.
+
+    A random displacement field is drawn, smoothed with a Gaussian blur of
+    width `sigma`, and scaled by `alpha`; each pixel then takes the value at
+    its displaced position. For data augmentation.
 
     keras3 R: ``op_image_elastic_transform()``. Wraps
     ``keras.ops.image.elastic_transform``;
     `help(keras.ops.image.elastic_transform)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
-        alpha: @@MISSING@@
-        sigma: @@MISSING@@
-        interpolation: @@MISSING@@
-        fill_mode: @@MISSING@@
-        fill_value: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
+        alpha: the strength of the displacement, in pixels.
+        sigma: the smoothness of the displacement: the standard deviation of
+            the Gaussian blur applied to it.
+        interpolation: how pixel values between pixels are computed:
+            `"bilinear"` or `"nearest"`.
+        fill_mode: how points outside the image are filled: `"constant"` (with
+            `fill_value`), `"nearest"` (the closest edge pixel), `"wrap"` (the
+            opposite edge) or `"reflect"` (mirrored at the edge).
+        fill_value: the value of points outside the image, with `fill_mode =
+            "constant"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -134,7 +163,7 @@ def op_image_elastic_transform(
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        A tensor of images, laid out as `images` (one image or a batch).
     """
     return keras.ops.image.elastic_transform(
         images=images,
@@ -157,16 +186,19 @@ def op_image_extract_patches(
     padding="valid",
     data_format=None,
 ):
-    """@@MISSING@@
+    """Cut images into patches, each flattened into the channel axis.
 
     keras3 R: ``op_image_extract_patches()``. Wraps
     ``keras.ops.image.extract_patches``;
     `help(keras.ops.image.extract_patches)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
-        size: @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
+        size: the size of each patch: an integer, or `(height, width)`.
+        strides: the step between patches: an integer or `(rows, columns)`;
+            `None` uses `size` (patches side by side).
         dilation_rate: the spacing between the taps of the kernel (dilated, or
             atrous, convolution): an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -176,7 +208,8 @@ def op_image_extract_patches(
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        A tensor `(batch, patch rows, patch columns, patch height * patch width
+        * channels)` (no batch axis for one image).
     """
     return keras.ops.image.extract_patches(
         images=images,
@@ -196,23 +229,26 @@ def op_image_gaussian_blur(
     sigma=(1.0, 1.0),
     data_format=None,
 ):
-    """@@MISSING@@
+    """Blur images with a Gaussian kernel.
 
     keras3 R: ``op_image_gaussian_blur()``. Wraps
     ``keras.ops.image.gaussian_blur``; `help(keras.ops.image.gaussian_blur)`
     has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
         kernel_size: the size of the window: an integer, or one per spatial
             axis.
-        sigma: @@MISSING@@
+        sigma: the standard deviation of the Gaussian: `(along height, along
+            width)`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        A tensor of images, laid out as `images` (one image or a batch).
     """
     return keras.ops.image.gaussian_blur(
         images=images,
@@ -225,19 +261,23 @@ def op_image_gaussian_blur(
 
 @export("image ops")
 def op_image_hsv_to_rgb(images, data_format=None):
-    """@@MISSING@@
+    """Convert images from HSV to RGB colors.
+
+    All channels are in [0, 1]; hue is a fraction of a full turn.
 
     keras3 R: ``op_image_hsv_to_rgb()``. Wraps ``keras.ops.image.hsv_to_rgb``;
     `help(keras.ops.image.hsv_to_rgb)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        A tensor of images, laid out as `images` (one image or a batch).
     """
     return keras.ops.image.hsv_to_rgb(images=images, data_format=data_format)
 
@@ -250,29 +290,37 @@ def op_image_map_coordinates(
     fill_mode="constant",
     fill_value=0,
 ):
-    """@@MISSING@@
+    """Sample an array at given, possibly fractional, 0-based coordinates.
+
+    Coordinates count from 0: `coordinates[k]` holds the positions along axis
+    `k`, and `(0, 0)` is the first element. Like
+    `scipy.ndimage.map_coordinates`.
 
     keras3 R: ``op_image_map_coordinates()``. Wraps
     ``keras.ops.image.map_coordinates``;
     `help(keras.ops.image.map_coordinates)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        coordinates: @@MISSING@@
-        order: @@MISSING@@
-        fill_mode: @@MISSING@@
-        fill_value: @@MISSING@@
+        inputs: the array to sample, of any rank.
+        coordinates: the points: an array whose first axis has one entry per
+            axis of `inputs`, holding 0-based (possibly fractional)
+            coordinates.
+        order: the interpolation: `0` (nearest value) or `1` (linear).
+        fill_mode: how coordinates outside `inputs` are filled: `"constant"`
+            (with `fill_value`), `"nearest"`, `"wrap"`, `"mirror"` or
+            `"reflect"`.
+        fill_value: the value of points outside `inputs`, with `fill_mode =
+            "constant"`.
 
     Returns:
-        @@MISSING@@
+        A tensor with the shape of `coordinates` without its first axis.
     """
     return keras.ops.image.map_coordinates(
         inputs=inputs,
         coordinates=coordinates,
         order=order,
         fill_mode=fill_mode,
-        fill_value=as_integer(
-            "op_image_map_coordinates", "fill_value", fill_value),
+        fill_value=fill_value,
     )
 
 
@@ -287,28 +335,34 @@ def op_image_pad(
     target_width=None,
     data_format=None,
 ):
-    """@@MISSING@@
+    """Pad images with zeros to a box given by offsets and a target size.
+
+    Give two of the three values on each axis: `top_padding`, `bottom_padding`,
+    `target_height` for rows, and `left_padding`, `right_padding`,
+    `target_width` for columns.
 
     keras3 R: ``op_image_pad()``. Wraps ``keras.ops.image.pad_images``;
     `help(keras.ops.image.pad_images)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
-        top_padding: @@MISSING@@
-        left_padding: @@MISSING@@
-        bottom_padding: @@MISSING@@
-        right_padding: @@MISSING@@
-        target_height: @@MISSING@@
-        target_width: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
+        top_padding: the number of rows of zeros added at the top.
+        left_padding: the number of columns of zeros added at the left.
+        bottom_padding: the number of rows of zeros added at the bottom.
+        right_padding: the number of columns of zeros added at the right.
+        target_height: the height of the result.
+        target_width: the width of the result.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        The padded images.
     """
     return keras.ops.image.pad_images(
-        images=as_integer("op_image_pad", "images", images),
+        images=images,
         top_padding=as_integer("op_image_pad", "top_padding", top_padding),
         left_padding=as_integer("op_image_pad", "left_padding", left_padding),
         bottom_padding=as_integer(
@@ -331,32 +385,41 @@ def op_image_perspective_transform(
     fill_value=0,
     data_format=None,
 ):
-    """@@MISSING@@
+    """Warp images so that four given points move to four new positions.
+
+    Points are `(x, y)`: column, then row. The content at each start point
+    moves to the matching end point, and everything else follows the projective
+    map that this defines.
 
     keras3 R: ``op_image_perspective_transform()``. Wraps
     ``keras.ops.image.perspective_transform``;
     `help(keras.ops.image.perspective_transform)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
-        start_points: @@MISSING@@
-        end_points: @@MISSING@@
-        interpolation: @@MISSING@@
-        fill_value: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
+        start_points: four `(x, y)` points of the input, shape `(4, 2)`, or
+            `(batch, 4, 2)`.
+        end_points: where those four points go in the output, shaped like
+            `start_points`.
+        interpolation: how pixel values between pixels are computed:
+            `"bilinear"` or `"nearest"`.
+        fill_value: the value of points outside the image, with `fill_mode =
+            "constant"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        A tensor of images, laid out as `images` (one image or a batch).
     """
     return keras.ops.image.perspective_transform(
         images=images,
         start_points=start_points,
         end_points=end_points,
         interpolation=interpolation,
-        fill_value=as_integer(
-            "op_image_perspective_transform", "fill_value", fill_value),
+        fill_value=fill_value,
         data_format=data_format,
     )
 
@@ -373,26 +436,41 @@ def op_image_resize(
     fill_value=0.0,
     data_format=None,
 ):
-    """@@MISSING@@
+    """Resize images to a new height and width.
 
     keras3 R: ``op_image_resize()``. Wraps ``keras.ops.image.resize``;
     `help(keras.ops.image.resize)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
-        size: @@MISSING@@
-        interpolation: @@MISSING@@
-        antialias: @@MISSING@@
-        crop_to_aspect_ratio: @@MISSING@@
-        pad_to_aspect_ratio: @@MISSING@@
-        fill_mode: @@MISSING@@
-        fill_value: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
+        size: the new size: `(height, width)`.
+        interpolation: how new pixel values are computed: `"bilinear"`,
+            `"nearest"`, `"bicubic"`, `"area"`, `"lanczos3"` or `"lanczos5"`.
+        antialias: filter the images when shrinking them, to avoid aliasing
+            artifacts.
+        crop_to_aspect_ratio: first crop the images (centered) to the aspect
+            ratio of `size`, so that they are not distorted.
+        pad_to_aspect_ratio: first pad the images (centered) to the aspect
+            ratio of `size`, so that they are not distorted.
+        fill_mode: how the padding of `pad_to_aspect_ratio` is filled; only
+            `"constant"`.
+        fill_value: the value of points outside the image, with `fill_mode =
+            "constant"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        The resized images, with height and width from `size`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_image_resize
+        >>> images = np.zeros((2, 32, 48, 3), dtype="float32")
+        >>> tuple(op_image_resize(images, size=(16, 16)).shape)
+        (2, 16, 16, 3)
     """
     return keras.ops.image.resize(
         images=images,
@@ -409,20 +487,32 @@ def op_image_resize(
 
 @export("image ops")
 def op_image_rgb_to_grayscale(images, data_format=None):
-    """@@MISSING@@
+    """Convert RGB images to grayscale.
+
+    Each pixel becomes `0.2989 * R + 0.5870 * G + 0.1140 * B`.
 
     keras3 R: ``op_image_rgb_to_grayscale()``. Wraps
     ``keras.ops.image.rgb_to_grayscale``;
     `help(keras.ops.image.rgb_to_grayscale)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        Images with one channel.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_image_rgb_to_grayscale, op_convert_to_numpy
+        >>> red = np.array([[[1.0, 0.0, 0.0]]])   # one 1x1 RGB image
+        >>> gray = op_convert_to_numpy(op_image_rgb_to_grayscale(red))
+        >>> gray.shape, round(float(gray[0, 0, 0]), 4)
+        ((1, 1, 1), 0.2989)
     """
     return keras.ops.image.rgb_to_grayscale(
         images=images,
@@ -432,18 +522,23 @@ def op_image_rgb_to_grayscale(images, data_format=None):
 
 @export("image ops")
 def op_image_rgb_to_hsv(images, data_format=None):
-    """@@MISSING@@
+    """Convert images from RGB to HSV colors.
+
+    Channels in [0, 1]; hue is a fraction of a full turn (red 0, green 1/3,
+    blue 2/3).
 
     keras3 R: ``op_image_rgb_to_hsv()``. Wraps ``keras.ops.image.rgb_to_hsv``;
     `help(keras.ops.image.rgb_to_hsv)` has Keras's own notes.
 
     Args:
-        images: @@MISSING@@
+        images: one image `(height, width, channels)` or a batch `(batch,
+            height, width, channels)`, as a tensor or NumPy array; channels
+            come before height with `data_format = "channels_first"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        A tensor of images, laid out as `images` (one image or a batch).
     """
     return keras.ops.image.rgb_to_hsv(images=images, data_format=data_format)

@@ -16,142 +16,187 @@ from .._registry import export
 
 @export("linear algebra ops")
 def op_cholesky(x):
-    """@@MISSING@@
+    """Compute the lower Cholesky factor `L` of a positive definite matrix (`x = L @ L.T`).
+
+    R's `chol()` returns the upper factor, `t(L)`.
 
     keras3 R: ``op_cholesky()``. Wraps ``keras.ops.cholesky``;
     `help(keras.ops.cholesky)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
 
     Returns:
-        @@MISSING@@
+        A lower triangular tensor shaped like `x`.
     """
     return keras.ops.cholesky(x=x)
 
 
 @export("linear algebra ops")
 def op_det(x):
-    """@@MISSING@@
+    """Compute the determinant of a square matrix.
 
     keras3 R: ``op_det()``. Wraps ``keras.ops.det``; `help(keras.ops.det)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
 
     Returns:
-        @@MISSING@@
+        A tensor with the last two axes removed (a scalar for one matrix).
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_det
+        >>> round(float(op_det(np.array([[1.0, 2.0], [3.0, 4.0]]))), 3)
+        -2.0
     """
     return keras.ops.det(x=x)
 
 
 @export("linear algebra ops")
 def op_eig(x):
-    """@@MISSING@@
+    """Compute the eigenvalues and eigenvectors of a square matrix.
 
     keras3 R: ``op_eig()``. Wraps ``keras.ops.eig``; `help(keras.ops.eig)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
 
     Returns:
-        @@MISSING@@
+        A tuple `(values, vectors)` of complex tensors; column `i` of `vectors`
+        belongs to `values[i]`.
     """
     return keras.ops.eig(x=x)
 
 
 @export("linear algebra ops")
 def op_eigh(x):
-    """@@MISSING@@
+    """Compute the eigenvalues and eigenvectors of a symmetric matrix.
+
+    The eigenvalues come in increasing order (R's `eigen()` gives decreasing
+    order).
 
     keras3 R: ``op_eigh()``. Wraps ``keras.ops.eigh``; `help(keras.ops.eigh)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
 
     Returns:
-        @@MISSING@@
+        A tuple `(values, vectors)`: real eigenvalues in increasing order, and
+        the eigenvectors as columns.
     """
     return keras.ops.eigh(x=x)
 
 
 @export("linear algebra ops")
 def op_inv(x):
-    """@@MISSING@@
+    """Compute the inverse of a square matrix.
+
+    R's `solve(x)`.
 
     keras3 R: ``op_inv()``. Wraps ``keras.ops.inv``; `help(keras.ops.inv)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
 
     Returns:
-        @@MISSING@@
+        The inverse, shaped like `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_inv, op_convert_to_numpy
+        >>> a = np.array([[2.0, 0.0], [0.0, 4.0]])
+        >>> print(op_convert_to_numpy(op_inv(a)))
+        [[0.5  0.  ]
+         [0.   0.25]]
     """
     return keras.ops.inv(x=x)
 
 
 @export("linear algebra ops")
 def op_lstsq(a, b, rcond=None):
-    """@@MISSING@@
+    """Solve `a @ x = b` for `x` in the least-squares sense.
 
     keras3 R: ``op_lstsq()``. Wraps ``keras.ops.lstsq``;
     `help(keras.ops.lstsq)` has Keras's own notes.
 
     Args:
-        a: @@MISSING@@
-        b: @@MISSING@@
-        rcond: @@MISSING@@
+        a: the matrix, shape `(m, n)`.
+        b: the right-hand side, shape `(m,)` or `(m, k)`.
+        rcond: singular values of `a` below `rcond` times the largest count as
+            zero; `None` uses a default based on the machine precision.
 
     Returns:
-        @@MISSING@@
+        The solution `x`, shape `(n,)` or `(n, k)`.
     """
     return keras.ops.lstsq(a=a, b=b, rcond=rcond)
 
 
 @export("linear algebra ops")
 def op_lu_factor(x):
-    """@@MISSING@@
+    """Compute the LU decomposition of a square matrix, with row pivoting.
+
+    What `pivots` means follows the backend. With TensorFlow it is a
+    permutation: `(L @ U)[pivots]` is `x`, where `L` has ones on the diagonal
+    and the part of `lu` below it, and `U` is the rest of `lu`. Other backends
+    may give LAPACK's sequence of row swaps instead.
 
     keras3 R: ``op_lu_factor()``. Wraps ``keras.ops.lu_factor``;
     `help(keras.ops.lu_factor)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
 
     Returns:
-        @@MISSING@@
+        A tuple `(lu, pivots)`: `lu` holds `L` below the diagonal (its unit
+        diagonal left out) and `U` on and above it; `pivots` holds 0-based row
+        indices.
     """
     return keras.ops.lu_factor(x=x)
 
 
 @export("linear algebra ops")
 def op_norm(x, ord=None, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Compute a vector or matrix norm.
+
+    With `axis = None`, a vector gets a vector norm and a matrix a matrix norm.
 
     keras3 R: ``op_norm()``. Wraps ``keras.ops.norm``; `help(keras.ops.norm)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        ord: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
+        ord: which norm: `None` (Euclidean for vectors, Frobenius for
+            matrices), a number such as `1`, `2` or `np.inf`, or, for matrices,
+            `"fro"` or `"nuc"`.
+        axis: an integer for vector norms along that axis, a pair of integers
+            for matrix norms over those two axes (counted from 0), or `None`.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor with `axis` removed (kept with size 1 when `keepdims = True`);
+        a scalar for the norm of a whole vector or matrix.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_norm, op_convert_to_numpy
+        >>> float(op_norm(np.array([3.0, 4.0])))
+        5.0
+        >>> m = np.array([[3.0, 4.0], [1.0, 0.0]])
+        >>> print(op_convert_to_numpy(op_norm(m, axis=1)))  # each row
+        [5. 1.]
     """
     return keras.ops.norm(
         x=x,
@@ -163,54 +208,75 @@ def op_norm(x, ord=None, axis=None, keepdims=False):
 
 @export("linear algebra ops")
 def op_slogdet(x):
-    """@@MISSING@@
+    """Compute the sign and the log absolute value of a determinant.
+
+    The determinant is `sign * exp(logabsdet)`; working with its logarithm
+    avoids overflow and underflow for large matrices.
 
     keras3 R: ``op_slogdet()``. Wraps ``keras.ops.slogdet``;
     `help(keras.ops.slogdet)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
 
     Returns:
-        @@MISSING@@
+        A tuple `(sign, logabsdet)`.
     """
     return keras.ops.slogdet(x=x)
 
 
 @export("linear algebra ops")
 def op_solve_triangular(a, b, lower=False):
-    """@@MISSING@@
+    """Solve `a @ x = b` for `x` when `a` is triangular.
 
     keras3 R: ``op_solve_triangular()``. Wraps ``keras.ops.solve_triangular``;
     `help(keras.ops.solve_triangular)` has Keras's own notes.
 
     Args:
-        a: @@MISSING@@
-        b: @@MISSING@@
-        lower: @@MISSING@@
+        a: a triangular matrix, shape `(..., n, n)`.
+        b: the right-hand side, shape `(..., n)` or `(..., n, k)`.
+        lower: use the lower triangle of `a` (`True`) or the upper one
+            (`False`); the other triangle is ignored.
 
     Returns:
-        @@MISSING@@
+        The solution `x`, shaped like `b`.
     """
     return keras.ops.solve_triangular(a=a, b=b, lower=lower)
 
 
 @export("linear algebra ops")
 def op_svd(x, full_matrices=True, compute_uv=True):
-    """@@MISSING@@
+    """Compute the singular value decomposition of a matrix.
+
+    `v` is already transposed: `u @ diag(s) @ v` is `x`, while R's `svd()`
+    returns `v` with `x = u %*% diag(d) %*% t(v)`.
 
     keras3 R: ``op_svd()``. Wraps ``keras.ops.svd``; `help(keras.ops.svd)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        full_matrices: @@MISSING@@
-        compute_uv: @@MISSING@@
+        x: the input matrix, or a batch of them: a tensor or NumPy array of
+            shape `(..., m, n)` (square, `(..., n, n)`, where needed).
+        full_matrices: return square `u` and `v` (`True`), or only their first
+            `min(m, n)` columns and rows (`False`).
+        compute_uv: return `u` and `v` too (`True`), or only the singular
+            values (`False`).
 
     Returns:
-        @@MISSING@@
+        A tuple `(u, s, v)` with `u @ diag(s) @ v` equal to `x`; only `s` when
+        `compute_uv = False`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_svd, op_convert_to_numpy
+        >>> x = np.array([[3.0, 0.0], [0.0, -2.0], [0.0, 0.0]])
+        >>> u, s, v = (op_convert_to_numpy(t)
+        ...            for t in op_svd(x, full_matrices=False))
+        >>> print(np.round(s, 3))
+        [3. 2.]
+        >>> bool(np.allclose(u @ np.diag(s) @ v, x))
+        True
     """
     return keras.ops.svd(
         x=x,

@@ -17,54 +17,61 @@ from .._registry import export
 
 @export("math ops")
 def op_erf(x):
-    """@@MISSING@@
+    """Compute the error function elementwise.
 
     keras3 R: ``op_erf()``. Wraps ``keras.ops.erf``; `help(keras.ops.erf)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.erf(x=x)
 
 
 @export("math ops")
 def op_erfinv(x):
-    """@@MISSING@@
+    """Compute the inverse error function elementwise.
+
+    Defined on (-1, 1): `op_erf(op_erfinv(y))` is `y`.
 
     keras3 R: ``op_erfinv()``. Wraps ``keras.ops.erfinv``;
     `help(keras.ops.erfinv)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.erfinv(x=x)
 
 
 @export("math ops")
 def op_extract_sequences(x, sequence_length, sequence_stride):
-    """@@MISSING@@
+    """Cut the last axis of a tensor into frames of fixed length, which may overlap.
+
+    A window of `sequence_length` values slides along the last axis in steps of
+    `sequence_stride`, giving `1 + (n - sequence_length) // sequence_stride`
+    frames of an axis of length `n`.
 
     keras3 R: ``op_extract_sequences()``. Wraps
     ``keras.ops.extract_sequences``; `help(keras.ops.extract_sequences)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        sequence_length: @@MISSING@@
-        sequence_stride: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        sequence_length: the length of each frame.
+        sequence_stride: the step between the starts of two consecutive frames.
 
     Returns:
-        @@MISSING@@
+        A tensor whose last axis is replaced by two: `(frames,
+        sequence_length)`.
     """
     return keras.ops.extract_sequences(
         x=x,
@@ -77,69 +84,84 @@ def op_extract_sequences(x, sequence_length, sequence_stride):
 
 @export("math ops")
 def op_fft(x):
-    """@@MISSING@@
+    """Compute the discrete Fourier transform of a complex signal along its last axis.
+
+    Keras's Fourier ops take and return complex values as pairs of real
+    tensors, `(real, imag)`; NumPy's `np.fft.fft(real + 1j * imag)` computes
+    the same transform.
 
     keras3 R: ``op_fft()``. Wraps ``keras.ops.fft``; `help(keras.ops.fft)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a tuple `(real, imag)` of two float tensors of the same shape: the
+            real and imaginary parts of the input.
 
     Returns:
-        @@MISSING@@
+        A tuple `(real, imag)` of the transform.
     """
     return keras.ops.fft(x=x)
 
 
 @export("math ops")
 def op_fft2(x):
-    """@@MISSING@@
+    """Compute the 2D discrete Fourier transform over the last two axes.
 
     keras3 R: ``op_fft2()``. Wraps ``keras.ops.fft2``; `help(keras.ops.fft2)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a tuple `(real, imag)` of two float tensors of the same shape: the
+            real and imaginary parts of the input.
 
     Returns:
-        @@MISSING@@
+        A tuple `(real, imag)` of the transform.
     """
     return keras.ops.fft2(x=x)
 
 
 @export("math ops")
 def op_ifft2(x):
-    """@@MISSING@@
+    """Compute the inverse 2D discrete Fourier transform over the last two axes.
 
     keras3 R: ``op_ifft2()``. Wraps ``keras.ops.ifft2``;
     `help(keras.ops.ifft2)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a tuple `(real, imag)` of two float tensors of the same shape: the
+            real and imaginary parts of the input.
 
     Returns:
-        @@MISSING@@
+        A tuple `(real, imag)` of the inverse transform.
     """
     return keras.ops.ifft2(x=x)
 
 
 @export("math ops")
 def op_in_top_k(targets, predictions, k):
-    """@@MISSING@@
+    """Check whether each target class is among the `k` highest predictions.
+
+    Targets are 0-based class indices. A target tied with the `k`-th highest
+    score counts as in the top `k`.
 
     keras3 R: ``op_in_top_k()``. Wraps ``keras.ops.in_top_k``;
     `help(keras.ops.in_top_k)` has Keras's own notes.
 
     Args:
-        targets: @@MISSING@@
-        predictions: @@MISSING@@
-        k: @@MISSING@@
+        targets: 0-based integer class labels, shape `(batch,)`.
+        predictions: the scores of each class, shape `(batch, classes)`.
+        k: how many of the highest scores count.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor of shape `(batch,)`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_in_top_k, op_convert_to_numpy
+        >>> scores = np.array([[0.1, 0.6, 0.3], [0.5, 0.2, 0.3]])
+        >>> hit = op_in_top_k(np.array([2, 0]), scores, k=1)
+        >>> print(op_convert_to_numpy(hit))
+        [False  True]
     """
     return keras.ops.in_top_k(
         targets=targets,
@@ -150,18 +172,19 @@ def op_in_top_k(targets, predictions, k):
 
 @export("math ops")
 def op_irfft(x, fft_length=None):
-    """@@MISSING@@
+    """Rebuild a real signal from its non-negative frequencies (the inverse of `op_rfft()`).
 
     keras3 R: ``op_irfft()``. Wraps ``keras.ops.irfft``;
     `help(keras.ops.irfft)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        fft_length: @@MISSING@@
+        x: a tuple `(real, imag)` of the non-negative frequencies, as
+            `op_rfft()` returns them.
+        fft_length: the length of the signal to rebuild; `None` uses `2 * (n -
+            1)` for `n` frequencies.
 
     Returns:
-        @@MISSING@@
+        A real tensor: the signal.
     """
     return keras.ops.irfft(
         x=x,
@@ -179,23 +202,27 @@ def op_istft(
     window="hann",
     center=True,
 ):
-    """@@MISSING@@
+    """Rebuild a signal from its short-time Fourier transform (the inverse of `op_stft()`).
+
+    Give the same `sequence_length`, `sequence_stride`, `fft_length`, `window`
+    and `center` as to `op_stft()`.
 
     keras3 R: ``op_istft()``. Wraps ``keras.ops.istft``;
     `help(keras.ops.istft)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        sequence_length: @@MISSING@@
-        sequence_stride: @@MISSING@@
-        fft_length: @@MISSING@@
-        length: @@MISSING@@
-        window: @@MISSING@@
-        center: @@MISSING@@
+        x: a tuple `(real, imag)` as returned by `op_stft()`.
+        sequence_length: the length of each frame.
+        sequence_stride: the step between the starts of two consecutive frames.
+        fft_length: the `fft_length` given to `op_stft()`.
+        length: cut or pad the result to this many values; `None` keeps what
+            the frames give.
+        window: the window given to `op_stft()`: `"hann"`, `"hamming"`, a
+            tensor of length `sequence_length`, or `None`.
+        center: the `center` given to `op_stft()`.
 
     Returns:
-        @@MISSING@@
+        A real tensor: the signal.
     """
     return keras.ops.istft(
         x=as_tuple("op_istft", "x", x),
@@ -212,21 +239,27 @@ def op_istft(
 
 @export("math ops")
 def op_logsumexp(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Compute `log(sum(exp(x)))` over axes, without overflow.
 
     keras3 R: ``op_logsumexp()``. Wraps ``keras.ops.logsumexp``;
     `help(keras.ops.logsumexp)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
         axis: the axis to work along, counted from 0 (`-1` is the last axis);
             `None` means all axes.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor with `axis` removed (kept with size 1 when `keepdims = True`).
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_logsumexp
+        >>> round(float(op_logsumexp(np.array([1000.0, 1000.0]))), 3)
+        1000.693
     """
     return keras.ops.logsumexp(
         x=x,
@@ -237,36 +270,40 @@ def op_logsumexp(x, axis=None, keepdims=False):
 
 @export("math ops")
 def op_qr(x, mode="reduced"):
-    """@@MISSING@@
+    """Compute the QR decomposition of a matrix.
 
     keras3 R: ``op_qr()``. Wraps ``keras.ops.qr``; `help(keras.ops.qr)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        mode: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        mode: `"reduced"` (for an `m x n` matrix, `q` is `m x k` and `r` is `k
+            x n`, with `k = min(m, n)`) or `"complete"` (`q` is `m x m`, `r` is
+            `m x n`).
 
     Returns:
-        @@MISSING@@
+        A tuple `(q, r)`: `q` has orthonormal columns, `r` is upper triangular,
+        and `q @ r` is `x`.
     """
     return keras.ops.qr(x=x, mode=mode)
 
 
 @export("math ops")
 def op_rfft(x, fft_length=None):
-    """@@MISSING@@
+    """Compute the Fourier transform of a real signal along its last axis, for frequencies >= 0.
 
     keras3 R: ``op_rfft()``. Wraps ``keras.ops.rfft``; `help(keras.ops.rfft)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        fft_length: @@MISSING@@
+        x: a real signal: a float tensor or NumPy array.
+        fft_length: the length of the transform: the signal is cut or
+            zero-padded to it; `None` uses the signal's length.
 
     Returns:
-        @@MISSING@@
+        A tuple `(real, imag)`, each with `fft_length // 2 + 1` frequencies on
+        the last axis.
     """
     return keras.ops.rfft(
         x=x,
@@ -276,36 +313,45 @@ def op_rfft(x, fft_length=None):
 
 @export("math ops")
 def op_rsqrt(x):
-    """@@MISSING@@
+    """Compute `1 / sqrt(x)` elementwise.
 
     keras3 R: ``op_rsqrt()``. Wraps ``keras.ops.rsqrt``;
     `help(keras.ops.rsqrt)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.rsqrt(x=x)
 
 
 @export("math ops")
 def op_segment_max(data, segment_ids, num_segments=None, sorted=False):
-    """@@MISSING@@
+    """Compute the maximum of each segment of a tensor, given 0-based segment ids.
+
+    Row `i` of `data` belongs to segment `segment_ids[i]`, counted from 0. A
+    segment without rows gets the lowest value of the dtype. R's `tapply(data,
+    ids, max)` is the closest R function.
 
     keras3 R: ``op_segment_max()``. Wraps ``keras.ops.segment_max``;
     `help(keras.ops.segment_max)` has Keras's own notes.
 
     Args:
-        data: @@MISSING@@
-        segment_ids: @@MISSING@@
-        num_segments: @@MISSING@@
-        sorted: @@MISSING@@
+        data: the values: a tensor whose first axis matches `segment_ids`.
+        segment_ids: 0-based integer segment ids, one per row of `data`.
+        num_segments: the number of segments (the length of the result), or
+            `None` to infer it. With TensorFlow, unsorted ids give as many
+            segments as distinct ids (so give `num_segments` when an id is
+            unused), sorted ids the largest id plus one, and `num_segments`
+            cannot be combined with `sorted = True`.
+        sorted: promise that `segment_ids` never decrease, which allows a
+            faster method.
 
     Returns:
-        @@MISSING@@
+        A tensor whose first axis has one entry per segment.
     """
     return keras.ops.segment_max(
         data=data,
@@ -318,19 +364,36 @@ def op_segment_max(data, segment_ids, num_segments=None, sorted=False):
 
 @export("math ops")
 def op_segment_sum(data, segment_ids, num_segments=None, sorted=False):
-    """@@MISSING@@
+    """Compute the sum of each segment of a tensor, given 0-based segment ids.
+
+    Row `i` of `data` belongs to segment `segment_ids[i]`, counted from 0. A
+    segment without rows sums to 0. R's `rowsum()` is the closest R function.
 
     keras3 R: ``op_segment_sum()``. Wraps ``keras.ops.segment_sum``;
     `help(keras.ops.segment_sum)` has Keras's own notes.
 
     Args:
-        data: @@MISSING@@
-        segment_ids: @@MISSING@@
-        num_segments: @@MISSING@@
-        sorted: @@MISSING@@
+        data: the values: a tensor whose first axis matches `segment_ids`.
+        segment_ids: 0-based integer segment ids, one per row of `data`.
+        num_segments: the number of segments (the length of the result), or
+            `None` to infer it. With TensorFlow, unsorted ids give as many
+            segments as distinct ids (so give `num_segments` when an id is
+            unused), sorted ids the largest id plus one, and `num_segments`
+            cannot be combined with `sorted = True`.
+        sorted: promise that `segment_ids` never decrease, which allows a
+            faster method.
 
     Returns:
-        @@MISSING@@
+        A tensor whose first axis has one entry per segment.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_segment_sum, op_convert_to_numpy
+        >>> data = np.array([1.0, 2.0, 3.0, 4.0])
+        >>> ids = np.array([0, 0, 1, 2])           # 0-based segment ids
+        >>> print(op_convert_to_numpy(op_segment_sum(data, ids,
+        ...                                          num_segments=3)))
+        [3. 3. 4.]
     """
     return keras.ops.segment_sum(
         data=data,
@@ -343,17 +406,27 @@ def op_segment_sum(data, segment_ids, num_segments=None, sorted=False):
 
 @export("math ops")
 def op_solve(a, b):
-    """@@MISSING@@
+    """Solve the linear system `a @ x = b` for `x`.
+
+    R's `solve(a, b)`.
 
     keras3 R: ``op_solve()``. Wraps ``keras.ops.solve``;
     `help(keras.ops.solve)` has Keras's own notes.
 
     Args:
-        a: @@MISSING@@
-        b: @@MISSING@@
+        a: a square matrix, or a batch of them: shape `(..., n, n)`.
+        b: the right-hand side: shape `(..., n)` or `(..., n, k)`.
 
     Returns:
-        @@MISSING@@
+        The solution `x`, shaped like `b`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_solve, op_convert_to_numpy
+        >>> a = np.array([[2.0, 1.0], [1.0, 3.0]])
+        >>> b = np.array([3.0, 5.0])
+        >>> print(np.round(op_convert_to_numpy(op_solve(a, b)), 3))
+        [0.8 1.4]
     """
     return keras.ops.solve(a=a, b=b)
 
@@ -367,22 +440,29 @@ def op_stft(
     window="hann",
     center=True,
 ):
-    """@@MISSING@@
+    """Compute the short-time Fourier transform of a signal along its last axis.
+
+    The signal is cut into frames of `sequence_length` values,
+    `sequence_stride` apart; each frame is multiplied by the window,
+    zero-padded to `fft_length` and transformed with `op_rfft()`.
 
     keras3 R: ``op_stft()``. Wraps ``keras.ops.stft``; `help(keras.ops.stft)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        sequence_length: @@MISSING@@
-        sequence_stride: @@MISSING@@
-        fft_length: @@MISSING@@
-        window: @@MISSING@@
-        center: @@MISSING@@
+        x: a real signal, or a batch of them: a float tensor or NumPy array.
+        sequence_length: the length of each frame.
+        sequence_stride: the step between the starts of two consecutive frames.
+        fft_length: the length of each frame's transform (at least
+            `sequence_length`; frames are zero-padded to it).
+        window: the window applied to each frame: `"hann"`, `"hamming"`, a
+            tensor of length `sequence_length`, or `None` for none.
+        center: pad the signal at both ends so that frame `t` is centered at `t
+            * sequence_stride`.
 
     Returns:
-        @@MISSING@@
+        A tuple `(real, imag)`, each of shape `(..., frames, fft_length // 2 +
+        1)`.
     """
     return keras.ops.stft(
         x=x,
@@ -398,20 +478,34 @@ def op_stft(
 
 @export("math ops")
 def op_top_k(x, k, sorted=True):
-    """@@MISSING@@
+    """Find the `k` largest values along the last axis and their 0-based positions.
+
+    The positions count from 0: `0` is the first element (R's `order()` counts
+    from 1).
 
     keras3 R: ``op_top_k()``. Wraps ``keras.ops.top_k``;
     `help(keras.ops.top_k)` has Keras's own notes. Leaves out keras3's
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        k: @@MISSING@@
-        sorted: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        k: how many values to return.
+        sorted: return them from largest to smallest (otherwise in no
+            particular order).
 
     Returns:
-        @@MISSING@@
+        A pair `(values, indices)` (a named tuple): the `k` largest values and
+        their 0-based integer positions along the last axis.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_top_k, op_convert_to_numpy
+        >>> values, indices = op_top_k(np.array([1.0, 5.0, 3.0, 4.0]), k=2)
+        >>> print(op_convert_to_numpy(values))
+        [5. 4.]
+        >>> print(op_convert_to_numpy(indices))   # 0-based positions
+        [1 3]
     """
     return keras.ops.top_k(
         x=x,

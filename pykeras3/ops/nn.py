@@ -34,15 +34,19 @@ def op_average_pool(
     padding="valid",
     data_format=None,
 ):
-    """@@MISSING@@
+    """Average over sliding windows of sequences, images or volumes (average pooling).
 
     keras3 R: ``op_average_pool()``. Wraps ``keras.ops.average_pool``;
     `help(keras.ops.average_pool)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        pool_size: @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        inputs: a batch of sequences `(batch, steps, channels)`, images
+            `(batch, height, width, channels)` or volumes `(batch, depth,
+            height, width, channels)`; channels come second with `data_format =
+            "channels_first"`.
+        pool_size: the size of the window: an integer, or one per spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows side by side).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -50,7 +54,8 @@ def op_average_pool(
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        The pooled tensor: each spatial axis shrinks by the stride (`"valid"`
+        padding drops incomplete windows).
     """
     return keras.ops.average_pool(
         inputs=inputs,
@@ -71,25 +76,29 @@ def op_batch_normalization(
     scale=None,
     epsilon=0.001,
 ):
-    """@@MISSING@@
+    """Normalize a tensor with a given mean and variance, then scale and shift it.
+
+    Computes `(x - mean) / sqrt(variance + epsilon) * scale + offset`. The
+    statistics are given here (from `op_moments()`, say);
+    `layer_batch_normalization()` learns and tracks them for you.
 
     keras3 R: ``op_batch_normalization()``. Wraps
     ``keras.ops.batch_normalization``; `help(keras.ops.batch_normalization)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        mean: @@MISSING@@
-        variance: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        offset: @@MISSING@@
-        scale: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        mean: the mean: one value per position along `axis`.
+        variance: the variance, shaped like `mean`.
+        axis: the axis (counted from 0; `-1` is the last) along which `mean`,
+            `variance`, `offset` and `scale` run, usually the channels.
+        offset: a vector added after normalizing (beta), or `None`.
+        scale: a vector multiplied after normalizing (gamma), or `None`.
         epsilon: a small number added to avoid dividing by zero.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.batch_normalization(
         x=x,
@@ -104,19 +113,25 @@ def op_batch_normalization(
 
 @export("nn ops")
 def op_binary_crossentropy(target, output, from_logits=False):
-    """@@MISSING@@
+    """Compute the binary cross-entropy between targets and predictions, elementwise.
+
+    No average is taken, unlike `loss_binary_crossentropy()`: use `op_mean()`
+    on the result. Probabilities are kept away from 0 and 1 so that the
+    logarithm stays finite.
 
     keras3 R: ``op_binary_crossentropy()``. Wraps
     ``keras.ops.binary_crossentropy``; `help(keras.ops.binary_crossentropy)`
     has Keras's own notes.
 
     Args:
-        target: @@MISSING@@
-        output: @@MISSING@@
-        from_logits: @@MISSING@@
+        target: the true labels, 0 or 1 (or probabilities).
+        output: the predicted probabilities (or logits, with `from_logits =
+            True`), shaped like `target`.
+        from_logits: whether `output` holds logits (unbounded scores, before a
+            sigmoid or softmax) instead of probabilities.
 
     Returns:
-        @@MISSING@@
+        A tensor shaped like `target`: the loss of each element.
     """
     return keras.ops.binary_crossentropy(
         target=target,
@@ -127,21 +142,25 @@ def op_binary_crossentropy(target, output, from_logits=False):
 
 @export("nn ops")
 def op_categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    """@@MISSING@@
+    """Compute the cross-entropy between one-hot targets and predicted class probabilities.
+
+    The loss of each sample is `-sum(target * log(output))` over the class
+    axis; no average over samples is taken.
 
     keras3 R: ``op_categorical_crossentropy()``. Wraps
     ``keras.ops.categorical_crossentropy``;
     `help(keras.ops.categorical_crossentropy)` has Keras's own notes.
 
     Args:
-        target: @@MISSING@@
-        output: @@MISSING@@
-        from_logits: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        target: one-hot targets (or probabilities), shape `(..., classes)`.
+        output: the predicted probabilities (or logits, with `from_logits =
+            True`), shaped like `target`.
+        from_logits: whether `output` holds logits (unbounded scores, before a
+            sigmoid or softmax) instead of probabilities.
+        axis: the class axis, counted from 0 (`-1` is the last).
 
     Returns:
-        @@MISSING@@
+        A tensor without the class axis: the loss of each sample.
     """
     return keras.ops.categorical_crossentropy(
         target=target,
@@ -153,18 +172,21 @@ def op_categorical_crossentropy(target, output, from_logits=False, axis=-1):
 
 @export("nn ops")
 def op_celu(x, alpha=1.0):
-    """@@MISSING@@
+    """Apply the continuously differentiable exponential linear unit (CELU).
+
+    `x` for positive values, `alpha * (exp(x / alpha) - 1)` otherwise.
 
     keras3 R: ``op_celu()``. Wraps ``keras.ops.celu``; `help(keras.ops.celu)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        alpha: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        alpha: the scale of the negative part: values approach `-alpha` for
+            very negative `x`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.celu(x=x, alpha=alpha)
 
@@ -178,14 +200,23 @@ def op_conv(
     data_format=None,
     dilation_rate=1,
 ):
-    """@@MISSING@@
+    """Convolve a batch of sequences, images or volumes with a kernel.
+
+    The number of spatial axes (1, 2 or 3) follows the rank of `inputs`. As in
+    every deep learning library this is a cross-correlation: the kernel is not
+    flipped. `layer_conv_1d()`, `layer_conv_2d()` and `layer_conv_3d()` create
+    and learn the kernel for you.
 
     keras3 R: ``op_conv()``. Wraps ``keras.ops.conv``; `help(keras.ops.conv)`
     has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        kernel: @@MISSING@@
+        inputs: a batch of sequences `(batch, steps, channels)`, images
+            `(batch, height, width, channels)` or volumes `(batch, depth,
+            height, width, channels)`; channels come second with `data_format =
+            "channels_first"`.
+        kernel: the filters, shape `(kernel size..., input channels, output
+            channels)`: `(3, 3, 1, 8)` holds 8 filters of 3x3 on one channel.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
@@ -196,7 +227,8 @@ def op_conv(
             atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
-        @@MISSING@@
+        The output: `(batch, new spatial sizes..., output channels)`, channels
+        first with `"channels_first"`.
     """
     return keras.ops.conv(
         inputs=inputs,
@@ -218,18 +250,29 @@ def op_conv_transpose(
     data_format=None,
     dilation_rate=1,
 ):
-    """@@MISSING@@
+    """Apply a transposed convolution, which upsamples (the reverse of a strided convolution).
+
+    Each input value spreads a copy of the kernel, scaled by the value, over
+    the output: with `strides = 2` the output is about twice as long on each
+    spatial axis.
 
     keras3 R: ``op_conv_transpose()``. Wraps ``keras.ops.conv_transpose``;
     `help(keras.ops.conv_transpose)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        kernel: @@MISSING@@
+        inputs: a batch of sequences `(batch, steps, channels)`, images
+            `(batch, height, width, channels)` or volumes `(batch, depth,
+            height, width, channels)`; channels come second with `data_format =
+            "channels_first"`.
+        kernel: the filters, shape `(kernel size..., output channels, input
+            channels)` (the channel axes in the opposite order to `op_conv()`).
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
-        output_padding: @@MISSING@@
+        output_padding: extra size added at one end of each spatial output
+            axis, to pick one of the output sizes that a stride allows (less
+            than the stride); an integer, one per spatial axis, or `None` to
+            infer it.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -237,7 +280,8 @@ def op_conv_transpose(
             atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
-        @@MISSING@@
+        The output: `(batch, new spatial sizes..., output channels)`, channels
+        first with `"channels_first"`.
     """
     return keras.ops.conv_transpose(
         inputs=inputs,
@@ -254,20 +298,29 @@ def op_conv_transpose(
 
 @export("nn ops")
 def op_ctc_loss(target, output, target_length, output_length, mask_index=0):
-    """@@MISSING@@
+    """Compute the CTC loss between label sequences and per-step class scores.
+
+    Connectionist temporal classification scores a sequence of per-step class
+    scores against a shorter label sequence, summing over every alignment of
+    the two (speech and handwriting recognition). One class, `mask_index`, is
+    the blank.
 
     keras3 R: ``op_ctc_loss()``. Wraps ``keras.ops.ctc_loss``;
     `help(keras.ops.ctc_loss)` has Keras's own notes.
 
     Args:
-        target: @@MISSING@@
-        output: @@MISSING@@
-        target_length: @@MISSING@@
-        output_length: @@MISSING@@
-        mask_index: @@MISSING@@
+        target: the label sequences: integers, shape `(batch,
+            max_label_length)`, padded beyond each `target_length`.
+        output: the class scores (logits) of each step, shape `(batch,
+            max_steps, classes)`.
+        target_length: the length of each label sequence, shape `(batch,)`.
+        output_length: the number of valid steps of each output, shape
+            `(batch,)`.
+        mask_index: the 0-based class index of the blank.
 
     Returns:
-        @@MISSING@@
+        A tensor of shape `(batch,)`: the negative log-likelihood of each label
+        sequence.
     """
     return keras.ops.ctc_loss(
         target=target,
@@ -287,14 +340,18 @@ def op_depthwise_conv(
     data_format=None,
     dilation_rate=1,
 ):
-    """@@MISSING@@
+    """Convolve each input channel with its own filters (depthwise convolution).
 
     keras3 R: ``op_depthwise_conv()``. Wraps ``keras.ops.depthwise_conv``;
     `help(keras.ops.depthwise_conv)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        kernel: @@MISSING@@
+        inputs: a batch of sequences `(batch, steps, channels)`, images
+            `(batch, height, width, channels)` or volumes `(batch, depth,
+            height, width, channels)`; channels come second with `data_format =
+            "channels_first"`.
+        kernel: the filters, shape `(kernel size..., input channels,
+            multiplier)`: `multiplier` filters for each channel.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
@@ -305,7 +362,7 @@ def op_depthwise_conv(
             atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
-        @@MISSING@@
+        The output, with `input channels * multiplier` channels.
     """
     return keras.ops.depthwise_conv(
         inputs=inputs,
@@ -330,25 +387,39 @@ def op_dot_product_attention(
     flash_attention=None,
     attn_logits_soft_cap=None,
 ):
-    """@@MISSING@@
+    """Compute scaled dot-product attention of queries over keys and values.
+
+    For each head: `softmax(query @ key.T * scale) @ value`, where `mask`,
+    `is_causal` and `bias` change the scores before the softmax. With fewer key
+    heads than query heads (a divisor of them), the key and value heads are
+    shared by groups of query heads.
 
     keras3 R: ``op_dot_product_attention()``. Wraps
     ``keras.ops.dot_product_attention``;
     `help(keras.ops.dot_product_attention)` has Keras's own notes.
 
     Args:
-        query: @@MISSING@@
-        key: @@MISSING@@
-        value: @@MISSING@@
-        bias: @@MISSING@@
-        mask: @@MISSING@@
-        scale: @@MISSING@@
-        is_causal: @@MISSING@@
-        flash_attention: @@MISSING@@
-        attn_logits_soft_cap: @@MISSING@@
+        query: the queries, shape `(batch, target length, heads, head size)`.
+        key: the keys, shape `(batch, source length, key heads, head size)`.
+        value: the values, shaped like `key`.
+        bias: a tensor added to the scores before the softmax, broadcast to
+            `(batch, heads, target length, source length)`; or `None`.
+        mask: a boolean tensor broadcast to the scores' shape: `True` where
+            attention is allowed, `False` where it is blocked; or `None`.
+        scale: the factor applied to the scores; `None` uses `1 / sqrt(head
+            size)`.
+        is_causal: block attention to later positions: each position sees
+            itself and those before it.
+        flash_attention: use a fused flash-attention kernel: `True`, `False`,
+            or `None` to use it when the hardware, dtype and shapes allow (not
+            on CPU).
+        attn_logits_soft_cap: a bound that the scores are softly capped to
+            before the softmax; `None` for none. Keras supports it on the JAX
+            backend with TPUs only.
 
     Returns:
-        @@MISSING@@
+        A tensor shaped like `query`: the attention output of each position and
+        head.
     """
     return keras.ops.dot_product_attention(
         query=query,
@@ -365,141 +436,153 @@ def op_dot_product_attention(
 
 @export("nn ops")
 def op_elu(x, alpha=1.0):
-    """@@MISSING@@
+    """Apply the exponential linear unit (ELU).
+
+    `x` for positive values, `alpha * (exp(x) - 1)` otherwise.
 
     keras3 R: ``op_elu()``. Wraps ``keras.ops.elu``; `help(keras.ops.elu)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        alpha: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        alpha: the scale of the negative part: values approach `-alpha` for
+            very negative `x`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.elu(x=x, alpha=alpha)
 
 
 @export("nn ops")
 def op_gelu(x, approximate=True):
-    """@@MISSING@@
+    """Apply the Gaussian error linear unit (GELU).
+
+    `x` weighted by the probability that a standard normal variable is below
+    it: `x * pnorm(x)` in R terms.
 
     keras3 R: ``op_gelu()``. Wraps ``keras.ops.gelu``; `help(keras.ops.gelu)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        approximate: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        approximate: use the fast tanh approximation (`True`) or the exact
+            formula with `erf` (`False`).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.gelu(x=x, approximate=approximate)
 
 
 @export("nn ops")
 def op_glu(x, axis=-1):
-    """@@MISSING@@
+    """Apply the gated linear unit: one half of the input gated by the sigmoid of the other.
+
+    `x` is split along `axis` into halves `a` and `b`; the result is `a *
+    sigmoid(b)`.
 
     keras3 R: ``op_glu()``. Wraps ``keras.ops.glu``; `help(keras.ops.glu)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        axis: the axis to split in halves, counted from 0 (`-1` is the last);
+            its size must be even.
 
     Returns:
-        @@MISSING@@
+        A tensor like `x`, with `axis` half as long.
     """
     return keras.ops.glu(x=x, axis=as_axis("op_glu", "axis", axis))
 
 
 @export("nn ops")
 def op_hard_shrink(x, threshold=0.5):
-    """@@MISSING@@
+    """Set values close to zero to zero, keeping the others (hard shrinkage).
 
     keras3 R: ``op_hard_shrink()``. Wraps ``keras.ops.hard_shrink``;
     `help(keras.ops.hard_shrink)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        threshold: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        threshold: values whose absolute value is at most this become 0.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.hard_shrink(x=x, threshold=threshold)
 
 
 @export("nn ops")
 def op_hard_sigmoid(x):
-    """@@MISSING@@
+    """Apply the hard sigmoid, a piecewise linear approximation of the sigmoid.
+
+    `0` below -3, `1` above 3, `x / 6 + 0.5` between.
 
     keras3 R: ``op_hard_sigmoid()``. Wraps ``keras.ops.hard_sigmoid``;
     `help(keras.ops.hard_sigmoid)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.hard_sigmoid(x=x)
 
 
 @export("nn ops")
 def op_hard_silu(x):
-    """@@MISSING@@
+    """Apply the hard SiLU (hard swish), `x` times the hard sigmoid of `x`.
 
     keras3 R: ``op_hard_silu()``. Wraps ``keras.ops.hard_silu``;
     `help(keras.ops.hard_silu)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.hard_silu(x=x)
 
 
 @export("nn ops")
 def op_hard_swish(x):
-    """@@MISSING@@
+    """Apply the hard swish (the same as `op_hard_silu()`).
 
     keras3 R: ``op_hard_swish()``. Wraps ``keras.ops.hard_swish``;
     `help(keras.ops.hard_swish)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.hard_swish(x=x)
 
 
 @export("nn ops")
 def op_hard_tanh(x):
-    """@@MISSING@@
+    """Clip values to the range from -1 to 1 (hard tanh).
 
     keras3 R: ``op_hard_tanh()``. Wraps ``keras.ops.hard_tanh``;
     `help(keras.ops.hard_tanh)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.hard_tanh(x=x)
 
@@ -513,24 +596,29 @@ def op_layer_normalization(
     epsilon=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Normalize each sample over its last axis (or axes), then scale and shift it.
+
+    Each sample is centered and divided by its standard deviation over `axis`,
+    then multiplied by `gamma` and shifted by `beta`.
+    `layer_layer_normalization()` learns `gamma` and `beta` for you.
 
     keras3 R: ``op_layer_normalization()``. Wraps
     ``keras.ops.layer_normalization``; `help(keras.ops.layer_normalization)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        gamma: @@MISSING@@
-        beta: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        epsilon: a small number added to avoid dividing by zero.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        gamma: a scale multiplied after normalizing, or `None` for none.
+        beta: an offset added after normalizing, or `None` for none.
+        axis: the axis or axes to normalize over, counted from 0 (`-1` is the
+            last).
+        epsilon: a small number that keeps the division finite; `None` uses
+            Keras's `config_epsilon()`.
         **kwargs: other arguments of the Keras function, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.layer_normalization(
         x=x,
@@ -544,54 +632,60 @@ def op_layer_normalization(
 
 @export("nn ops")
 def op_leaky_relu(x, negative_slope=0.2):
-    """@@MISSING@@
+    """Apply the leaky ReLU: `x` where positive, a small slope times `x` elsewhere.
 
     keras3 R: ``op_leaky_relu()``. Wraps ``keras.ops.leaky_relu``;
     `help(keras.ops.leaky_relu)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        negative_slope: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        negative_slope: the slope for negative values.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.leaky_relu(x=x, negative_slope=negative_slope)
 
 
 @export("nn ops")
 def op_log_sigmoid(x):
-    """@@MISSING@@
+    """Compute the logarithm of the sigmoid, without overflow.
 
     keras3 R: ``op_log_sigmoid()``. Wraps ``keras.ops.log_sigmoid``;
     `help(keras.ops.log_sigmoid)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.log_sigmoid(x=x)
 
 
 @export("nn ops")
 def op_log_softmax(x, axis=-1):
-    """@@MISSING@@
+    """Compute the logarithm of the softmax along an axis, without overflow.
 
     keras3 R: ``op_log_softmax()``. Wraps ``keras.ops.log_softmax``;
     `help(keras.ops.log_softmax)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        axis: the axis to work along, counted from 0 (`-1` is the last).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_log_softmax, op_convert_to_numpy
+        >>> y = op_log_softmax(np.array([1.0, 2.0, 3.0]))
+        >>> print(np.round(op_convert_to_numpy(y), 3))
+        [-2.408 -1.408 -0.408]
     """
     return keras.ops.log_softmax(
         x=x,
@@ -607,15 +701,19 @@ def op_max_pool(
     padding="valid",
     data_format=None,
 ):
-    """@@MISSING@@
+    """Take the maximum over sliding windows of sequences, images or volumes (max pooling).
 
     keras3 R: ``op_max_pool()``. Wraps ``keras.ops.max_pool``;
     `help(keras.ops.max_pool)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        pool_size: @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        inputs: a batch of sequences `(batch, steps, channels)`, images
+            `(batch, height, width, channels)` or volumes `(batch, depth,
+            height, width, channels)`; channels come second with `data_format =
+            "channels_first"`.
+        pool_size: the size of the window: an integer, or one per spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows side by side).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -623,7 +721,8 @@ def op_max_pool(
             Keras's global setting (`config_image_data_format()`).
 
     Returns:
-        @@MISSING@@
+        The pooled tensor: each spatial axis shrinks by the stride (`"valid"`
+        padding drops incomplete windows).
     """
     return keras.ops.max_pool(
         inputs=inputs,
@@ -636,21 +735,34 @@ def op_max_pool(
 
 @export("nn ops")
 def op_moments(x, axes, keepdims=False, synchronized=False):
-    """@@MISSING@@
+    """Compute the mean and the variance of a tensor over given axes.
+
+    The variance divides by the number of values (not by n - 1 as R's `var()`
+    does).
 
     keras3 R: ``op_moments()``. Wraps ``keras.ops.moments``;
     `help(keras.ops.moments)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axes: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        axes: the axis or axes to reduce, counted from 0: an integer, or a list
+            or tuple of integers.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
-        synchronized: @@MISSING@@
+        synchronized: with TensorFlow and a distribution strategy, compute the
+            statistics over all replicas together instead of on each one.
 
     Returns:
-        @@MISSING@@
+        A tuple `(mean, variance)` of tensors.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_moments, op_convert_to_numpy
+        >>> x = np.array([[1.0, 2.0], [3.0, 6.0]])
+        >>> mean, variance = op_moments(x, axes=0)
+        >>> print(op_convert_to_numpy(mean), op_convert_to_numpy(variance))
+        [2. 4.] [1. 4.]
     """
     return keras.ops.moments(
         x=x,
@@ -669,23 +781,36 @@ def op_multi_hot(
     sparse=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Encode 0-based integer labels as multi-hot vectors (one 1 per label present).
+
+    Each sample (a row of `inputs`) becomes a vector of `num_classes` zeros
+    with a 1 at every label it contains; labels count from 0.
 
     keras3 R: ``op_multi_hot()``. Wraps ``keras.ops.multi_hot``;
     `help(keras.ops.multi_hot)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        num_classes: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        inputs: 0-based integer labels: shape `(batch, labels)`, or a vector
+            for one sample (a tensor or NumPy array).
+        num_classes: the number of classes: the length of each encoded vector.
+        axis: where the class axis goes in the result, counted from 0 (`-1`,
+            the default, is last).
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        sparse: @@MISSING@@
+        sparse: return a sparse tensor (where the backend has them).
         **kwargs: other arguments of the Keras function, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A tensor of 0s and 1s, with a class axis of size `num_classes` in place
+        of the labels' axis.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_multi_hot, op_convert_to_numpy
+        >>> labels = np.array([[0, 2], [1, 1]])   # two samples, 0-based
+        >>> print(op_convert_to_numpy(op_multi_hot(labels, num_classes=3)))
+        [[1. 0. 1.]
+         [0. 1. 0.]]
     """
     return keras.ops.multi_hot(
         inputs=as_integer("op_multi_hot", "inputs", inputs),
@@ -699,21 +824,25 @@ def op_multi_hot(
 
 @export("nn ops")
 def op_normalize(x, axis=-1, order=2, epsilon=None):
-    """@@MISSING@@
+    """Divide a tensor by its norm along an axis, giving slices of norm 1.
+
+    Computes `x / max(norm(x), epsilon)` along `axis`.
 
     keras3 R: ``op_normalize()``. Wraps ``keras.ops.normalize``;
     `help(keras.ops.normalize)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        order: @@MISSING@@
-        epsilon: a small number added to avoid dividing by zero.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        axis: the axis or axes to normalize along, counted from 0 (`-1` is the
+            last).
+        order: the order of the norm: `2` (Euclidean), `1` (sum of absolute
+            values), or another integer >= 1.
+        epsilon: the smallest norm divided by (smaller norms are replaced by
+            it); `None` uses Keras's `config_epsilon()`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.normalize(
         x=x,
@@ -725,24 +854,36 @@ def op_normalize(x, axis=-1, order=2, epsilon=None):
 
 @export("nn ops")
 def op_one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
-    """@@MISSING@@
+    """Encode 0-based integer labels as one-hot vectors.
+
+    Labels count from 0: label `0` sets the first position, `num_classes - 1`
+    the last (keras3 counts from 1 by default). A label outside that range
+    gives a vector of zeros.
 
     keras3 R: ``op_one_hot()``. Wraps ``keras.ops.one_hot``;
     `help(keras.ops.one_hot)` has Keras's own notes. Leaves out keras3's
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        num_classes: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: 0-based integer labels: a tensor or NumPy array of any shape.
+        num_classes: the number of classes: the length of each encoded vector.
+        axis: where the new class axis goes, counted from 0 (`-1`, the default,
+            is last).
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        sparse: @@MISSING@@
+        sparse: return a sparse tensor (where the backend has them).
 
     Returns:
-        @@MISSING@@
+        A tensor with one more axis, of size `num_classes`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_one_hot, op_convert_to_numpy
+        >>> labels = np.array([0, 2, 1])          # 0-based labels
+        >>> print(op_convert_to_numpy(op_one_hot(labels, num_classes=3)))
+        [[1. 0. 0.]
+         [0. 0. 1.]
+         [0. 1. 0.]]
     """
     return keras.ops.one_hot(
         x=x,
@@ -755,24 +896,26 @@ def op_one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
 
 @export("nn ops")
 def op_polar(abs_, angle):
-    """@@MISSING@@
+    """Build complex numbers from magnitudes and angles.
 
     keras3 R: ``op_polar()``. Wraps ``keras.ops.polar``;
     `help(keras.ops.polar)` has Keras's own notes.
 
     Args:
-        abs_: @@MISSING@@
-        angle: @@MISSING@@
+        abs_: the magnitudes (absolute values).
+        angle: the angles, in radians, shaped like `abs_`.
 
     Returns:
-        @@MISSING@@
+        A complex tensor, `abs_ * (cos(angle) + 1j * sin(angle))`.
     """
     return keras.ops.polar(abs_=abs_, angle=angle)
 
 
 @export("nn ops")
 def op_psnr(x1, x2, max_val):
-    """@@MISSING@@
+    """Compute the peak signal-to-noise ratio between two signals or images, in decibels.
+
+    `20 * log10(max_val) - 10 * log10(mean((x1 - x2)^2))`: higher means closer.
 
     keras3 R: ``op_psnr()``. Wraps ``keras.ops.psnr``; `help(keras.ops.psnr)`
     has Keras's own notes.
@@ -780,66 +923,77 @@ def op_psnr(x1, x2, max_val):
     Args:
         x1: the first input tensor.
         x2: the second input tensor, broadcast against `x1`.
-        max_val: @@MISSING@@
+        max_val: the largest possible value of the signal: 1 for images scaled
+            to [0, 1], 255 for 8-bit images.
 
     Returns:
-        @@MISSING@@
+        A scalar tensor: the ratio in decibels.
     """
     return keras.ops.psnr(x1=x1, x2=x2, max_val=max_val)
 
 
 @export("nn ops")
 def op_relu(x):
-    """@@MISSING@@
+    """Apply the rectified linear unit, `max(x, 0)`.
 
     keras3 R: ``op_relu()``. Wraps ``keras.ops.relu``; `help(keras.ops.relu)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_relu, op_convert_to_numpy
+        >>> print(op_convert_to_numpy(op_relu(np.array([-2.0, 0.0, 3.0]))))
+        [0. 0. 3.]
     """
     return keras.ops.relu(x=x)
 
 
 @export("nn ops")
 def op_relu6(x):
-    """@@MISSING@@
+    """Apply the rectified linear unit capped at 6, `min(max(x, 0), 6)`.
 
     keras3 R: ``op_relu6()``. Wraps ``keras.ops.relu6``;
     `help(keras.ops.relu6)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.relu6(x=x)
 
 
 @export("nn ops")
 def op_rms_normalization(x, scale=None, axis=-1, epsilon=None):
-    """@@MISSING@@
+    """Divide a tensor by its root mean square over an axis, then scale it.
+
+    Computes `x / sqrt(mean(x^2) + epsilon) * scale` over `axis`, without
+    centering (unlike `op_layer_normalization()`).
 
     keras3 R: ``op_rms_normalization()``. Wraps
     ``keras.ops.rms_normalization``; `help(keras.ops.rms_normalization)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        scale: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        epsilon: a small number added to avoid dividing by zero.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        scale: a factor multiplied after normalizing, or `None` for none.
+        axis: the axis or axes to normalize over, counted from 0 (`-1` is the
+            last).
+        epsilon: a small number that keeps the division finite; `None` uses
+            Keras's `config_epsilon()`.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.rms_normalization(
         x=x,
@@ -851,17 +1005,21 @@ def op_rms_normalization(x, scale=None, axis=-1, epsilon=None):
 
 @export("nn ops")
 def op_selu(x):
-    """@@MISSING@@
+    """Apply the scaled exponential linear unit (SELU).
+
+    `scale * x` for positive values and `scale * alpha * (exp(x) - 1)`
+    otherwise, with fixed `alpha` about 1.673 and `scale` about 1.051, chosen
+    so that activations keep mean 0 and variance 1.
 
     keras3 R: ``op_selu()``. Wraps ``keras.ops.selu``; `help(keras.ops.selu)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.selu(x=x)
 
@@ -876,15 +1034,20 @@ def op_separable_conv(
     data_format=None,
     dilation_rate=1,
 ):
-    """@@MISSING@@
+    """Apply a depthwise convolution followed by a pointwise (1x1) convolution.
 
     keras3 R: ``op_separable_conv()``. Wraps ``keras.ops.separable_conv``;
     `help(keras.ops.separable_conv)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        depthwise_kernel: @@MISSING@@
-        pointwise_kernel: @@MISSING@@
+        inputs: a batch of sequences `(batch, steps, channels)`, images
+            `(batch, height, width, channels)` or volumes `(batch, depth,
+            height, width, channels)`; channels come second with `data_format =
+            "channels_first"`.
+        depthwise_kernel: the depthwise filters, shape `(kernel size..., input
+            channels, multiplier)`.
+        pointwise_kernel: the 1x1 filters that mix the channels, shape `(1,
+            ..., input channels * multiplier, output channels)`.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
@@ -895,7 +1058,7 @@ def op_separable_conv(
             atrous, convolution): an integer, or one per spatial axis.
 
     Returns:
-        @@MISSING@@
+        The output, with `output channels` channels.
     """
     return keras.ops.separable_conv(
         inputs=inputs,
@@ -911,105 +1074,124 @@ def op_separable_conv(
 
 @export("nn ops")
 def op_sigmoid(x):
-    """@@MISSING@@
+    """Apply the logistic sigmoid, `1 / (1 + exp(-x))`.
 
     keras3 R: ``op_sigmoid()``. Wraps ``keras.ops.sigmoid``;
     `help(keras.ops.sigmoid)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_sigmoid, op_convert_to_numpy
+        >>> y = op_sigmoid(np.array([-2.0, 0.0, 2.0]))
+        >>> print(np.round(op_convert_to_numpy(y), 3))
+        [0.119 0.5   0.881]
     """
     return keras.ops.sigmoid(x=x)
 
 
 @export("nn ops")
 def op_silu(x):
-    """@@MISSING@@
+    """Apply the SiLU (swish), `x * sigmoid(x)`.
 
     keras3 R: ``op_silu()``. Wraps ``keras.ops.silu``; `help(keras.ops.silu)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.silu(x=x)
 
 
 @export("nn ops")
 def op_soft_shrink(x, threshold=0.5):
-    """@@MISSING@@
+    """Shrink values toward zero by a threshold (soft shrinkage).
 
     keras3 R: ``op_soft_shrink()``. Wraps ``keras.ops.soft_shrink``;
     `help(keras.ops.soft_shrink)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        threshold: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        threshold: the amount subtracted from absolute values; values whose
+            absolute value is at most this become 0.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.soft_shrink(x=x, threshold=threshold)
 
 
 @export("nn ops")
 def op_softmax(x, axis=-1):
-    """@@MISSING@@
+    """Turn scores into probabilities along an axis with the softmax function.
+
+    `exp(x)` divided by its sum over `axis`: the values along that axis become
+    positive and sum to 1.
 
     keras3 R: ``op_softmax()``. Wraps ``keras.ops.softmax``;
     `help(keras.ops.softmax)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        axis: the axis to work along, counted from 0 (`-1` is the last).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import op_softmax, op_convert_to_numpy
+        >>> p = op_convert_to_numpy(op_softmax(np.array([[1.0, 2.0, 3.0]])))
+        >>> print(np.round(p, 3))
+        [[0.09  0.245 0.665]]
+        >>> print(round(float(p.sum()), 3))
+        1.0
     """
     return keras.ops.softmax(x=x, axis=as_axis("op_softmax", "axis", axis))
 
 
 @export("nn ops")
 def op_softplus(x):
-    """@@MISSING@@
+    """Apply the softplus, `log(1 + exp(x))`, a smooth ReLU.
 
     keras3 R: ``op_softplus()``. Wraps ``keras.ops.softplus``;
     `help(keras.ops.softplus)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.softplus(x=x)
 
 
 @export("nn ops")
 def op_softsign(x):
-    """@@MISSING@@
+    """Apply the softsign, `x / (1 + abs(x))`.
 
     keras3 R: ``op_softsign()``. Wraps ``keras.ops.softsign``;
     `help(keras.ops.softsign)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.softsign(x=x)
 
@@ -1021,21 +1203,35 @@ def op_sparse_categorical_crossentropy(
     from_logits=False,
     axis=-1,
 ):
-    """@@MISSING@@
+    """Compute the cross-entropy between 0-based class labels and predicted probabilities.
+
+    Labels count from 0 (the first class is 0). The loss of each sample is
+    `-log(output[label])`; no average is taken.
 
     keras3 R: ``op_sparse_categorical_crossentropy()``. Wraps
     ``keras.ops.sparse_categorical_crossentropy``;
     `help(keras.ops.sparse_categorical_crossentropy)` has Keras's own notes.
 
     Args:
-        target: @@MISSING@@
-        output: @@MISSING@@
-        from_logits: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        target: 0-based integer class labels, shaped like `output` without its
+            class axis.
+        output: the predicted probabilities (or logits, with `from_logits =
+            True`), shape `(..., classes)`.
+        from_logits: whether `output` holds logits (unbounded scores, before a
+            sigmoid or softmax) instead of probabilities.
+        axis: the class axis of `output`, counted from 0 (`-1` is the last).
 
     Returns:
-        @@MISSING@@
+        A tensor shaped like `target`: the loss of each sample.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import (op_sparse_categorical_crossentropy,
+        ...                       op_convert_to_numpy)
+        >>> probs = np.array([[0.1, 0.8, 0.1], [0.5, 0.25, 0.25]])
+        >>> loss = op_sparse_categorical_crossentropy(np.array([1, 0]), probs)
+        >>> print(np.round(op_convert_to_numpy(loss), 3))
+        [0.223 0.693]
     """
     return keras.ops.sparse_categorical_crossentropy(
         target=target,
@@ -1047,107 +1243,114 @@ def op_sparse_categorical_crossentropy(
 
 @export("nn ops")
 def op_sparse_plus(x):
-    """@@MISSING@@
+    """Apply the sparse plus, a smooth ReLU that is exactly 0 below -1 and `x` above 1.
+
+    `0` up to -1, `(x + 1)^2 / 4` between -1 and 1, `x` from 1.
 
     keras3 R: ``op_sparse_plus()``. Wraps ``keras.ops.sparse_plus``;
     `help(keras.ops.sparse_plus)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.sparse_plus(x=x)
 
 
 @export("nn ops")
 def op_sparse_sigmoid(x):
-    """@@MISSING@@
+    """Apply the sparse sigmoid, a piecewise linear sigmoid that reaches 0 and 1.
+
+    `0` up to -1, `(x + 1) / 2` between -1 and 1, `1` from 1.
 
     keras3 R: ``op_sparse_sigmoid()``. Wraps ``keras.ops.sparse_sigmoid``;
     `help(keras.ops.sparse_sigmoid)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.sparse_sigmoid(x=x)
 
 
 @export("nn ops")
 def op_sparsemax(x, axis=-1):
-    """@@MISSING@@
+    """Turn scores into probabilities like softmax, but with exact zeros (sparsemax).
+
+    The scores are projected onto the probability simplex: the result sums to 1
+    along `axis`, and small scores get exactly 0.
 
     keras3 R: ``op_sparsemax()``. Wraps ``keras.ops.sparsemax``;
     `help(keras.ops.sparsemax)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        axis: the axis to work along, counted from 0 (`-1` is the last).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.sparsemax(x=x, axis=as_axis("op_sparsemax", "axis", axis))
 
 
 @export("nn ops")
 def op_squareplus(x, b=4):
-    """@@MISSING@@
+    """Apply the squareplus, `(x + sqrt(x^2 + b)) / 2`, a smooth ReLU.
 
     keras3 R: ``op_squareplus()``. Wraps ``keras.ops.squareplus``;
     `help(keras.ops.squareplus)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        b: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        b: the smoothness: a larger `b` rounds the corner at 0 more (`b = 0`
+            gives ReLU).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.squareplus(x=x, b=b)
 
 
 @export("nn ops")
 def op_tanh_shrink(x):
-    """@@MISSING@@
+    """Apply the tanh shrink, `x - tanh(x)`.
 
     keras3 R: ``op_tanh_shrink()``. Wraps ``keras.ops.tanh_shrink``;
     `help(keras.ops.tanh_shrink)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.tanh_shrink(x=x)
 
 
 @export("nn ops")
 def op_threshold(x, threshold, default_value):
-    """@@MISSING@@
+    """Replace the values at or below a threshold by a default value.
 
     keras3 R: ``op_threshold()``. Wraps ``keras.ops.threshold``;
     `help(keras.ops.threshold)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        threshold: @@MISSING@@
-        default_value: @@MISSING@@
+        x: the input: a tensor or a NumPy array (wrap Python lists in
+            `np.array()`: some Keras ops refuse them).
+        threshold: values greater than this are kept.
+        default_value: the value that replaces the others.
 
     Returns:
-        @@MISSING@@
+        A tensor of the same shape as `x`.
     """
     return keras.ops.threshold(
         x=x,
@@ -1158,17 +1361,23 @@ def op_threshold(x, threshold, default_value):
 
 @export("nn ops")
 def op_unravel_index(indices, shape):
-    """@@MISSING@@
+    """Convert 0-based flat positions into 0-based coordinates within a shape.
+
+    Positions count in row-major order (the last axis fastest), as in NumPy. R
+    arrays are column-major, so R's `arrayInd()` gives other coordinates for
+    the same number.
 
     keras3 R: ``op_unravel_index()``. Wraps ``keras.ops.unravel_index``;
     `help(keras.ops.unravel_index)` has Keras's own notes.
 
     Args:
-        indices: @@MISSING@@
-        shape: a shape: an integer, or a tuple or list of integers.
+        indices: 0-based flat positions: an integer, or an integer tensor or
+            array.
+        shape: the shape to unravel into: a tuple of integers.
 
     Returns:
-        @@MISSING@@
+        A tuple of integer tensors, one per axis of `shape`, holding 0-based
+        coordinates.
     """
     return keras.ops.unravel_index(
         indices=as_index("op_unravel_index", "indices", indices),

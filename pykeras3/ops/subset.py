@@ -20,6 +20,32 @@ def _key(indices):
     return indices[0] if len(indices) == 1 else tuple(indices)
 
 
+def _is_array_index(index):
+    """True for a list, array or tensor of positions or flags (what
+    NumPy calls advanced indexing); False for integers, slices, None, ...
+    and scalar tensors, which the tensor's own indexing takes."""
+    if isinstance(index, list):
+        return True
+    if isinstance(index, np.ndarray) or keras.ops.is_tensor(index):
+        return len(index.shape) > 0 or \
+            keras.backend.standardize_dtype(index.dtype) == "bool"
+    return False
+
+
+def _positions(fn, x, indices):
+    """The flat positions of `x` that `indices` select, with NumPy's
+    meaning of every kind of index, worked out on a grid of positions."""
+    shape = tuple(x.shape)
+    if any(d is None for d in shape):
+        raise ValueError(
+            f"{fn}(): `x` needs a fully known shape"
+            + (" for array indices" if fn == "op_subset" else "")
+            + f". Received: x.shape={shape}")
+    return np.arange(math.prod(shape)).reshape(shape)[_key(
+        tuple(np.asarray(i) if keras.ops.is_tensor(i) else i
+              for i in indices))]
+
+
 @export("core ops")
 def op_subset(x, *indices):
     """Select part of a tensor by index, as `x[indices]` does.
@@ -32,8 +58,10 @@ def op_subset(x, *indices):
     Args:
         x: a tensor or array.
         *indices: one index per axis: an integer, a `slice`, `None` (a new
-            axis), `...` (all remaining axes), or an integer tensor/array
-            (gathers those positions).
+            axis), `...` (all remaining axes), or a list, array or tensor
+            of integers (gathers those positions, as NumPy does) or of
+            booleans (a mask). Lists, arrays and tensors need `x` to have
+            a fully known shape.
 
     Returns:
         A tensor.
@@ -47,7 +75,13 @@ def op_subset(x, *indices):
         >>> op_subset(x, slice(0, 2), -1).numpy().tolist()
         [3, 7]
     """
-    return keras.ops.convert_to_tensor(x)[_key(indices)]
+    x = keras.ops.convert_to_tensor(x)
+    if not any(_is_array_index(i) for i in indices):
+        return x[_key(indices)]
+    # The tensor's own indexing takes no lists or arrays of positions on
+    # every backend: gather the positions NumPy would select.
+    return keras.ops.take(keras.ops.reshape(x, (-1,)),
+                          _positions("op_subset", x, indices))
 
 
 @export("core ops")
@@ -79,15 +113,9 @@ def op_subset_set(x, *indices, value):
     """
     x = keras.ops.convert_to_tensor(x)
     shape = tuple(x.shape)
-    if any(d is None for d in shape):
-        raise ValueError(
-            f"op_subset_set(): `x` needs a fully known shape. "
-            f"Received: x.shape={shape}")
-    # Which flat positions the indices select, worked out on a grid of
-    # positions; then one scatter of the broadcast values into them.
-    grid = np.arange(math.prod(shape)).reshape(shape)[_key(
-        tuple(np.asarray(i) if keras.ops.is_tensor(i) else i
-              for i in indices))]
+    # Which flat positions the indices select; then one scatter of the
+    # broadcast values into them.
+    grid = _positions("op_subset_set", x, indices)
     positions = np.reshape(grid, (-1, 1))
     values = keras.ops.broadcast_to(
         keras.ops.cast(value, x.dtype), np.shape(grid))
