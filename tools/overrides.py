@@ -197,6 +197,31 @@ JOIN_VARARGS = {"op_hstack", "op_vstack"}
 # SeedGenerator; as_integer passes those on unchanged).
 CONVERTERS_BY_PARAM = {}
 
+# Converters by function, over keras3's and the above ({param: keras3
+# converter name}, or None for no conversion).  keras3 leaves these
+# arguments to R's own checks, or converts more strictly than NumPy does.
+CONVERTERS_BY_FUNCTION = {
+    # numpy ops: integers and axes checked (2.5 or 1.5 refused, naming the
+    # argument; 2.0 accepted) where Keras fails obscurely or not at all.
+    "op_identity": {"n": "as_integer"},
+    "op_tile": {"repeats": "as_integer"},
+    "op_repeat": {"repeats": "as_integer"},
+    "op_reshape": {"newshape": "normalize_shape"},
+    "op_split": {"indices_or_sections": "as_integer", "axis": "as_axis"},
+    "op_swapaxes": {"axis1": "as_axis", "axis2": "as_axis"},
+    "op_moveaxis": {"source": "as_axis", "destination": "as_axis"},
+    "op_take": {"indices": "as_index"},
+    "op_bartlett": {"x": "as_integer"},
+    "op_blackman": {"x": "as_integer"},
+    "op_hamming": {"x": "as_integer"},
+    "op_hanning": {"x": "as_integer"},
+    "op_kaiser": {"x": "as_integer"},
+    # numpy ops: keras3 makes these integers; Keras and NumPy take any
+    # number (a base of e, a default of 0.5).
+    "op_logspace": {"base": None},
+    "op_select": {"default": None},
+}
+
 # Keras parameters keras3 does not expose (newer than keras3's table, or
 # internal), by function name pattern.  The drift test fails on any other
 # Keras parameter missing from a generated signature.  Layers still take

@@ -469,7 +469,7 @@ def op_bartlett(x):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.bartlett(x=x)
+    return keras.ops.bartlett(x=as_integer("op_bartlett", "x", x))
 
 
 @export("numpy ops")
@@ -652,7 +652,7 @@ def op_blackman(x):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.blackman(x=x)
+    return keras.ops.blackman(x=as_integer("op_blackman", "x", x))
 
 
 @export("numpy ops")
@@ -1479,7 +1479,7 @@ def op_hamming(x):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.hamming(x=x)
+    return keras.ops.hamming(x=as_integer("op_hamming", "x", x))
 
 
 @export("numpy ops")
@@ -1496,7 +1496,7 @@ def op_hanning(x):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.hanning(x=x)
+    return keras.ops.hanning(x=as_integer("op_hanning", "x", x))
 
 
 @export("numpy ops")
@@ -1573,7 +1573,7 @@ def op_identity(n, dtype=None):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.identity(n=n, dtype=dtype)
+    return keras.ops.identity(n=as_integer("op_identity", "n", n), dtype=dtype)
 
 
 @export("numpy ops")
@@ -1702,7 +1702,7 @@ def op_kaiser(x, beta):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.kaiser(x=x, beta=beta)
+    return keras.ops.kaiser(x=as_integer("op_kaiser", "x", x), beta=beta)
 
 
 @export("numpy ops")
@@ -2004,7 +2004,7 @@ def op_logspace(
         stop=stop,
         num=as_integer("op_logspace", "num", num),
         endpoint=endpoint,
-        base=as_integer("op_logspace", "base", base),
+        base=base,
         dtype=dtype,
         axis=as_axis("op_logspace", "axis", axis),
     )
@@ -2215,7 +2215,11 @@ def op_moveaxis(x, source, destination):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.moveaxis(x=x, source=source, destination=destination)
+    return keras.ops.moveaxis(
+        x=x,
+        source=as_axis("op_moveaxis", "source", source),
+        destination=as_axis("op_moveaxis", "destination", destination),
+    )
 
 
 @export("numpy ops")
@@ -2549,7 +2553,7 @@ def op_repeat(x, repeats, axis=None):
     """
     return keras.ops.repeat(
         x=x,
-        repeats=repeats,
+        repeats=as_integer("op_repeat", "repeats", repeats),
         axis=as_axis("op_repeat", "axis", axis),
     )
 
@@ -2569,7 +2573,10 @@ def op_reshape(x, newshape):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.reshape(x=x, newshape=newshape)
+    return keras.ops.reshape(
+        x=x,
+        newshape=as_optional_shape("op_reshape", "newshape", newshape),
+    )
 
 
 @export("numpy ops")
@@ -2697,7 +2704,7 @@ def op_select(condlist, choicelist, default=0):
     return keras.ops.select(
         condlist=condlist,
         choicelist=choicelist,
-        default=as_integer("op_select", "default", default),
+        default=default,
     )
 
 
@@ -2824,8 +2831,9 @@ def op_split(x, indices_or_sections, axis=0):
     """
     return keras.ops.split(
         x=x,
-        indices_or_sections=indices_or_sections,
-        axis=axis,
+        indices_or_sections=as_integer(
+            "op_split", "indices_or_sections", indices_or_sections),
+        axis=as_axis("op_split", "axis", axis),
     )
 
 
@@ -2984,7 +2992,11 @@ def op_swapaxes(x, axis1, axis2):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.swapaxes(x=x, axis1=axis1, axis2=axis2)
+    return keras.ops.swapaxes(
+        x=x,
+        axis1=as_axis("op_swapaxes", "axis1", axis1),
+        axis2=as_axis("op_swapaxes", "axis2", axis2),
+    )
 
 
 @export("numpy ops")
@@ -3007,7 +3019,7 @@ def op_take(x, indices, axis=None):
     """
     return keras.ops.take(
         x=x,
-        indices=indices,
+        indices=as_index("op_take", "indices", indices),
         axis=as_axis("op_take", "axis", axis),
     )
 
@@ -3108,7 +3120,10 @@ def op_tile(x, repeats):
     Returns:
         @@MISSING@@
     """
-    return keras.ops.tile(x=x, repeats=repeats)
+    return keras.ops.tile(
+        x=x,
+        repeats=as_integer("op_tile", "repeats", repeats),
+    )
 
 
 @export("numpy ops")
