@@ -154,7 +154,7 @@ def op_any(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_append(x1, x2, axis=None):
-    """Append values to the end of a tensor, flattening unless an axis is given.
+    """Append values to a tensor, flattening both unless an axis is given.
 
     keras3 R: ``op_append()``. Wraps ``keras.ops.append``;
     `help(keras.ops.append)` has Keras's own notes.
@@ -1108,7 +1108,7 @@ def op_deg2rad(x):
 
 @export("numpy ops")
 def op_diag(x, k=0):
-    """Extract a diagonal of a matrix, or build a diagonal matrix from a vector.
+    """Extract a diagonal of a matrix, or build a diagonal matrix.
 
     keras3 R: ``op_diag()``. Wraps ``keras.ops.diag``; `help(keras.ops.diag)`
     has Keras's own notes.
@@ -2079,7 +2079,7 @@ def op_logaddexp(x1, x2):
 
 @export("numpy ops")
 def op_logdet(x):
-    """Compute the natural log of the determinant of a positive definite matrix.
+    """Compute the log of the determinant of a positive definite matrix.
 
     keras3 R: ``op_logdet()``. Wraps ``keras.ops.logdet``;
     `help(keras.ops.logdet)` has Keras's own notes.
@@ -3265,7 +3265,7 @@ def op_stack(x, axis=0):
 
 @export("numpy ops")
 def op_std(x, axis=None, keepdims=False):
-    """Compute the standard deviation (population, divisor n), overall or along axes.
+    """Compute the standard deviation (divisor n), overall or along axes.
 
     The divisor is n, not n - 1 as in R's `sd()`: multiply by `sqrt(n / (n -
     1))` for the sample estimate.
@@ -3373,7 +3373,7 @@ def op_swapaxes(x, axis1, axis2):
 
 @export("numpy ops")
 def op_take(x, indices, axis=None):
-    """Take elements at 0-based indices, along an axis or from the flattened tensor.
+    """Take elements at 0-based indices along an axis (or of the flat tensor).
 
     Indices are 0-based and negative ones count from the end (`-1` is the last
     element), as in Python; this differs from R, where negative indices drop
@@ -3666,7 +3666,7 @@ def op_trunc(x):
 
 @export("numpy ops")
 def op_var(x, axis=None, keepdims=False):
-    """Compute the variance (population, divisor n), overall or along axes.
+    """Compute the variance (divisor n), overall or along axes.
 
     The divisor is n, not n - 1 as in R's `var()`: multiply by `n / (n - 1)`
     for the sample estimate.

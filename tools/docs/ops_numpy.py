@@ -132,10 +132,9 @@ SUMMARIES = {
     "op_average": "Compute a weighted average, overall or along an axis.",
     "op_median": "Compute the median, overall or along axes.",
     "op_quantile": "Compute quantiles of the data, overall or along axes.",
-    "op_std": "Compute the standard deviation (population, divisor n), "
-              "overall or along axes.",
-    "op_var": "Compute the variance (population, divisor n), overall or "
+    "op_std": "Compute the standard deviation (divisor n), overall or "
               "along axes.",
+    "op_var": "Compute the variance (divisor n), overall or along axes.",
     "op_max": "Find the largest element, overall or along axes.",
     "op_min": "Find the smallest element, overall or along axes.",
     "op_argmax": "Find the 0-based position of the largest element.",
@@ -149,7 +148,7 @@ SUMMARIES = {
                "axis.",
     "op_trace": "Sum the elements on a diagonal of a matrix.",
     "op_corrcoef": "Compute the correlation matrix of the rows of a tensor.",
-    "op_logdet": "Compute the natural log of the determinant of a positive "
+    "op_logdet": "Compute the log of the determinant of a positive "
                  "definite matrix.",
     "op_bincount": "Count how often each non-negative integer occurs.",
     "op_histogram": "Count the elements falling in equal-width bins.",
@@ -207,8 +206,8 @@ SUMMARIES = {
                           "into complex numbers.",
     "op_view_as_real": "Split complex numbers into a last axis of size 2 "
                        "(real, imaginary).",
-    "op_diag": "Extract a diagonal of a matrix, or build a diagonal matrix "
-               "from a vector.",
+    "op_diag": "Extract a diagonal of a matrix, or build a diagonal "
+               "matrix.",
     "op_diagflat": "Build a 2-D tensor with the flattened input on a "
                    "diagonal.",
     "op_diagonal": "Extract a diagonal, from any two axes of a tensor.",
@@ -221,8 +220,8 @@ SUMMARIES = {
     "op_hstack": "Join tensors column-wise (along the second axis; the "
                  "first for 1-D).",
     "op_vstack": "Join tensors row-wise (along the first axis).",
-    "op_append": "Append values to the end of a tensor, flattening unless "
-                 "an axis is given.",
+    "op_append": "Append values to a tensor, flattening both unless an "
+                 "axis is given.",
     "op_split": "Split a tensor into several along an axis.",
 
     # Products
@@ -247,8 +246,8 @@ SUMMARIES = {
     "op_select": "Choose elements from several tensors by a list of "
                  "conditions.",
     "op_clip": "Limit the values of a tensor to a range.",
-    "op_take": "Take elements at 0-based indices, along an axis or from "
-               "the flattened tensor.",
+    "op_take": "Take elements at 0-based indices along an axis (or of the "
+               "flat tensor).",
     "op_take_along_axis": "Take elements at 0-based indices that vary "
                           "along an axis.",
     "op_get_item": "Index a tensor, as `x[key]` does.",
