@@ -734,6 +734,15 @@ def test_vectorize_maps_over_elements_like_numpy():
         lambda t: t * 2 + 1)(V))
 
 
+@pytest.mark.xfail(keras.backend.backend() == "tensorflow",
+                   reason="Keras 3.15's TensorFlow vdot() does not conjugate "
+                          "its first argument", strict=True)
+def test_vdot_conjugates_a_complex_first_argument_like_numpy():
+    x1 = np.array([1j, 2], dtype="complex64")
+    x2 = np.array([1j, 1], dtype="complex64")
+    assert complex(to_numpy(pykeras3.op_vdot(x1, x2))) == np.vdot(x1, x2)
+
+
 # ----------------------------------------------------------------------
 # op_arange: keras3's `end` is Keras's `stop`; the end is excluded
 

@@ -867,8 +867,7 @@ def op_corrcoef(x):
     `help(keras.ops.corrcoef)` has Keras's own notes.
 
     Args:
-        x: a 2-D tensor: one variable per row, one observation per column (a
-            1-D tensor is one variable).
+        x: a 2-D tensor: one variable per row, one observation per column.
 
     Returns:
         A tensor.
@@ -1452,7 +1451,7 @@ def op_eye(N, M=None, k=0, dtype=None):
             float type (`config_floatx()`).
 
     Returns:
-        A 2-D tensor (`float32` unless `dtype` says otherwise).
+        A 2-D tensor (of `config_floatx()` type unless `dtype` says otherwise).
     """
     return keras.ops.eye(
         N=as_integer("op_eye", "N", N),
@@ -1742,7 +1741,8 @@ def op_identity(n, dtype=None):
             float type (`config_floatx()`).
 
     Returns:
-        A square 2-D tensor (`float32` unless `dtype` says otherwise).
+        A square 2-D tensor (of `config_floatx()` type unless `dtype` says
+        otherwise).
     """
     return keras.ops.identity(n=as_integer("op_identity", "n", n), dtype=dtype)
 
@@ -3601,7 +3601,7 @@ def op_tri(N, M=None, k=0, dtype=None):
             float type (`config_floatx()`).
 
     Returns:
-        A 2-D tensor (`float32` unless `dtype` says otherwise).
+        A 2-D tensor (of `config_floatx()` type unless `dtype` says otherwise).
     """
     return keras.ops.tri(
         N=as_integer("op_tri", "N", N),
@@ -3694,13 +3694,17 @@ def op_var(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_vdot(x1, x2):
-    """Compute the dot product of two flattened tensors, conjugating the first.
+    """Compute the dot product of two tensors, both flattened.
+
+    NumPy's `vdot()` conjugates a complex first argument; Keras 3.15 does so on
+    some backends but not on TensorFlow, so for complex tensors write
+    `op_vdot(op_conj(x1), x2)` there.
 
     keras3 R: ``op_vdot()``. Wraps ``keras.ops.vdot``; `help(keras.ops.vdot)`
     has Keras's own notes.
 
     Args:
-        x1: the first tensor (conjugated if complex; flattened).
+        x1: the first tensor (flattened).
         x2: the second tensor, with as many elements as `x1` (flattened).
 
     Returns:

@@ -227,8 +227,7 @@ SUMMARIES = {
     # Products
     "op_matmul": "Compute the matrix product of two tensors (R's `%*%`).",
     "op_dot": "Compute the dot product of two tensors.",
-    "op_vdot": "Compute the dot product of two flattened tensors, "
-               "conjugating the first.",
+    "op_vdot": "Compute the dot product of two tensors, both flattened.",
     "op_inner": "Compute the inner product of two tensors over their last "
                 "axes.",
     "op_outer": "Compute the outer product of two vectors (R's `%o%`).",
@@ -439,6 +438,10 @@ DETAILS = {
     "op_eye": (
         "`op_identity(n)` is `op_eye(n)`; `op_eye()` also makes "
         "rectangular matrices and shifted diagonals."),
+    "op_vdot": (
+        "NumPy's `vdot()` conjugates a complex first argument; Keras 3.15 "
+        "does so on some backends but not on TensorFlow, so for complex "
+        "tensors write `op_vdot(op_conj(x1), x2)` there."),
     "op_dot": (
         "For vectors the sum of products, for matrices the matrix product; "
         "for more axes it sums over the last axis of `x1` and the "
@@ -585,8 +588,7 @@ PARAMS = {
         "default, is the last axis)."),
     "op_trace:x": "a tensor of at least two axes.",
     "op_corrcoef:x": (
-        "a 2-D tensor: one variable per row, one observation per column "
-        "(a 1-D tensor is one variable)."),
+        "a 2-D tensor: one variable per row, one observation per column."),
     "op_logdet:x": "a square, symmetric positive definite matrix.",
     "op_bincount:x": "a 1-D tensor of non-negative integers.",
     "op_bincount:weights": (
@@ -782,7 +784,7 @@ PARAMS = {
     "op_dot:x2": (
         "the second tensor; its matching axis must have the size of the "
         "last axis of `x1`."),
-    "op_vdot:x1": "the first tensor (conjugated if complex; flattened).",
+    "op_vdot:x1": "the first tensor (flattened).",
     "op_vdot:x2": "the second tensor, with as many elements as `x1` "
                   "(flattened).",
     "op_inner:x1": "the first tensor.",
@@ -961,10 +963,12 @@ RETURNS = {
     "op_real": "A real tensor of the shape of `x`.",
     "op_imag": "A real tensor of the shape of `x`.",
     "op_angle": "A real tensor of the shape of `x`, in radians.",
-    "op_eye": "A 2-D tensor (`float32` unless `dtype` says otherwise).",
-    "op_identity": "A square 2-D tensor (`float32` unless `dtype` says "
-                   "otherwise).",
-    "op_tri": "A 2-D tensor (`float32` unless `dtype` says otherwise).",
+    "op_eye": "A 2-D tensor (of `config_floatx()` type unless `dtype` "
+              "says otherwise).",
+    "op_identity": "A square 2-D tensor (of `config_floatx()` type unless "
+                   "`dtype` says otherwise).",
+    "op_tri": "A 2-D tensor (of `config_floatx()` type unless `dtype` says "
+              "otherwise).",
     "op_bartlett": "A 1-D float tensor of `x` values.",
     "op_blackman": "A 1-D float tensor of `x` values.",
     "op_hamming": "A 1-D float tensor of `x` values.",
