@@ -11,6 +11,8 @@ excluded end.
 
 import inspect
 import math
+import os
+import sys
 
 import keras
 import numpy as np
@@ -67,13 +69,15 @@ class Known:
 
 def s(*args, ref, tol=None, kind=True, **kwargs):
     """One sample: call with `args`/`kwargs`; `ref` is a callable taking
-    the same arguments (NumPy's or Keras's function), a Known value, or a
-    check (a function of the result, marked `kind="check"`)."""
+    the same arguments (NumPy's function), a Known value, or a check (a
+    function of the result, marked with `check`).  `kind=False` skips the
+    dtype-category comparison (bool, int, float, complex)."""
     return dict(args=args, kwargs=kwargs, ref=ref, tol=tol or {},
                 kind=kind)
 
 
 def check(fn):
+    """Mark `fn` as a check of the result (not a reference to compare)."""
     fn.is_check = True
     return fn
 
@@ -774,6 +778,20 @@ def test_arange_end_plus_step_includes_the_end():
 
 # ----------------------------------------------------------------------
 # Conversions fixed at the source (tools/overrides.py)
+
+def test_converters_by_function_name_real_parameters():
+    """A misspelt entry of CONVERTERS_BY_FUNCTION would be ignored
+    silently by the generator."""
+    from conftest import ROOT
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import overrides
+    from pykeras3._args import CONVERTERS
+    for name, params in overrides.CONVERTERS_BY_FUNCTION.items():
+        signature = inspect.signature(getattr(pykeras3, name))
+        for param, converter in params.items():
+            assert param in signature.parameters, (name, param)
+            assert converter is None or converter in CONVERTERS, converter
+
 
 def test_logspace_takes_a_fractional_base():
     np.testing.assert_allclose(to_numpy(op_logspace(0, 2, 3, base=math.e)),
