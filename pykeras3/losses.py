@@ -530,7 +530,7 @@ def loss_circle(
             ref_labels=as_integer("loss_circle", "ref_labels", ref_labels),
             ref_embeddings=ref_embeddings,
             remove_diagonal=remove_diagonal,
-            gamma=as_integer("loss_circle", "gamma", gamma),
+            gamma=gamma,
             margin=margin,
         )
     unused(
@@ -541,7 +541,7 @@ def loss_circle(
     )
     return keras.losses.Circle(
         remove_diagonal=remove_diagonal,
-        gamma=as_integer("loss_circle", "gamma", gamma),
+        gamma=gamma,
         margin=margin,
         reduction=reduction,
         name=name,

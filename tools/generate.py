@@ -231,8 +231,6 @@ def plan_function(name, entry, family):
     renames = O.KERAS_NAMES.get(name, {})
     dropped = {p for p in names if KERAS3.renamed(name, p) is None}
     converters = dict(entry.get("converters") or {})
-    converters.update({p: c for p, c in O.CONVERTERS_BY_PARAM.items()
-                       if p in names})
     converters.update(O.CONVERTERS_BY_FUNCTION.get(name, {}))
 
     params = []

@@ -193,19 +193,39 @@ JOIN_VARARGS = {"op_hstack", "op_vstack"}
 # the reason, in pykeras3/_keras3/parameters.tsv (the coverage report reads
 # them too).
 
-# Converters by parameter name, over keras3's own (a seed may also be a
-# SeedGenerator; as_integer passes those on unchanged).
-CONVERTERS_BY_PARAM = {}
-
-# keras3 converters that do not fit Python, by function and parameter;
-# None passes the value on unchanged.  keras3 turns R numbers into
-# integers for these, but a fill value may be any number (0.5 for float
-# images) and images are arrays of any dtype, not integers.
+# Converters by function, over keras3's own ({param: keras3
+# converter name}, or None for no conversion).  keras3 leaves these
+# arguments to R's own checks, or converts more strictly than Python
+# needs.
 CONVERTERS_BY_FUNCTION = {
+    # numpy ops: integers and axes checked (2.5 or 1.5 refused, naming the
+    # argument; 2.0 accepted) where Keras fails obscurely or not at all.
+    "op_identity": {"n": "as_integer"},
+    "op_tile": {"repeats": "as_integer"},
+    "op_repeat": {"repeats": "as_integer"},
+    "op_reshape": {"newshape": "normalize_shape"},
+    "op_split": {"indices_or_sections": "as_integer", "axis": "as_axis"},
+    "op_swapaxes": {"axis1": "as_axis", "axis2": "as_axis"},
+    "op_moveaxis": {"source": "as_axis", "destination": "as_axis"},
+    "op_take": {"indices": "as_index"},
+    "op_bartlett": {"x": "as_integer"},
+    "op_blackman": {"x": "as_integer"},
+    "op_hamming": {"x": "as_integer"},
+    "op_hanning": {"x": "as_integer"},
+    "op_kaiser": {"x": "as_integer"},
+    # numpy ops: keras3 makes these integers; Keras and NumPy take any
+    # number (a base of e, a default of 0.5).
+    "op_logspace": {"base": None},
+    "op_select": {"default": None},
+    # image ops: a fill value may be any number (0.5 for float images) and
+    # images are arrays of any dtype, not integers.
     "op_image_affine_transform": {"fill_value": None},
     "op_image_map_coordinates": {"fill_value": None},
     "op_image_perspective_transform": {"fill_value": None},
     "op_image_pad": {"images": None},
+    # losses: keras3 makes Circle loss's gamma an integer; it is a scale
+    # (Keras's default is 80.0).
+    "loss_circle": {"gamma": None},
 }
 
 # Keras parameters keras3 does not expose (newer than keras3's table, or

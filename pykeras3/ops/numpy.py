@@ -53,7 +53,7 @@ from .._registry import export, alias
 
 @export("numpy ops")
 def op_abs(x):
-    """@@MISSING@@
+    """Compute the absolute value of each element.
 
     keras3 R: ``op_abs()``. Wraps ``keras.ops.absolute``;
     `help(keras.ops.absolute)` has Keras's own notes.
@@ -63,14 +63,14 @@ def op_abs(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.absolute(x=x)
 
 
 @export("numpy ops")
 def op_add(x1, x2):
-    """@@MISSING@@
+    """Add two tensors element by element, with broadcasting.
 
     keras3 R: ``op_add()``. Wraps ``keras.ops.add``; `help(keras.ops.add)` has
     Keras's own notes.
@@ -80,14 +80,14 @@ def op_add(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.add(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_all(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Test whether all elements are true, overall or along an axis.
 
     keras3 R: ``op_all()``. Wraps ``keras.ops.all``; `help(keras.ops.all)` has
     Keras's own notes.
@@ -101,7 +101,7 @@ def op_all(x, axis=None, keepdims=False):
             against the input.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor: a scalar, or one value per position of the axes kept.
     """
     return keras.ops.all(
         x=x,
@@ -112,7 +112,7 @@ def op_all(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_angle(x):
-    """@@MISSING@@
+    """Compute the angle (argument, in radians) of each complex element.
 
     keras3 R: ``op_angle()``. Wraps ``keras.ops.angle``;
     `help(keras.ops.angle)` has Keras's own notes.
@@ -122,14 +122,14 @@ def op_angle(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A real tensor of the shape of `x`, in radians.
     """
     return keras.ops.angle(x=x)
 
 
 @export("numpy ops")
 def op_any(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Test whether any element is true, overall or along an axis.
 
     keras3 R: ``op_any()``. Wraps ``keras.ops.any``; `help(keras.ops.any)` has
     Keras's own notes.
@@ -143,7 +143,7 @@ def op_any(x, axis=None, keepdims=False):
             against the input.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor: a scalar, or one value per position of the axes kept.
     """
     return keras.ops.any(
         x=x,
@@ -154,19 +154,20 @@ def op_any(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_append(x1, x2, axis=None):
-    """@@MISSING@@
+    """Append values to a tensor, flattening both unless an axis is given.
 
     keras3 R: ``op_append()``. Wraps ``keras.ops.append``;
     `help(keras.ops.append)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x1: the tensor to append to.
+        x2: the values to append; with an `axis`, of the same shape as `x1`
+            except along that axis.
+        axis: the axis to append along, 0-based; `None` flattens both tensors
+            and returns a 1-D tensor.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.append(
         x1=x1,
@@ -177,28 +178,46 @@ def op_append(x1, x2, axis=None):
 
 @export("numpy ops")
 def op_arange(start, end=None, step=None, dtype=None):
-    """@@MISSING@@
+    """Create a 1-D tensor of evenly stepped values, the end excluded.
+
+    As in Python's `range()`, the values start at `start` and stop before
+    `end`: `op_arange(1, 4)` is `[1, 2, 3]`. R's `seq()` and keras3's
+    `op_arange()` include the end; here add one step to `end` to include it.
+    With one argument, `op_arange(n)` counts from 0 to `n - 1`. Integer
+    arguments give an integer tensor.
 
     keras3 R: ``op_arange()``. Wraps ``keras.ops.arange``;
     `help(keras.ops.arange)` has Keras's own notes. Leaves out keras3's
     `include_end`.
 
     Args:
-        start: @@MISSING@@
-        end: @@MISSING@@
-        step: @@MISSING@@
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        start: the first value; given alone, the end, with the values starting
+            at 0 (`op_arange(3)` is `[0, 1, 2]`).
+        end: where the values stop: the end itself is excluded, as in Python's
+            `range()` (Keras calls it `stop`).
+        step: the difference between neighbouring values (may be negative or
+            fractional); `None` means 1.
+        dtype: the data type; `None` infers it from the arguments (integers
+            give an integer tensor, any float a float tensor).
 
     Returns:
-        @@MISSING@@
+        A 1-D tensor.
+
+    Example:
+        >>> from pykeras3 import op_arange
+        >>> op_arange(5).numpy().tolist()           # the end is excluded
+        [0, 1, 2, 3, 4]
+        >>> op_arange(2, 10, 3).numpy().tolist()
+        [2, 5, 8]
+        >>> op_arange(0, 1, 0.25).numpy().tolist()
+        [0.0, 0.25, 0.5, 0.75]
     """
     return keras.ops.arange(start=start, stop=end, step=step, dtype=dtype)
 
 
 @export("numpy ops")
 def op_arccos(x):
-    """@@MISSING@@
+    """Compute the inverse cosine of each element, in radians.
 
     keras3 R: ``op_arccos()``. Wraps ``keras.ops.arccos``;
     `help(keras.ops.arccos)` has Keras's own notes.
@@ -208,14 +227,14 @@ def op_arccos(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.arccos(x=x)
 
 
 @export("numpy ops")
 def op_arccosh(x):
-    """@@MISSING@@
+    """Compute the inverse hyperbolic cosine of each element.
 
     keras3 R: ``op_arccosh()``. Wraps ``keras.ops.arccosh``;
     `help(keras.ops.arccosh)` has Keras's own notes.
@@ -225,14 +244,14 @@ def op_arccosh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.arccosh(x=x)
 
 
 @export("numpy ops")
 def op_arcsin(x):
-    """@@MISSING@@
+    """Compute the inverse sine of each element, in radians.
 
     keras3 R: ``op_arcsin()``. Wraps ``keras.ops.arcsin``;
     `help(keras.ops.arcsin)` has Keras's own notes.
@@ -242,14 +261,14 @@ def op_arcsin(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.arcsin(x=x)
 
 
 @export("numpy ops")
 def op_arcsinh(x):
-    """@@MISSING@@
+    """Compute the inverse hyperbolic sine of each element.
 
     keras3 R: ``op_arcsinh()``. Wraps ``keras.ops.arcsinh``;
     `help(keras.ops.arcsinh)` has Keras's own notes.
@@ -259,14 +278,14 @@ def op_arcsinh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.arcsinh(x=x)
 
 
 @export("numpy ops")
 def op_arctan(x):
-    """@@MISSING@@
+    """Compute the inverse tangent of each element, in radians.
 
     keras3 R: ``op_arctan()``. Wraps ``keras.ops.arctan``;
     `help(keras.ops.arctan)` has Keras's own notes.
@@ -276,31 +295,31 @@ def op_arctan(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.arctan(x=x)
 
 
 @export("numpy ops")
 def op_arctan2(x1, x2):
-    """@@MISSING@@
+    """Compute the angle of the point (`x2`, `x1`), element by element.
 
     keras3 R: ``op_arctan2()``. Wraps ``keras.ops.arctan2``;
     `help(keras.ops.arctan2)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the y coordinates (the numerator of y / x).
+        x2: the x coordinates, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.arctan2(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_arctanh(x):
-    """@@MISSING@@
+    """Compute the inverse hyperbolic tangent of each element.
 
     keras3 R: ``op_arctanh()``. Wraps ``keras.ops.arctanh``;
     `help(keras.ops.arctanh)` has Keras's own notes.
@@ -310,14 +329,18 @@ def op_arctanh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.arctanh(x=x)
 
 
 @export("numpy ops")
 def op_argmax(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Find the 0-based position of the largest element.
+
+    Indices are 0-based, as everywhere in Python (R's `which.max()` counts from
+    1). With `axis=None` the index is into the flattened tensor (row-major
+    order). Ties give the first position.
 
     keras3 R: ``op_argmax()``. Wraps ``keras.ops.argmax``;
     `help(keras.ops.argmax)` has Keras's own notes. Leaves out keras3's
@@ -326,13 +349,23 @@ def op_argmax(x, axis=None, keepdims=False):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis to search along, counted from 0 (`-1` is the last axis);
+            `None` searches the flattened tensor and gives one index into it.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of 0-based indices: a scalar with `axis=None`,
+        otherwise the shape of `x` without `axis` (kept with size 1 if
+        `keepdims`).
+
+    Example:
+        >>> from pykeras3 import op_argmax, op_array
+        >>> x = op_array([[1, 9, 2], [7, 0, 3]])
+        >>> op_argmax(x, axis=1).numpy().tolist()   # 0-based columns
+        [1, 0]
+        >>> int(op_argmax(x))                       # in the flattened x
+        1
     """
     return keras.ops.argmax(
         x=x,
@@ -343,7 +376,11 @@ def op_argmax(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_argmin(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Find the 0-based position of the smallest element.
+
+    Indices are 0-based (R's `which.min()` counts from 1). With `axis=None` the
+    index is into the flattened tensor (row-major order). Ties give the first
+    position.
 
     keras3 R: ``op_argmin()``. Wraps ``keras.ops.argmin``;
     `help(keras.ops.argmin)` has Keras's own notes. Leaves out keras3's
@@ -352,13 +389,20 @@ def op_argmin(x, axis=None, keepdims=False):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis to search along, counted from 0 (`-1` is the last axis);
+            `None` searches the flattened tensor and gives one index into it.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of 0-based indices: a scalar with `axis=None`,
+        otherwise the shape of `x` without `axis` (kept with size 1 if
+        `keepdims`).
+
+    Example:
+        >>> from pykeras3 import op_argmin, op_array
+        >>> op_argmin(op_array([4, 1, 3, 1])).numpy().item()  # first of ties
+        1
     """
     return keras.ops.argmin(
         x=x,
@@ -369,7 +413,12 @@ def op_argmin(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_argpartition(x, kth, axis=-1):
-    """@@MISSING@@
+    """Find 0-based indices that put the k-th smallest element in its place.
+
+    After the partition, position `kth` (0-based) holds the index of the
+    element that would be there after a full sort; indices of smaller elements
+    come before it and of larger ones after it, in no particular order. Cheaper
+    than a full sort for top-k style selections.
 
     keras3 R: ``op_argpartition()``. Wraps ``keras.ops.argpartition``;
     `help(keras.ops.argpartition)` has Keras's own notes. Leaves out keras3's
@@ -378,12 +427,13 @@ def op_argpartition(x, kth, axis=-1):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        kth: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        kth: the 0-based position (or list of positions) in sorted order that
+            must be in its final place.
+        axis: the axis to partition along, 0-based (`-1`, the default, is the
+            last axis); `None` uses the flattened tensor.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of 0-based indices, of the shape of `x`.
     """
     return keras.ops.argpartition(
         x=x,
@@ -394,7 +444,10 @@ def op_argpartition(x, kth, axis=-1):
 
 @export("numpy ops")
 def op_argsort(x, axis=-1):
-    """@@MISSING@@
+    """Find the 0-based indices that would sort a tensor along an axis.
+
+    Like R's `order()`, but 0-based and along one axis: taking the elements at
+    these indices (`op_take_along_axis()`) gives the sorted tensor.
 
     keras3 R: ``op_argsort()``. Wraps ``keras.ops.argsort``;
     `help(keras.ops.argsort)` has Keras's own notes. Leaves out keras3's
@@ -403,37 +456,41 @@ def op_argsort(x, axis=-1):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis to sort along, 0-based (`-1`, the default, is the last
+            axis); `None` sorts the flattened tensor.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of 0-based indices, of the shape of `x`.
+
+    Example:
+        >>> from pykeras3 import op_argsort, op_array
+        >>> op_argsort(op_array([30, 10, 20])).numpy().tolist()
+        [1, 2, 0]
     """
     return keras.ops.argsort(x=x, axis=as_axis("op_argsort", "axis", axis))
 
 
 @export("numpy ops")
 def op_array(x, dtype=None):
-    """@@MISSING@@
+    """Create a tensor from a list, array or tensor.
 
     keras3 R: ``op_array()``. Wraps ``keras.ops.array``;
     `help(keras.ops.array)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        x: the data: a (nested) list, a NumPy array or a tensor.
+        dtype: the data type, such as `"float32"`; `None` infers it from the
+            data (Python integers give `int32`, floats `float32`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.array(x=x, dtype=dtype)
 
 
 @export("numpy ops")
 def op_average(x, axis=None, weights=None):
-    """@@MISSING@@
+    """Compute a weighted average, overall or along an axis.
 
     keras3 R: ``op_average()``. Wraps ``keras.ops.average``;
     `help(keras.ops.average)` has Keras's own notes.
@@ -441,12 +498,13 @@ def op_average(x, axis=None, weights=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        weights: @@MISSING@@
+        axis: the axis to average along, counted from 0 (`-1` is the last
+            axis); `None` averages all elements.
+        weights: a weight for each element: the same shape as `x`, or 1-D with
+            the length of `axis`; `None` weighs all elements equally.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.average(
         x=x,
@@ -457,37 +515,39 @@ def op_average(x, axis=None, weights=None):
 
 @export("numpy ops")
 def op_bartlett(x):
-    """@@MISSING@@
+    """Create a Bartlett (triangular) window of a given length.
 
     keras3 R: ``op_bartlett()``. Wraps ``keras.ops.bartlett``;
     `help(keras.ops.bartlett)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the window length (number of points), an integer.
 
     Returns:
-        @@MISSING@@
+        A 1-D float tensor of `x` values.
     """
-    return keras.ops.bartlett(x=x)
+    return keras.ops.bartlett(x=as_integer("op_bartlett", "x", x))
 
 
 @export("numpy ops")
 def op_bincount(x, weights=None, minlength=0, sparse=False):
-    """@@MISSING@@
+    """Count how often each non-negative integer occurs.
 
     keras3 R: ``op_bincount()``. Wraps ``keras.ops.bincount``;
     `help(keras.ops.bincount)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        weights: @@MISSING@@
-        minlength: @@MISSING@@
-        sparse: @@MISSING@@
+        x: a 1-D tensor of non-negative integers.
+        weights: a weight per element of `x`, summed instead of counting 1;
+            `None` counts.
+        minlength: the smallest length of the result (an integer); counts
+            beyond `max(x)` are 0.
+        sparse: whether to return a sparse tensor (on backends that support
+            them).
 
     Returns:
-        @@MISSING@@
+        A 1-D tensor of length `max(max(x) + 1, minlength)`: integer counts, or
+        sums of `weights`.
     """
     return keras.ops.bincount(
         x=as_integer("op_bincount", "x", x),
@@ -499,18 +559,17 @@ def op_bincount(x, weights=None, minlength=0, sparse=False):
 
 @export("numpy ops")
 def op_bitwise_and(x, y):
-    """@@MISSING@@
+    """Combine the bits of two integer tensors with AND.
 
     keras3 R: ``op_bitwise_and()``. Wraps ``keras.ops.bitwise_and``;
     `help(keras.ops.bitwise_and)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        y: @@MISSING@@
+        x: the first integer tensor.
+        y: the second integer tensor (or integer), broadcast against `x`.
 
     Returns:
-        @@MISSING@@
+        An integer tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.bitwise_and(
         x=as_integer("op_bitwise_and", "x", x),
@@ -520,36 +579,35 @@ def op_bitwise_and(x, y):
 
 @export("numpy ops")
 def op_bitwise_invert(x):
-    """@@MISSING@@
+    """Flip every bit of each integer element (bitwise NOT).
 
     keras3 R: ``op_bitwise_invert()``. Wraps ``keras.ops.bitwise_invert``;
     `help(keras.ops.bitwise_invert)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: an integer (or boolean) tensor.
 
     Returns:
-        @@MISSING@@
+        A tensor of the shape and dtype of `x`.
     """
     return keras.ops.bitwise_invert(x=x)
 
 
 @export("numpy ops")
 def op_bitwise_left_shift(x, y):
-    """@@MISSING@@
+    """Shift the bits of integers left (multiply by powers of 2).
 
     keras3 R: ``op_bitwise_left_shift()``. Wraps
     ``keras.ops.bitwise_left_shift``; `help(keras.ops.bitwise_left_shift)` has
     Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        y: @@MISSING@@
+        x: the integer tensor whose bits are shifted.
+        y: by how many bits to shift: an integer or an integer tensor broadcast
+            against `x`.
 
     Returns:
-        @@MISSING@@
+        An integer tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.bitwise_left_shift(
         x=as_integer("op_bitwise_left_shift", "x", x),
@@ -559,35 +617,35 @@ def op_bitwise_left_shift(x, y):
 
 @export("numpy ops")
 def op_bitwise_not(x):
-    """@@MISSING@@
+    """Flip every bit of each integer element (same as `op_bitwise_invert()`).
+
+    Another name for `op_bitwise_invert()`.
 
     keras3 R: ``op_bitwise_not()``. Wraps ``keras.ops.bitwise_not``;
     `help(keras.ops.bitwise_not)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: an integer (or boolean) tensor.
 
     Returns:
-        @@MISSING@@
+        A tensor of the shape and dtype of `x`.
     """
     return keras.ops.bitwise_not(x=x)
 
 
 @export("numpy ops")
 def op_bitwise_or(x, y):
-    """@@MISSING@@
+    """Combine the bits of two integer tensors with OR.
 
     keras3 R: ``op_bitwise_or()``. Wraps ``keras.ops.bitwise_or``;
     `help(keras.ops.bitwise_or)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        y: @@MISSING@@
+        x: the first integer tensor.
+        y: the second integer tensor (or integer), broadcast against `x`.
 
     Returns:
-        @@MISSING@@
+        An integer tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.bitwise_or(
         x=as_integer("op_bitwise_or", "x", x),
@@ -597,19 +655,19 @@ def op_bitwise_or(x, y):
 
 @export("numpy ops")
 def op_bitwise_right_shift(x, y):
-    """@@MISSING@@
+    """Shift the bits of integers right (divide by powers of 2, rounding down).
 
     keras3 R: ``op_bitwise_right_shift()``. Wraps
     ``keras.ops.bitwise_right_shift``; `help(keras.ops.bitwise_right_shift)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        y: @@MISSING@@
+        x: the integer tensor whose bits are shifted.
+        y: by how many bits to shift: an integer or an integer tensor broadcast
+            against `x`.
 
     Returns:
-        @@MISSING@@
+        An integer tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.bitwise_right_shift(
         x=as_integer("op_bitwise_right_shift", "x", x),
@@ -619,18 +677,17 @@ def op_bitwise_right_shift(x, y):
 
 @export("numpy ops")
 def op_bitwise_xor(x, y):
-    """@@MISSING@@
+    """Combine the bits of two integer tensors with exclusive OR.
 
     keras3 R: ``op_bitwise_xor()``. Wraps ``keras.ops.bitwise_xor``;
     `help(keras.ops.bitwise_xor)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        y: @@MISSING@@
+        x: the first integer tensor.
+        y: the second integer tensor (or integer), broadcast against `x`.
 
     Returns:
-        @@MISSING@@
+        An integer tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.bitwise_xor(
         x=as_integer("op_bitwise_xor", "x", x),
@@ -640,24 +697,26 @@ def op_bitwise_xor(x, y):
 
 @export("numpy ops")
 def op_blackman(x):
-    """@@MISSING@@
+    """Create a Blackman window of a given length.
 
     keras3 R: ``op_blackman()``. Wraps ``keras.ops.blackman``;
     `help(keras.ops.blackman)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the window length (number of points), an integer.
 
     Returns:
-        @@MISSING@@
+        A 1-D float tensor of `x` values.
     """
-    return keras.ops.blackman(x=x)
+    return keras.ops.blackman(x=as_integer("op_blackman", "x", x))
 
 
 @export("numpy ops")
 def op_broadcast_to(x, shape):
-    """@@MISSING@@
+    """Repeat a tensor as broadcasting does, to a larger shape.
+
+    Broadcasting matches shapes from the last axis: each size of `x` must be 1
+    or equal to the target size; missing leading axes are added.
 
     keras3 R: ``op_broadcast_to()``. Wraps ``keras.ops.broadcast_to``;
     `help(keras.ops.broadcast_to)` has Keras's own notes.
@@ -665,10 +724,10 @@ def op_broadcast_to(x, shape):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        shape: a shape: an integer, or a tuple or list of integers.
+        shape: the target shape: an integer, or a tuple or list of integers.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.broadcast_to(
         x=x,
@@ -678,7 +737,7 @@ def op_broadcast_to(x, shape):
 
 @export("numpy ops")
 def op_cbrt(x):
-    """@@MISSING@@
+    """Compute the real cube root of each element.
 
     keras3 R: ``op_cbrt()``. Wraps ``keras.ops.cbrt``; `help(keras.ops.cbrt)`
     has Keras's own notes.
@@ -688,14 +747,14 @@ def op_cbrt(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.cbrt(x=x)
 
 
 @export("numpy ops")
 def op_ceil(x):
-    """@@MISSING@@
+    """Round each element up to the nearest whole number.
 
     keras3 R: ``op_ceil()``. Wraps ``keras.ops.ceil``; `help(keras.ops.ceil)`
     has Keras's own notes.
@@ -705,14 +764,14 @@ def op_ceil(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.ceil(x=x)
 
 
 @export("numpy ops")
 def op_clip(x, x_min, x_max):
-    """@@MISSING@@
+    """Limit the values of a tensor to a range.
 
     keras3 R: ``op_clip()``. Wraps ``keras.ops.clip``; `help(keras.ops.clip)`
     has Keras's own notes.
@@ -720,29 +779,42 @@ def op_clip(x, x_min, x_max):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        x_min: @@MISSING@@
-        x_max: @@MISSING@@
+        x_min: the lower limit: smaller values become `x_min`.
+        x_max: the upper limit: larger values become `x_max`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_clip
+        >>> op_clip(op_array([-3, 0, 5, 12]), 0, 10).numpy().tolist()
+        [0, 0, 5, 10]
     """
     return keras.ops.clip(x=x, x_min=x_min, x_max=x_max)
 
 
 @export("numpy ops")
 def op_concatenate(xs, axis=0):
-    """@@MISSING@@
+    """Join tensors along an existing axis.
 
     keras3 R: ``op_concatenate()``. Wraps ``keras.ops.concatenate``;
     `help(keras.ops.concatenate)` has Keras's own notes.
 
     Args:
-        xs: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        xs: the tensors to join: a list or tuple of tensors (or arrays) whose
+            shapes agree except along the joining axis.
+        axis: the existing axis to join along, 0-based (`-1` is the last axis).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_concatenate, op_ones, op_zeros
+        >>> a, b = op_zeros((2, 3)), op_ones((2, 1))
+        >>> op_concatenate([a, b], axis=1).shape
+        TensorShape([2, 4])
+        >>> op_concatenate([a, a]).shape
+        TensorShape([4, 3])
     """
     return keras.ops.concatenate(
         xs=xs,
@@ -752,7 +824,7 @@ def op_concatenate(xs, axis=0):
 
 @export("numpy ops")
 def op_conj(x):
-    """@@MISSING@@
+    """Compute the complex conjugate of each element.
 
     keras3 R: ``op_conj()``. Wraps ``keras.ops.conjugate``;
     `help(keras.ops.conjugate)` has Keras's own notes.
@@ -762,14 +834,14 @@ def op_conj(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.conjugate(x=x)
 
 
 @export("numpy ops")
 def op_copy(x):
-    """@@MISSING@@
+    """Make a copy of a tensor.
 
     keras3 R: ``op_copy()``. Wraps ``keras.ops.copy``; `help(keras.ops.copy)`
     has Keras's own notes.
@@ -779,49 +851,53 @@ def op_copy(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.copy(x=x)
 
 
 @export("numpy ops")
 def op_corrcoef(x):
-    """@@MISSING@@
+    """Compute the correlation matrix of the rows of a tensor.
+
+    Each row is a variable and each column an observation, the transpose of R's
+    `cor()` convention.
 
     keras3 R: ``op_corrcoef()``. Wraps ``keras.ops.corrcoef``;
     `help(keras.ops.corrcoef)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a 2-D tensor: one variable per row, one observation per column.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.corrcoef(x=x)
 
 
 @export("numpy ops")
 def op_correlate(x1, x2, mode="valid"):
-    """@@MISSING@@
+    """Compute the cross-correlation of two 1-D tensors.
 
     keras3 R: ``op_correlate()``. Wraps ``keras.ops.correlate``;
     `help(keras.ops.correlate)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
-        mode: @@MISSING@@
+        x1: the first 1-D tensor.
+        x2: the second 1-D tensor, slid along `x1`.
+        mode: how much overlap to keep: `"valid"` (only full overlap), `"same"`
+            (the length of the longer input) or `"full"` (every partial
+            overlap).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.correlate(x1=x1, x2=x2, mode=mode)
 
 
 @export("numpy ops")
 def op_cos(x):
-    """@@MISSING@@
+    """Compute the cosine of each element (given in radians).
 
     keras3 R: ``op_cos()``. Wraps ``keras.ops.cos``; `help(keras.ops.cos)` has
     Keras's own notes.
@@ -831,14 +907,14 @@ def op_cos(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.cos(x=x)
 
 
 @export("numpy ops")
 def op_cosh(x):
-    """@@MISSING@@
+    """Compute the hyperbolic cosine of each element.
 
     keras3 R: ``op_cosh()``. Wraps ``keras.ops.cosh``; `help(keras.ops.cosh)`
     has Keras's own notes.
@@ -848,14 +924,14 @@ def op_cosh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.cosh(x=x)
 
 
 @export("numpy ops")
 def op_count_nonzero(x, axis=None):
-    """@@MISSING@@
+    """Count the elements that are not zero, overall or along axes.
 
     keras3 R: ``op_count_nonzero()``. Wraps ``keras.ops.count_nonzero``;
     `help(keras.ops.count_nonzero)` has Keras's own notes.
@@ -863,11 +939,11 @@ def op_count_nonzero(x, axis=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis or axes to count along, counted from 0 (`-1` is the last
+            axis); `None` counts in the whole tensor.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of counts.
     """
     return keras.ops.count_nonzero(
         x=x,
@@ -877,22 +953,21 @@ def op_count_nonzero(x, axis=None):
 
 @export("numpy ops")
 def op_cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
-    """@@MISSING@@
+    """Compute the cross product of vectors of 2 or 3 components.
 
     keras3 R: ``op_cross()``. Wraps ``keras.ops.cross``;
     `help(keras.ops.cross)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
-        axisa: @@MISSING@@
-        axisb: @@MISSING@@
-        axisc: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x1: the first vector(s), of 2 or 3 components.
+        x2: the second vector(s), of 2 or 3 components, broadcast against `x1`.
+        axisa: the axis of `x1` holding the components, 0-based.
+        axisb: the axis of `x2` holding the components, 0-based.
+        axisc: the axis of the result holding the components, 0-based.
+        axis: if given, one axis used for `axisa`, `axisb` and `axisc` at once.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.cross(
         x1=x1,
@@ -914,22 +989,38 @@ def op_ctc_decode(
     merge_repeated=True,
     mask_index=0,
 ):
-    """@@MISSING@@
+    """Decode the per-step class scores of a CTC model into label sequences.
+
+    Connectionist temporal classification (CTC) models emit a score for each
+    class at each time step, with one class standing for "no label" (the blank,
+    `mask_index`). Decoding merges repeats and drops blanks; the decoded
+    sequences are padded with `-1`.
 
     keras3 R: ``op_ctc_decode()``. Wraps ``keras.ops.ctc_decode``;
     `help(keras.ops.ctc_decode)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        sequence_lengths: @@MISSING@@
-        strategy: @@MISSING@@
-        beam_width: @@MISSING@@
-        top_paths: @@MISSING@@
-        merge_repeated: @@MISSING@@
-        mask_index: @@MISSING@@
+        inputs: the unnormalized scores (logits, not softmax output), of shape
+            `(batch, time steps, classes)`.
+        sequence_lengths: the length of each sequence of the batch: a 1-D
+            integer tensor of length `batch`.
+        strategy: `"greedy"` (the best class at each step; fast) or
+            `"beam_search"` (keeps `beam_width` candidate sequences).
+        beam_width: how many candidates beam search keeps at each step, an
+            integer.
+        top_paths: how many of the most likely sequences beam search returns,
+            an integer.
+        merge_repeated: whether repeated labels in consecutive steps are merged
+            into one.
+        mask_index: the 0-based class index of the blank ("no label") class.
+            keras3 counts it from 1 (its default 1 is this default 0).
 
     Returns:
-        @@MISSING@@
+        A tuple `(sequences, scores)`: the decoded label sequences, of shape
+        `(top_paths, batch, time steps)` padded with -1 (`top_paths` is 1 for
+        greedy decoding), and their scores (the negative sum of the best logits
+        for greedy decoding, log probabilities for beam search), of shape
+        `(batch, top_paths)`.
     """
     return keras.ops.ctc_decode(
         inputs=inputs,
@@ -944,7 +1035,7 @@ def op_ctc_decode(
 
 @export("numpy ops")
 def op_cumprod(x, axis=None, dtype=None):
-    """@@MISSING@@
+    """Compute running products (cumulative products) along an axis.
 
     keras3 R: ``op_cumprod()``. Wraps ``keras.ops.cumprod``;
     `help(keras.ops.cumprod)` has Keras's own notes.
@@ -952,13 +1043,12 @@ def op_cumprod(x, axis=None, dtype=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        axis: the axis to accumulate along, counted from 0 (`-1` is the last
+            axis); `None` works on the flattened tensor (row-major order).
+        dtype: the data type of the result; `None` keeps the input's.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.cumprod(
         x=x,
@@ -969,7 +1059,7 @@ def op_cumprod(x, axis=None, dtype=None):
 
 @export("numpy ops")
 def op_cumsum(x, axis=None, dtype=None):
-    """@@MISSING@@
+    """Compute running sums (cumulative sums) along an axis.
 
     keras3 R: ``op_cumsum()``. Wraps ``keras.ops.cumsum``;
     `help(keras.ops.cumsum)` has Keras's own notes.
@@ -977,13 +1067,19 @@ def op_cumsum(x, axis=None, dtype=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        axis: the axis to accumulate along, counted from 0 (`-1` is the last
+            axis); `None` works on the flattened tensor (row-major order).
+        dtype: the data type of the result; `None` keeps the input's.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_cumsum
+        >>> op_cumsum(op_array([1, 2, 3, 4])).numpy().tolist()
+        [1, 3, 6, 10]
+        >>> op_cumsum(op_array([[1, 2], [3, 4]]), axis=0).numpy().tolist()
+        [[1, 2], [4, 6]]
     """
     return keras.ops.cumsum(
         x=x,
@@ -994,7 +1090,7 @@ def op_cumsum(x, axis=None, dtype=None):
 
 @export("numpy ops")
 def op_deg2rad(x):
-    """@@MISSING@@
+    """Convert each element from degrees to radians.
 
     keras3 R: ``op_deg2rad()``. Wraps ``keras.ops.deg2rad``;
     `help(keras.ops.deg2rad)` has Keras's own notes.
@@ -1004,63 +1100,64 @@ def op_deg2rad(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.deg2rad(x=x)
 
 
 @export("numpy ops")
 def op_diag(x, k=0):
-    """@@MISSING@@
+    """Extract a diagonal of a matrix, or build a diagonal matrix.
 
     keras3 R: ``op_diag()``. Wraps ``keras.ops.diag``; `help(keras.ops.diag)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        k: @@MISSING@@
+        x: a 2-D tensor (its diagonal is extracted) or a 1-D tensor (it becomes
+            the diagonal of a square matrix).
+        k: which diagonal: 0 is the main diagonal, positive numbers count
+            diagonals above it, negative numbers below it.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.diag(x=x, k=as_integer("op_diag", "k", k))
 
 
 @export("numpy ops")
 def op_diagflat(x, k=0):
-    """@@MISSING@@
+    """Build a 2-D tensor with the flattened input on a diagonal.
 
     keras3 R: ``op_diagflat()``. Wraps ``keras.ops.diagflat``;
     `help(keras.ops.diagflat)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        k: @@MISSING@@
+        x: the values, flattened, to put on the diagonal.
+        k: which diagonal: 0 is the main diagonal, positive numbers count
+            diagonals above it, negative numbers below it.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.diagflat(x=x, k=as_integer("op_diagflat", "k", k))
 
 
 @export("numpy ops")
 def op_diagonal(x, offset=0, axis1=0, axis2=1):
-    """@@MISSING@@
+    """Extract a diagonal, from any two axes of a tensor.
 
     keras3 R: ``op_diagonal()``. Wraps ``keras.ops.diagonal``;
     `help(keras.ops.diagonal)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        offset: @@MISSING@@
-        axis1: @@MISSING@@
-        axis2: @@MISSING@@
+        x: a tensor of at least two axes.
+        offset: which diagonal: 0 is the main diagonal, positive numbers are
+            above it, negative numbers below it.
+        axis1: the first of the two axes of the matrices, 0-based.
+        axis2: the second of the two axes of the matrices, 0-based.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.diagonal(
         x=x,
@@ -1072,19 +1169,20 @@ def op_diagonal(x, offset=0, axis1=0, axis2=1):
 
 @export("numpy ops")
 def op_diff(a, n=1, axis=-1):
-    """@@MISSING@@
+    """Compute differences between neighbouring elements along an axis.
 
     keras3 R: ``op_diff()``. Wraps ``keras.ops.diff``; `help(keras.ops.diff)`
     has Keras's own notes.
 
     Args:
-        a: @@MISSING@@
-        n: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        a: the input tensor.
+        n: how many times to take differences (an integer; `2` gives second
+            differences); each time the axis gets one element shorter.
+        axis: the axis to take differences along, counted from 0 (`-1`, the
+            default, is the last axis).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.diff(
         a=a,
@@ -1095,7 +1193,12 @@ def op_diff(a, n=1, axis=-1):
 
 @export("numpy ops")
 def op_digitize(x, bins):
-    """@@MISSING@@
+    """Find the 0-based bin of each element, given bin edges.
+
+    For increasing `bins`, an element `v` gets the number of edges that are
+    less than or equal to `v`: 0 for values below the first edge, `len(bins)`
+    for values at or above the last. These are 0-based bin numbers (R's
+    `findInterval()` gives the same numbers).
 
     keras3 R: ``op_digitize()``. Wraps ``keras.ops.digitize``;
     `help(keras.ops.digitize)` has Keras's own notes. Leaves out keras3's
@@ -1104,86 +1207,109 @@ def op_digitize(x, bins):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        bins: @@MISSING@@
+        bins: the bin edges: a 1-D tensor, list or array of increasing numbers.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of 0-based bin numbers, of the shape of `x`.
     """
     return keras.ops.digitize(x=x, bins=bins)
 
 
 @export("numpy ops")
 def op_divide(x1, x2):
-    """@@MISSING@@
+    """Divide the first tensor by the second, element by element.
 
     keras3 R: ``op_divide()``. Wraps ``keras.ops.divide``;
     `help(keras.ops.divide)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the dividend (numerator).
+        x2: the divisor (denominator), broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.divide(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_divide_no_nan(x1, x2):
-    """@@MISSING@@
+    """Divide element by element, giving 0 where the divisor is 0.
 
     keras3 R: ``op_divide_no_nan()``. Wraps ``keras.ops.divide_no_nan``;
     `help(keras.ops.divide_no_nan)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the dividend (numerator).
+        x2: the divisor (denominator), broadcast against `x1`; where it is 0
+            the result is 0.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.divide_no_nan(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_dot(x1, x2):
-    """@@MISSING@@
+    """Compute the dot product of two tensors.
+
+    For vectors the sum of products, for matrices the matrix product; for more
+    axes it sums over the last axis of `x1` and the second-to-last of `x2`.
+    Prefer `op_matmul()` for (stacks of) matrices.
 
     keras3 R: ``op_dot()``. Wraps ``keras.ops.dot``; `help(keras.ops.dot)` has
     Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the first tensor.
+        x2: the second tensor; its matching axis must have the size of the last
+            axis of `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.dot(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_einsum(subscripts, *operands, **kwargs):
-    """@@MISSING@@
+    """Compute sums of products described by Einstein subscripts.
+
+    Each operand gets a letter per axis, e.g. `"ij,jk->ik"` is a matrix
+    product: letters repeated across operands are multiplied and those missing
+    after `->` are summed out.
 
     keras3 R: ``op_einsum()``. Wraps ``keras.ops.einsum``;
     `help(keras.ops.einsum)` has Keras's own notes.
 
     Args:
-        subscripts: @@MISSING@@
-        *operands: @@MISSING@@
-        **kwargs: other arguments of the Keras function, passed on unchanged.
+        subscripts: the subscripts: a string such as `"ij,jk->ik"`, one group
+            of letters per operand, and the output's letters after `->`.
+        *operands: the tensors, as separate arguments, one per group of letters
+            in `subscripts`.
+        **kwargs: other arguments of the backend's einsum, passed on unchanged.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_einsum, op_ones
+        >>> a, b = op_ones((2, 3)), op_ones((3, 4))
+        >>> op_einsum("ij,jk->ik", a, b).shape      # a matrix product
+        TensorShape([2, 4])
+        >>> float(op_einsum("ij->", a))             # the sum of all
+        6.0
     """
     return keras.ops.einsum(subscripts, *operands, **kwargs)
 
 
 @export("numpy ops")
 def op_empty(shape, dtype=None):
-    """@@MISSING@@
+    """Create a tensor of a given shape with unspecified contents.
+
+    Do not rely on the contents: fill the tensor before reading it. On the
+    TensorFlow backend it holds zeros.
 
     keras3 R: ``op_empty()``. Wraps ``keras.ops.empty``;
     `help(keras.ops.empty)` has Keras's own notes.
@@ -1194,7 +1320,7 @@ def op_empty(shape, dtype=None):
             float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.empty(
         shape=as_optional_shape("op_empty", "shape", shape),
@@ -1204,7 +1330,7 @@ def op_empty(shape, dtype=None):
 
 @export("numpy ops")
 def op_equal(x1, x2):
-    """@@MISSING@@
+    """Compare two tensors for equality, element by element.
 
     keras3 R: ``op_equal()``. Wraps ``keras.ops.equal``;
     `help(keras.ops.equal)` has Keras's own notes.
@@ -1214,14 +1340,14 @@ def op_equal(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.equal(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_exp(x):
-    """@@MISSING@@
+    """Compute e raised to the power of each element.
 
     keras3 R: ``op_exp()``. Wraps ``keras.ops.exp``; `help(keras.ops.exp)` has
     Keras's own notes.
@@ -1231,14 +1357,19 @@ def op_exp(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_exp
+        >>> print(op_exp(op_array([0.0, 1.0])).numpy().round(4))
+        [1.     2.7183]
     """
     return keras.ops.exp(x=x)
 
 
 @export("numpy ops")
 def op_exp2(x):
-    """@@MISSING@@
+    """Compute 2 raised to the power of each element.
 
     keras3 R: ``op_exp2()``. Wraps ``keras.ops.exp2``; `help(keras.ops.exp2)`
     has Keras's own notes.
@@ -1248,14 +1379,14 @@ def op_exp2(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.exp2(x=x)
 
 
 @export("numpy ops")
 def op_expand_dims(x, axis):
-    """@@MISSING@@
+    """Insert a new axis of size 1 into the shape of a tensor.
 
     keras3 R: ``op_expand_dims()``. Wraps ``keras.ops.expand_dims``;
     `help(keras.ops.expand_dims)` has Keras's own notes.
@@ -1263,11 +1394,19 @@ def op_expand_dims(x, axis):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: where the new axis goes in the result, 0-based (`-1` appends it
+            last); a tuple or list inserts several.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_expand_dims, op_zeros
+        >>> x = op_zeros((2, 3))
+        >>> op_expand_dims(x, 0).shape
+        TensorShape([1, 2, 3])
+        >>> op_expand_dims(x, -1).shape
+        TensorShape([2, 3, 1])
     """
     return keras.ops.expand_dims(
         x=x,
@@ -1277,7 +1416,7 @@ def op_expand_dims(x, axis):
 
 @export("numpy ops")
 def op_expm1(x):
-    """@@MISSING@@
+    """Compute `exp(x) - 1` for each element, accurately near zero.
 
     keras3 R: ``op_expm1()``. Wraps ``keras.ops.expm1``;
     `help(keras.ops.expm1)` has Keras's own notes.
@@ -1287,27 +1426,32 @@ def op_expm1(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.expm1(x=x)
 
 
 @export("numpy ops")
 def op_eye(N, M=None, k=0, dtype=None):
-    """@@MISSING@@
+    """Create a 2-D tensor with ones on a diagonal and zeros elsewhere.
+
+    `op_identity(n)` is `op_eye(n)`; `op_eye()` also makes rectangular matrices
+    and shifted diagonals.
 
     keras3 R: ``op_eye()``. Wraps ``keras.ops.eye``; `help(keras.ops.eye)` has
     Keras's own notes.
 
     Args:
-        N: @@MISSING@@
-        M: @@MISSING@@
-        k: @@MISSING@@
+        N: the number of rows, an integer.
+        M: the number of columns, an integer; `None` means `N` (a square
+            matrix).
+        k: which diagonal holds the ones: 0 is the main diagonal, positive
+            numbers are above it, negative below.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A 2-D tensor (of `config_floatx()` type unless `dtype` says otherwise).
     """
     return keras.ops.eye(
         N=as_integer("op_eye", "N", N),
@@ -1319,7 +1463,7 @@ def op_eye(N, M=None, k=0, dtype=None):
 
 @export("numpy ops")
 def op_flip(x, axis=None):
-    """@@MISSING@@
+    """Reverse the order of elements along axes.
 
     keras3 R: ``op_flip()``. Wraps ``keras.ops.flip``; `help(keras.ops.flip)`
     has Keras's own notes.
@@ -1327,18 +1471,17 @@ def op_flip(x, axis=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis or axes to reverse (0-based); `None` reverses all axes.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.flip(x=x, axis=as_axis("op_flip", "axis", axis))
 
 
 @export("numpy ops")
 def op_floor(x):
-    """@@MISSING@@
+    """Round each element down to the nearest whole number.
 
     keras3 R: ``op_floor()``. Wraps ``keras.ops.floor``;
     `help(keras.ops.floor)` has Keras's own notes.
@@ -1348,43 +1491,46 @@ def op_floor(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.floor(x=x)
 
 
 @export("numpy ops")
 def op_floor_divide(x1, x2):
-    """@@MISSING@@
+    """Divide element by element and round the quotient down.
+
+    The quotient is rounded down, like R's `%/%` and Python's `//`: `-3 // 2`
+    is `-2`.
 
     keras3 R: ``op_floor_divide()``. Wraps ``keras.ops.floor_divide``;
     `help(keras.ops.floor_divide)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the dividend (numerator).
+        x2: the divisor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.floor_divide(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_full(shape, fill_value, dtype=None):
-    """@@MISSING@@
+    """Create a tensor of a given shape filled with one value.
 
     keras3 R: ``op_full()``. Wraps ``keras.ops.full``; `help(keras.ops.full)`
     has Keras's own notes.
 
     Args:
         shape: a shape: an integer, or a tuple or list of integers.
-        fill_value: @@MISSING@@
+        fill_value: the value of every element.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.full(
         shape=as_optional_shape("op_full", "shape", shape),
@@ -1395,7 +1541,7 @@ def op_full(shape, fill_value, dtype=None):
 
 @export("numpy ops")
 def op_full_like(x, fill_value, dtype=None):
-    """@@MISSING@@
+    """Create a tensor with the shape of another, filled with one value.
 
     keras3 R: ``op_full_like()``. Wraps ``keras.ops.full_like``;
     `help(keras.ops.full_like)` has Keras's own notes.
@@ -1403,19 +1549,23 @@ def op_full_like(x, fill_value, dtype=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        fill_value: @@MISSING@@
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        fill_value: the value of every element.
+        dtype: the data type; `None` keeps the dtype of `x` (an integer `x`
+            truncates a fractional `fill_value`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.full_like(x=x, fill_value=fill_value, dtype=dtype)
 
 
 @export("numpy ops")
 def op_get_item(x, key):
-    """@@MISSING@@
+    """Index a tensor, as `x[key]` does.
+
+    Keys follow Python's indexing: 0-based, slices `slice(start, stop)` exclude
+    `stop`, negative numbers count from the end. `op_subset()` does the same
+    with one key per axis.
 
     keras3 R: ``op_get_item()``. Wraps ``keras.ops.get_item``;
     `help(keras.ops.get_item)` has Keras's own notes.
@@ -1423,17 +1573,19 @@ def op_get_item(x, key):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        key: @@MISSING@@
+        key: a Python index: an integer, a `slice`, a tuple of them (one per
+            axis), or an integer or boolean tensor.
 
     Returns:
-        @@MISSING@@
+        `x[key]`: a tensor when `x` is a tensor (a NumPy array indexes as a
+        NumPy array).
     """
     return keras.ops.get_item(x=x, key=key)
 
 
 @export("numpy ops")
 def op_greater(x1, x2):
-    """@@MISSING@@
+    """Test `x1 > x2` element by element.
 
     keras3 R: ``op_greater()``. Wraps ``keras.ops.greater``;
     `help(keras.ops.greater)` has Keras's own notes.
@@ -1443,14 +1595,14 @@ def op_greater(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.greater(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_greater_equal(x1, x2):
-    """@@MISSING@@
+    """Test `x1 >= x2` element by element.
 
     keras3 R: ``op_greater_equal()``. Wraps ``keras.ops.greater_equal``;
     `help(keras.ops.greater_equal)` has Keras's own notes.
@@ -1460,65 +1612,67 @@ def op_greater_equal(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.greater_equal(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_hamming(x):
-    """@@MISSING@@
+    """Create a Hamming window of a given length.
 
     keras3 R: ``op_hamming()``. Wraps ``keras.ops.hamming``;
     `help(keras.ops.hamming)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the window length (number of points), an integer.
 
     Returns:
-        @@MISSING@@
+        A 1-D float tensor of `x` values.
     """
-    return keras.ops.hamming(x=x)
+    return keras.ops.hamming(x=as_integer("op_hamming", "x", x))
 
 
 @export("numpy ops")
 def op_hanning(x):
-    """@@MISSING@@
+    """Create a Hann (Hanning) window of a given length.
 
     keras3 R: ``op_hanning()``. Wraps ``keras.ops.hanning``;
     `help(keras.ops.hanning)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: the window length (number of points), an integer.
 
     Returns:
-        @@MISSING@@
+        A 1-D float tensor of `x` values.
     """
-    return keras.ops.hanning(x=x)
+    return keras.ops.hanning(x=as_integer("op_hanning", "x", x))
 
 
 @export("numpy ops")
 def op_heaviside(x1, x2):
-    """@@MISSING@@
+    """Compute the Heaviside step function of each element.
 
     keras3 R: ``op_heaviside()``. Wraps ``keras.ops.heaviside``;
     `help(keras.ops.heaviside)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the input tensor.
+        x2: the value to give where `x1` is exactly 0 (often 0, 0.5 or 1): a
+            number or a tensor broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.heaviside(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_histogram(x, bins=10, range=None):
-    """@@MISSING@@
+    """Count the elements falling in equal-width bins.
+
+    The bins split `range` (by default from the smallest to the largest
+    element) into `bins` equal parts; the last bin includes its upper edge.
 
     keras3 R: ``op_histogram()``. Wraps ``keras.ops.histogram``;
     `help(keras.ops.histogram)` has Keras's own notes.
@@ -1526,11 +1680,13 @@ def op_histogram(x, bins=10, range=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        bins: @@MISSING@@
-        range: @@MISSING@@
+        bins: how many equal-width bins, an integer.
+        range: the lower and upper edge of the bins, as a tuple or list of two
+            numbers; `None` uses the smallest and largest element.
 
     Returns:
-        @@MISSING@@
+        A tuple `(counts, edges)`: the count in each bin, and the `bins + 1`
+        bin edges.
     """
     return keras.ops.histogram(
         x=x,
@@ -1541,17 +1697,31 @@ def op_histogram(x, bins=10, range=None):
 
 @export("numpy ops")
 def op_hstack(xs, *more):
-    """@@MISSING@@
+    """Join tensors column-wise (along the second axis; the first for 1-D).
+
+    Give the tensors as one list, `op_hstack([a, b])`, or as separate
+    arguments, `op_hstack(a, b)` (keras3's `...`). Like R's `cbind()` for
+    matrices; 1-D tensors are joined end to end.
 
     keras3 R: ``op_hstack()``. Wraps ``keras.ops.hstack``;
     `help(keras.ops.hstack)` has Keras's own notes.
 
     Args:
-        xs: @@MISSING@@
-        *more: @@MISSING@@
+        xs: the tensors to join: a list or tuple of tensors (or arrays) whose
+            shapes agree except along the joining axis.
+        *more: more tensors to join after `xs`, so that `f(a, b)` is the same
+            as `f([a, b])`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_hstack, op_ones, op_zeros
+        >>> a, b = op_zeros((2, 2)), op_ones((2, 3))
+        >>> op_hstack([a, b]).shape
+        TensorShape([2, 5])
+        >>> op_hstack(a, b, a).shape      # separate arguments work too
+        TensorShape([2, 7])
     """
     if more:
         xs = [xs, *more]
@@ -1560,25 +1730,26 @@ def op_hstack(xs, *more):
 
 @export("numpy ops")
 def op_identity(n, dtype=None):
-    """@@MISSING@@
+    """Create a square identity matrix.
 
     keras3 R: ``op_identity()``. Wraps ``keras.ops.identity``;
     `help(keras.ops.identity)` has Keras's own notes.
 
     Args:
-        n: @@MISSING@@
+        n: the number of rows and of columns, an integer.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A square 2-D tensor (of `config_floatx()` type unless `dtype` says
+        otherwise).
     """
-    return keras.ops.identity(n=n, dtype=dtype)
+    return keras.ops.identity(n=as_integer("op_identity", "n", n), dtype=dtype)
 
 
 @export("numpy ops")
 def op_imag(x):
-    """@@MISSING@@
+    """Take the imaginary part of each element.
 
     keras3 R: ``op_imag()``. Wraps ``keras.ops.imag``; `help(keras.ops.imag)`
     has Keras's own notes.
@@ -1588,44 +1759,45 @@ def op_imag(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A real tensor of the shape of `x`.
     """
     return keras.ops.imag(x=x)
 
 
 @export("numpy ops")
 def op_inner(x1, x2):
-    """@@MISSING@@
+    """Compute the inner product of two tensors over their last axes.
 
     keras3 R: ``op_inner()``. Wraps ``keras.ops.inner``;
     `help(keras.ops.inner)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the first tensor.
+        x2: the second tensor; its last axis must match the last axis of `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.inner(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_isclose(x1, x2, rtol=1e-05, atol=1e-08, equal_nan=False):
-    """@@MISSING@@
+    """Test two tensors for element-wise equality within a tolerance.
 
     keras3 R: ``op_isclose()``. Wraps ``keras.ops.isclose``;
     `help(keras.ops.isclose)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
-        rtol: @@MISSING@@
-        atol: @@MISSING@@
-        equal_nan: @@MISSING@@
+        x1: the first tensor to compare.
+        x2: the second tensor to compare, broadcast against `x1`.
+        rtol: the relative tolerance: allowed difference as a fraction of
+            `abs(x2)`.
+        atol: the absolute tolerance, added to the relative one.
+        equal_nan: whether two NaNs count as equal.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.isclose(
         x1=x1,
@@ -1638,7 +1810,7 @@ def op_isclose(x1, x2, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 @export("numpy ops")
 def op_isfinite(x):
-    """@@MISSING@@
+    """Test each element for being finite (not infinite, not NaN).
 
     keras3 R: ``op_isfinite()``. Wraps ``keras.ops.isfinite``;
     `help(keras.ops.isfinite)` has Keras's own notes.
@@ -1648,14 +1820,14 @@ def op_isfinite(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A boolean tensor of the shape of `x`.
     """
     return keras.ops.isfinite(x=x)
 
 
 @export("numpy ops")
 def op_isinf(x):
-    """@@MISSING@@
+    """Test each element for being positive or negative infinity.
 
     keras3 R: ``op_isinf()``. Wraps ``keras.ops.isinf``;
     `help(keras.ops.isinf)` has Keras's own notes.
@@ -1665,14 +1837,14 @@ def op_isinf(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A boolean tensor of the shape of `x`.
     """
     return keras.ops.isinf(x=x)
 
 
 @export("numpy ops")
 def op_isnan(x):
-    """@@MISSING@@
+    """Test each element for being NaN (not a number).
 
     keras3 R: ``op_isnan()``. Wraps ``keras.ops.isnan``;
     `help(keras.ops.isnan)` has Keras's own notes.
@@ -1682,43 +1854,45 @@ def op_isnan(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A boolean tensor of the shape of `x`.
     """
     return keras.ops.isnan(x=x)
 
 
 @export("numpy ops")
 def op_kaiser(x, beta):
-    """@@MISSING@@
+    """Create a Kaiser window of a given length and shape.
 
     keras3 R: ``op_kaiser()``. Wraps ``keras.ops.kaiser``;
     `help(keras.ops.kaiser)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        beta: @@MISSING@@
+        x: the window length (number of points), an integer.
+        beta: the shape of the window: 0 gives a rectangle, larger values a
+            narrower bell (around 8.6 is similar to a Blackman window).
 
     Returns:
-        @@MISSING@@
+        A 1-D float tensor of `x` values.
     """
-    return keras.ops.kaiser(x=x, beta=beta)
+    return keras.ops.kaiser(x=as_integer("op_kaiser", "x", x), beta=beta)
 
 
 @export("numpy ops")
 def op_left_shift(x, y):
-    """@@MISSING@@
+    """Shift the bits of integers left (same as `op_bitwise_left_shift()`).
+
+    Another name for `op_bitwise_left_shift()`.
 
     keras3 R: ``op_left_shift()``. Wraps ``keras.ops.left_shift``;
     `help(keras.ops.left_shift)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        y: @@MISSING@@
+        x: the integer tensor whose bits are shifted.
+        y: by how many bits to shift: an integer or an integer tensor broadcast
+            against `x`.
 
     Returns:
-        @@MISSING@@
+        An integer tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.left_shift(
         x=as_integer("op_left_shift", "x", x),
@@ -1728,7 +1902,7 @@ def op_left_shift(x, y):
 
 @export("numpy ops")
 def op_less(x1, x2):
-    """@@MISSING@@
+    """Test `x1 < x2` element by element.
 
     keras3 R: ``op_less()``. Wraps ``keras.ops.less``; `help(keras.ops.less)`
     has Keras's own notes.
@@ -1738,14 +1912,14 @@ def op_less(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.less(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_less_equal(x1, x2):
-    """@@MISSING@@
+    """Test `x1 <= x2` element by element.
 
     keras3 R: ``op_less_equal()``. Wraps ``keras.ops.less_equal``;
     `help(keras.ops.less_equal)` has Keras's own notes.
@@ -1755,7 +1929,7 @@ def op_less_equal(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.less_equal(x1=x1, x2=x2)
 
@@ -1770,24 +1944,36 @@ def op_linspace(
     dtype=None,
     axis=0,
 ):
-    """@@MISSING@@
+    """Create evenly spaced numbers between two values.
+
+    Unlike `op_arange()`, you give the number of values, and the end is
+    included by default (like R's `seq(start, stop, length.out = num)`).
 
     keras3 R: ``op_linspace()``. Wraps ``keras.ops.linspace``;
     `help(keras.ops.linspace)` has Keras's own notes.
 
     Args:
-        start: @@MISSING@@
-        stop: @@MISSING@@
-        num: @@MISSING@@
-        endpoint: @@MISSING@@
-        retstep: @@MISSING@@
+        start: the first value (a number, or a tensor for several sequences at
+            once).
+        stop: the last value (included unless `endpoint=False`), broadcast
+            against `start`.
+        num: how many values to create, an integer.
+        endpoint: whether the last value is `stop` itself; with `False`, `stop`
+            is left out and the spacing is `(stop - start) / num`.
+        retstep: whether to also return the spacing between values.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: where the new axis of values goes in the result when `start` and
+            `stop` are tensors (0-based; `-1` for last).
 
     Returns:
-        @@MISSING@@
+        A tensor of `num` values; with `retstep=True`, a tuple `(values,
+        step)`.
+
+    Example:
+        >>> from pykeras3 import op_linspace
+        >>> op_linspace(0, 1, num=5).numpy().tolist()   # the end included
+        [0.0, 0.25, 0.5, 0.75, 1.0]
     """
     return keras.ops.linspace(
         start=start,
@@ -1802,7 +1988,7 @@ def op_linspace(
 
 @export("numpy ops")
 def op_log(x):
-    """@@MISSING@@
+    """Compute the natural logarithm of each element.
 
     keras3 R: ``op_log()``. Wraps ``keras.ops.log``; `help(keras.ops.log)` has
     Keras's own notes.
@@ -1812,14 +1998,20 @@ def op_log(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> import math
+        >>> from pykeras3 import op_array, op_log
+        >>> print(op_log(op_array([1.0, math.e, 100.0])).numpy().round(4))
+        [0.     1.     4.6052]
     """
     return keras.ops.log(x=x)
 
 
 @export("numpy ops")
 def op_log10(x):
-    """@@MISSING@@
+    """Compute the base-10 logarithm of each element.
 
     keras3 R: ``op_log10()``. Wraps ``keras.ops.log10``;
     `help(keras.ops.log10)` has Keras's own notes.
@@ -1829,14 +2021,14 @@ def op_log10(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.log10(x=x)
 
 
 @export("numpy ops")
 def op_log1p(x):
-    """@@MISSING@@
+    """Compute `log(1 + x)` for each element, accurately near zero.
 
     keras3 R: ``op_log1p()``. Wraps ``keras.ops.log1p``;
     `help(keras.ops.log1p)` has Keras's own notes.
@@ -1846,14 +2038,14 @@ def op_log1p(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.log1p(x=x)
 
 
 @export("numpy ops")
 def op_log2(x):
-    """@@MISSING@@
+    """Compute the base-2 logarithm of each element.
 
     keras3 R: ``op_log2()``. Wraps ``keras.ops.log2``; `help(keras.ops.log2)`
     has Keras's own notes.
@@ -1863,14 +2055,14 @@ def op_log2(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.log2(x=x)
 
 
 @export("numpy ops")
 def op_logaddexp(x1, x2):
-    """@@MISSING@@
+    """Compute `log(exp(x1) + exp(x2))` element by element, without overflow.
 
     keras3 R: ``op_logaddexp()``. Wraps ``keras.ops.logaddexp``;
     `help(keras.ops.logaddexp)` has Keras's own notes.
@@ -1880,31 +2072,30 @@ def op_logaddexp(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.logaddexp(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_logdet(x):
-    """@@MISSING@@
+    """Compute the log of the determinant of a positive definite matrix.
 
     keras3 R: ``op_logdet()``. Wraps ``keras.ops.logdet``;
     `help(keras.ops.logdet)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a square, symmetric positive definite matrix.
 
     Returns:
-        @@MISSING@@
+        A scalar tensor.
     """
     return keras.ops.logdet(x=x)
 
 
 @export("numpy ops")
 def op_logical_and(x1, x2):
-    """@@MISSING@@
+    """Combine two tensors with logical AND, element by element.
 
     keras3 R: ``op_logical_and()``. Wraps ``keras.ops.logical_and``;
     `help(keras.ops.logical_and)` has Keras's own notes.
@@ -1914,14 +2105,14 @@ def op_logical_and(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.logical_and(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_logical_not(x):
-    """@@MISSING@@
+    """Negate each element logically (true becomes false).
 
     keras3 R: ``op_logical_not()``. Wraps ``keras.ops.logical_not``;
     `help(keras.ops.logical_not)` has Keras's own notes.
@@ -1931,14 +2122,14 @@ def op_logical_not(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A boolean tensor of the shape of `x`.
     """
     return keras.ops.logical_not(x=x)
 
 
 @export("numpy ops")
 def op_logical_or(x1, x2):
-    """@@MISSING@@
+    """Combine two tensors with logical OR, element by element.
 
     keras3 R: ``op_logical_or()``. Wraps ``keras.ops.logical_or``;
     `help(keras.ops.logical_or)` has Keras's own notes.
@@ -1948,14 +2139,14 @@ def op_logical_or(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.logical_or(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_logical_xor(x1, x2):
-    """@@MISSING@@
+    """Combine two tensors with logical exclusive OR, element by element.
 
     keras3 R: ``op_logical_xor()``. Wraps ``keras.ops.logical_xor``;
     `help(keras.ops.logical_xor)` has Keras's own notes.
@@ -1965,7 +2156,7 @@ def op_logical_xor(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.logical_xor(x1=x1, x2=x2)
 
@@ -1980,31 +2171,35 @@ def op_logspace(
     dtype=None,
     axis=0,
 ):
-    """@@MISSING@@
+    """Create numbers evenly spaced on a log scale.
 
     keras3 R: ``op_logspace()``. Wraps ``keras.ops.logspace``;
     `help(keras.ops.logspace)` has Keras's own notes.
 
     Args:
-        start: @@MISSING@@
-        stop: @@MISSING@@
-        num: @@MISSING@@
-        endpoint: @@MISSING@@
-        base: @@MISSING@@
+        start: the exponent of the first value: the sequence starts at `base **
+            start`.
+        stop: the exponent of the last value: the sequence ends at `base **
+            stop`.
+        num: how many values to create, an integer.
+        endpoint: whether the last value is `stop` itself; with `False`, `stop`
+            is left out and the spacing is `(stop - start) / num`.
+        base: the base of the logarithmic scale (any positive number, e.g. 2,
+            10 or `math.e`).
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: where the new axis of values goes in the result when `start` and
+            `stop` are tensors (0-based; `-1` for last).
 
     Returns:
-        @@MISSING@@
+        A tensor of `num` values.
     """
     return keras.ops.logspace(
         start=start,
         stop=stop,
         num=as_integer("op_logspace", "num", num),
         endpoint=endpoint,
-        base=as_integer("op_logspace", "base", base),
+        base=base,
         dtype=dtype,
         axis=as_axis("op_logspace", "axis", axis),
     )
@@ -2012,24 +2207,38 @@ def op_logspace(
 
 @export("numpy ops")
 def op_matmul(x1, x2):
-    """@@MISSING@@
+    """Compute the matrix product of two tensors (R's `%*%`).
+
+    For 2-D tensors this is the matrix product. Tensors with more axes are
+    treated as stacks of matrices over their last two axes (the leading axes
+    broadcast); a 1-D tensor counts as a vector.
 
     keras3 R: ``op_matmul()``. Wraps ``keras.ops.matmul``;
     `help(keras.ops.matmul)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the first matrix (or stack of matrices, or vector).
+        x2: the second matrix (or stack, or vector); its second-to-last axis
+            must match the last axis of `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_matmul, op_ones
+        >>> a = op_ones((2, 3))
+        >>> b = op_ones((3, 4))
+        >>> op_matmul(a, b).shape
+        TensorShape([2, 4])
+        >>> op_matmul(a, b).numpy()[0].tolist()
+        [3.0, 3.0, 3.0, 3.0]
     """
     return keras.ops.matmul(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_max(x, axis=None, keepdims=False, initial=None):
-    """@@MISSING@@
+    """Find the largest element, overall or along axes.
 
     keras3 R: ``op_max()``. Wraps ``keras.ops.max``; `help(keras.ops.max)` has
     Keras's own notes.
@@ -2041,10 +2250,17 @@ def op_max(x, axis=None, keepdims=False, initial=None):
             `None` means all axes.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
-        initial: @@MISSING@@
+        initial: a value the result cannot go below (it joins the comparison),
+            which also makes empty tensors work; `None` for none.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_max
+        >>> x = op_array([[1, 8], [5, 2]])
+        >>> int(op_max(x)), op_max(x, axis=0).numpy().tolist()
+        (8, [5, 8])
     """
     return keras.ops.max(
         x=x,
@@ -2056,7 +2272,10 @@ def op_max(x, axis=None, keepdims=False, initial=None):
 
 @export("numpy ops")
 def op_maximum(x1, x2):
-    """@@MISSING@@
+    """Take the larger of two tensors at each position.
+
+    R's `pmax()` of two arguments; `op_pmax()` is another name for this
+    function. `op_max()` reduces one tensor instead.
 
     keras3 R: ``op_maximum()``. Wraps ``keras.ops.maximum``;
     `help(keras.ops.maximum)` has Keras's own notes.
@@ -2066,14 +2285,19 @@ def op_maximum(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_maximum
+        >>> op_maximum(op_array([1, 5, 3]), 2).numpy().tolist()  # R's pmax()
+        [2, 5, 3]
     """
     return keras.ops.maximum(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_mean(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Compute the arithmetic mean, overall or along axes.
 
     keras3 R: ``op_mean()``. Wraps ``keras.ops.mean``; `help(keras.ops.mean)`
     has Keras's own notes.
@@ -2087,7 +2311,15 @@ def op_mean(x, axis=None, keepdims=False):
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_mean
+        >>> x = op_array([[1.0, 2.0], [3.0, 6.0]])
+        >>> float(op_mean(x))
+        3.0
+        >>> op_mean(x, axis=1).numpy().tolist()   # one mean per row
+        [1.5, 4.5]
     """
     return keras.ops.mean(
         x=x,
@@ -2098,7 +2330,7 @@ def op_mean(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_median(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Compute the median, overall or along axes.
 
     keras3 R: ``op_median()``. Wraps ``keras.ops.median``;
     `help(keras.ops.median)` has Keras's own notes.
@@ -2112,7 +2344,7 @@ def op_median(x, axis=None, keepdims=False):
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.median(
         x=x,
@@ -2123,24 +2355,38 @@ def op_median(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_meshgrid(*x, indexing="xy"):
-    """@@MISSING@@
+    """Create coordinate grids from 1-D coordinate vectors.
+
+    Give the coordinate vectors as separate arguments (keras3's `...`). With
+    the default `indexing="xy"` and vectors of lengths m and n, each grid has
+    shape `(n, m)`; with `"ij"` it has shape `(m, n)`.
 
     keras3 R: ``op_meshgrid()``. Wraps ``keras.ops.meshgrid``;
     `help(keras.ops.meshgrid)` has Keras's own notes.
 
     Args:
-        *x: @@MISSING@@
-        indexing: @@MISSING@@
+        *x: the 1-D coordinate vectors, one per dimension of the grid, as
+            separate arguments.
+        indexing: `"xy"` (Cartesian: the first vector varies along columns) or
+            `"ij"` (matrix indexing: the first vector varies along rows).
 
     Returns:
-        @@MISSING@@
+        A list of tensors, one grid per input vector.
+
+    Example:
+        >>> from pykeras3 import op_array, op_meshgrid
+        >>> gx, gy = op_meshgrid(op_array([1, 2, 3]), op_array([10, 20]))
+        >>> gx.numpy().tolist()
+        [[1, 2, 3], [1, 2, 3]]
+        >>> gy.numpy().tolist()
+        [[10, 10, 10], [20, 20, 20]]
     """
     return keras.ops.meshgrid(*x, indexing=indexing)
 
 
 @export("numpy ops")
 def op_min(x, axis=None, keepdims=False, initial=None):
-    """@@MISSING@@
+    """Find the smallest element, overall or along axes.
 
     keras3 R: ``op_min()``. Wraps ``keras.ops.min``; `help(keras.ops.min)` has
     Keras's own notes.
@@ -2152,10 +2398,11 @@ def op_min(x, axis=None, keepdims=False, initial=None):
             `None` means all axes.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
-        initial: @@MISSING@@
+        initial: a value the result cannot go above (it joins the comparison),
+            which also makes empty tensors work; `None` for none.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.min(
         x=x,
@@ -2167,7 +2414,10 @@ def op_min(x, axis=None, keepdims=False, initial=None):
 
 @export("numpy ops")
 def op_minimum(x1, x2):
-    """@@MISSING@@
+    """Take the smaller of two tensors at each position.
+
+    R's `pmin()` of two arguments; `op_pmin()` is another name for this
+    function. `op_min()` reduces one tensor instead.
 
     keras3 R: ``op_minimum()``. Wraps ``keras.ops.minimum``;
     `help(keras.ops.minimum)` has Keras's own notes.
@@ -2177,31 +2427,34 @@ def op_minimum(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.minimum(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_mod(x1, x2):
-    """@@MISSING@@
+    """Compute the remainder of element-wise division (sign of the divisor).
+
+    The result has the sign of the divisor (`x2`), like R's `%%` and Python's
+    `%`.
 
     keras3 R: ``op_mod()``. Wraps ``keras.ops.mod``; `help(keras.ops.mod)` has
     Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the dividend.
+        x2: the divisor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.mod(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_moveaxis(x, source, destination):
-    """@@MISSING@@
+    """Move axes of a tensor to new positions.
 
     keras3 R: ``op_moveaxis()``. Wraps ``keras.ops.moveaxis``;
     `help(keras.ops.moveaxis)` has Keras's own notes.
@@ -2209,18 +2462,24 @@ def op_moveaxis(x, source, destination):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        source: @@MISSING@@
-        destination: @@MISSING@@
+        source: the axis or axes to move (0-based; an integer, or a tuple or
+            list).
+        destination: where each of `source` goes (0-based, as many as in
+            `source`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
-    return keras.ops.moveaxis(x=x, source=source, destination=destination)
+    return keras.ops.moveaxis(
+        x=x,
+        source=as_axis("op_moveaxis", "source", source),
+        destination=as_axis("op_moveaxis", "destination", destination),
+    )
 
 
 @export("numpy ops")
 def op_multiply(x1, x2):
-    """@@MISSING@@
+    """Multiply two tensors element by element, with broadcasting.
 
     keras3 R: ``op_multiply()``. Wraps ``keras.ops.multiply``;
     `help(keras.ops.multiply)` has Keras's own notes.
@@ -2230,14 +2489,14 @@ def op_multiply(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.multiply(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_nan_to_num(x, nan=0.0, posinf=None, neginf=None):
-    """@@MISSING@@
+    """Replace NaN and infinite elements by finite numbers.
 
     keras3 R: ``op_nan_to_num()``. Wraps ``keras.ops.nan_to_num``;
     `help(keras.ops.nan_to_num)` has Keras's own notes.
@@ -2245,19 +2504,21 @@ def op_nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        nan: @@MISSING@@
-        posinf: @@MISSING@@
-        neginf: @@MISSING@@
+        nan: the value that replaces NaN.
+        posinf: the value that replaces positive infinity; `None` uses the
+            largest finite number of the dtype.
+        neginf: the value that replaces negative infinity; `None` uses the most
+            negative finite number of the dtype.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.nan_to_num(x=x, nan=nan, posinf=posinf, neginf=neginf)
 
 
 @export("numpy ops")
 def op_ndim(x):
-    """@@MISSING@@
+    """Count the axes (dimensions) of a tensor.
 
     keras3 R: ``op_ndim()``. Wraps ``keras.ops.ndim``; `help(keras.ops.ndim)`
     has Keras's own notes.
@@ -2267,14 +2528,14 @@ def op_ndim(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        An integer (a Python `int`).
     """
     return keras.ops.ndim(x=x)
 
 
 @export("numpy ops")
 def op_negative(x):
-    """@@MISSING@@
+    """Flip the sign of each element.
 
     keras3 R: ``op_negative()``. Wraps ``keras.ops.negative``;
     `help(keras.ops.negative)` has Keras's own notes.
@@ -2284,14 +2545,17 @@ def op_negative(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.negative(x=x)
 
 
 @export("numpy ops")
 def op_nonzero(x):
-    """@@MISSING@@
+    """Find the 0-based indices of the elements that are not zero.
+
+    The result has one index tensor per axis of `x`: element `i` of each gives
+    the coordinates of the `i`-th non-zero element, in row-major order.
 
     keras3 R: ``op_nonzero()``. Wraps ``keras.ops.nonzero``;
     `help(keras.ops.nonzero)` has Keras's own notes.
@@ -2301,14 +2565,14 @@ def op_nonzero(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A list of integer tensors of 0-based indices, one per axis of `x`.
     """
     return keras.ops.nonzero(x=x)
 
 
 @export("numpy ops")
 def op_not_equal(x1, x2):
-    """@@MISSING@@
+    """Compare two tensors for inequality, element by element.
 
     keras3 R: ``op_not_equal()``. Wraps ``keras.ops.not_equal``;
     `help(keras.ops.not_equal)` has Keras's own notes.
@@ -2318,14 +2582,14 @@ def op_not_equal(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A boolean tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.not_equal(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_ones(shape, dtype=None):
-    """@@MISSING@@
+    """Create a tensor of ones of a given shape.
 
     keras3 R: ``op_ones()``. Wraps ``keras.ops.ones``; `help(keras.ops.ones)`
     has Keras's own notes.
@@ -2336,7 +2600,14 @@ def op_ones(shape, dtype=None):
             float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_ones
+        >>> op_ones(3).numpy().tolist()
+        [1.0, 1.0, 1.0]
+        >>> op_ones((2, 3)).shape, op_ones([2, 3], dtype="int32").dtype
+        (TensorShape([2, 3]), tf.int32)
     """
     return keras.ops.ones(
         shape=as_optional_shape("op_ones", "shape", shape),
@@ -2346,7 +2617,7 @@ def op_ones(shape, dtype=None):
 
 @export("numpy ops")
 def op_ones_like(x, dtype=None):
-    """@@MISSING@@
+    """Create a tensor of ones with the shape of another.
 
     keras3 R: ``op_ones_like()``. Wraps ``keras.ops.ones_like``;
     `help(keras.ops.ones_like)` has Keras's own notes.
@@ -2354,35 +2625,37 @@ def op_ones_like(x, dtype=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        dtype: the data type; `None` keeps the dtype of `x`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.ones_like(x=x, dtype=dtype)
 
 
 @export("numpy ops")
 def op_outer(x1, x2):
-    """@@MISSING@@
+    """Compute the outer product of two vectors (R's `%o%`).
 
     keras3 R: ``op_outer()``. Wraps ``keras.ops.outer``;
     `help(keras.ops.outer)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the first vector (a tensor is flattened).
+        x2: the second vector (a tensor is flattened).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.outer(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_pad(x, pad_width, mode="constant", constant_values=None):
-    """@@MISSING@@
+    """Pad a tensor with values around its edges.
+
+    On the TensorFlow backend, `mode` may be `"constant"`, `"reflect"` or
+    `"symmetric"`.
 
     keras3 R: ``op_pad()``. Wraps ``keras.ops.pad``; `help(keras.ops.pad)` has
     Keras's own notes.
@@ -2390,12 +2663,17 @@ def op_pad(x, pad_width, mode="constant", constant_values=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        pad_width: @@MISSING@@
-        mode: @@MISSING@@
-        constant_values: @@MISSING@@
+        pad_width: how many values to add before and after each axis: an
+            integer for all sides, or one `[before, after]` pair per axis (a
+            list of lists).
+        mode: how to fill the padding: `"constant"` (a fixed value),
+            `"reflect"` (mirror without repeating the edge), `"symmetric"`
+            (mirror including the edge), or another NumPy mode where the
+            backend has it.
+        constant_values: the fill value for `mode="constant"`; `None` means 0.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.pad(
         x=x,
@@ -2407,24 +2685,24 @@ def op_pad(x, pad_width, mode="constant", constant_values=None):
 
 @export("numpy ops")
 def op_power(x1, x2):
-    """@@MISSING@@
+    """Raise the first tensor to the power of the second, element by element.
 
     keras3 R: ``op_power()``. Wraps ``keras.ops.power``;
     `help(keras.ops.power)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the bases.
+        x2: the exponents, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.power(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_prod(x, axis=None, keepdims=False, dtype=None):
-    """@@MISSING@@
+    """Multiply the elements of a tensor together, overall or along axes.
 
     keras3 R: ``op_prod()``. Wraps ``keras.ops.prod``; `help(keras.ops.prod)`
     has Keras's own notes.
@@ -2436,11 +2714,11 @@ def op_prod(x, axis=None, keepdims=False, dtype=None):
             `None` means all axes.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        dtype: the data type of the result; `None` keeps the input's (small
+            integer types are widened).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.prod(
         x=x,
@@ -2452,7 +2730,9 @@ def op_prod(x, axis=None, keepdims=False, dtype=None):
 
 @export("numpy ops")
 def op_quantile(x, q, axis=None, method="linear", keepdims=False):
-    """@@MISSING@@
+    """Compute quantiles of the data, overall or along axes.
+
+    `method="linear"` is R's default quantile (`type = 7`).
 
     keras3 R: ``op_quantile()``. Wraps ``keras.ops.quantile``;
     `help(keras.ops.quantile)` has Keras's own notes.
@@ -2460,15 +2740,16 @@ def op_quantile(x, q, axis=None, method="linear", keepdims=False):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        q: @@MISSING@@
+        q: the probability, or a list of probabilities, between 0 and 1.
         axis: the axis to work along, counted from 0 (`-1` is the last axis);
             `None` means all axes.
-        method: @@MISSING@@
+        method: how to interpolate between two data points: `"linear"`,
+            `"lower"`, `"higher"`, `"midpoint"` or `"nearest"`.
         keepdims: keep the reduced axes, with size 1, so the result broadcasts
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.quantile(
         x=x,
@@ -2481,7 +2762,10 @@ def op_quantile(x, q, axis=None, method="linear", keepdims=False):
 
 @export("numpy ops")
 def op_ravel(x):
-    """@@MISSING@@
+    """Flatten a tensor into one dimension, row by row.
+
+    The order is row-major (C order): the last axis changes fastest, unlike R's
+    `as.vector()` of a matrix, which goes column by column.
 
     keras3 R: ``op_ravel()``. Wraps ``keras.ops.ravel``;
     `help(keras.ops.ravel)` has Keras's own notes.
@@ -2491,14 +2775,14 @@ def op_ravel(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.ravel(x=x)
 
 
 @export("numpy ops")
 def op_real(x):
-    """@@MISSING@@
+    """Take the real part of each element.
 
     keras3 R: ``op_real()``. Wraps ``keras.ops.real``; `help(keras.ops.real)`
     has Keras's own notes.
@@ -2508,14 +2792,14 @@ def op_real(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A real tensor of the shape of `x`.
     """
     return keras.ops.real(x=x)
 
 
 @export("numpy ops")
 def op_reciprocal(x):
-    """@@MISSING@@
+    """Compute `1 / x` for each element.
 
     keras3 R: ``op_reciprocal()``. Wraps ``keras.ops.reciprocal``;
     `help(keras.ops.reciprocal)` has Keras's own notes.
@@ -2525,14 +2809,17 @@ def op_reciprocal(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.reciprocal(x=x)
 
 
 @export("numpy ops")
 def op_repeat(x, repeats, axis=None):
-    """@@MISSING@@
+    """Repeat each element of a tensor a number of times.
+
+    Each element is repeated in place (R's `rep()` with `each`); `op_tile()`
+    repeats the whole tensor instead.
 
     keras3 R: ``op_repeat()``. Wraps ``keras.ops.repeat``;
     `help(keras.ops.repeat)` has Keras's own notes.
@@ -2540,23 +2827,29 @@ def op_repeat(x, repeats, axis=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        repeats: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        repeats: how many times to repeat each element: an integer, or one
+            count per element along `axis`.
+        axis: the axis along which to repeat (0-based); `None` works on the
+            flattened tensor and returns a 1-D result.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.repeat(
         x=x,
-        repeats=repeats,
+        repeats=as_integer("op_repeat", "repeats", repeats),
         axis=as_axis("op_repeat", "axis", axis),
     )
 
 
 @export("numpy ops")
 def op_reshape(x, newshape):
-    """@@MISSING@@
+    """Give a tensor a new shape with the same number of elements.
+
+    Elements are read and written in row-major (C) order, the last axis
+    changing fastest; R's `dim<-` uses column-major order, so the same shape
+    can arrange the values differently. One size may be `-1`, meaning whatever
+    makes the total match.
 
     keras3 R: ``op_reshape()``. Wraps ``keras.ops.reshape``;
     `help(keras.ops.reshape)` has Keras's own notes.
@@ -2564,28 +2857,42 @@ def op_reshape(x, newshape):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        newshape: @@MISSING@@
+        newshape: the new shape: an integer, or a tuple or list of integers;
+            one size may be `-1` (inferred).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_arange, op_reshape
+        >>> x = op_arange(6)
+        >>> op_reshape(x, (2, 3)).numpy().tolist()   # row by row
+        [[0, 1, 2], [3, 4, 5]]
+        >>> op_reshape(x, [3, -1]).shape
+        TensorShape([3, 2])
     """
-    return keras.ops.reshape(x=x, newshape=newshape)
+    return keras.ops.reshape(
+        x=x,
+        newshape=as_optional_shape("op_reshape", "newshape", newshape),
+    )
 
 
 @export("numpy ops")
 def op_right_shift(x, y):
-    """@@MISSING@@
+    """Shift the bits of integers right (same as `op_bitwise_right_shift()`).
+
+    Another name for `op_bitwise_right_shift()`.
 
     keras3 R: ``op_right_shift()``. Wraps ``keras.ops.right_shift``;
     `help(keras.ops.right_shift)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        y: @@MISSING@@
+        x: the integer tensor whose bits are shifted.
+        y: by how many bits to shift: an integer or an integer tensor broadcast
+            against `x`.
 
     Returns:
-        @@MISSING@@
+        An integer tensor, of the broadcast shape of the inputs.
     """
     return keras.ops.right_shift(
         x=as_integer("op_right_shift", "x", x),
@@ -2595,7 +2902,7 @@ def op_right_shift(x, y):
 
 @export("numpy ops")
 def op_roll(x, shift, axis=None):
-    """@@MISSING@@
+    """Shift elements along an axis, wrapping around at the end.
 
     keras3 R: ``op_roll()``. Wraps ``keras.ops.roll``; `help(keras.ops.roll)`
     has Keras's own notes.
@@ -2603,12 +2910,13 @@ def op_roll(x, shift, axis=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        shift: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        shift: by how many places to shift (an integer; negative shifts
+            backwards).
+        axis: the axis to shift along (0-based); `None` shifts the flattened
+            tensor and restores the shape.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.roll(
         x=x,
@@ -2619,18 +2927,20 @@ def op_roll(x, shift, axis=None):
 
 @export("numpy ops")
 def op_rot90(array, k=1, axes=(0, 1)):
-    """@@MISSING@@
+    """Rotate a tensor by 90 degrees in a plane of two axes.
 
     keras3 R: ``op_rot90()``. Wraps ``keras.ops.rot90``;
     `help(keras.ops.rot90)` has Keras's own notes.
 
     Args:
-        array: @@MISSING@@
-        k: @@MISSING@@
-        axes: @@MISSING@@
+        array: the tensor to rotate, of at least two axes.
+        k: how many quarter turns, counterclockwise (an integer; negative turns
+            clockwise).
+        axes: the two axes (0-based) that span the plane of rotation; a tuple
+            or list.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.rot90(
         array=array,
@@ -2641,7 +2951,10 @@ def op_rot90(array, k=1, axes=(0, 1)):
 
 @export("numpy ops")
 def op_round(x, decimals=0):
-    """@@MISSING@@
+    """Round each element to a number of decimals, halves to even.
+
+    Halves are rounded to the nearest even number (`2.5` gives `2`), as R's
+    `round()` does.
 
     keras3 R: ``op_round()``. Wraps ``keras.ops.round``;
     `help(keras.ops.round)` has Keras's own notes.
@@ -2649,10 +2962,11 @@ def op_round(x, decimals=0):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        decimals: @@MISSING@@
+        decimals: how many decimal places to keep (an integer; negative values
+            round to tens, hundreds, ...).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.round(
         x=x,
@@ -2662,7 +2976,11 @@ def op_round(x, decimals=0):
 
 @export("numpy ops")
 def op_saturate_cast(x, dtype):
-    """@@MISSING@@
+    """Convert to a data type, clipping values to the type's range first.
+
+    A plain cast (`op_cast()`) of an out-of-range value wraps around (300
+    becomes 44 in `uint8`); this one clips it to the range first (300 becomes
+    255).
 
     keras3 R: ``op_saturate_cast()``. Wraps ``keras.ops.saturate_cast``;
     `help(keras.ops.saturate_cast)` has Keras's own notes.
@@ -2670,40 +2988,41 @@ def op_saturate_cast(x, dtype):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        dtype: the target data type, such as `"uint8"`.
 
     Returns:
-        @@MISSING@@
+        A tensor of type `dtype`, the shape of `x`.
     """
     return keras.ops.saturate_cast(x=x, dtype=dtype)
 
 
 @export("numpy ops")
 def op_select(condlist, choicelist, default=0):
-    """@@MISSING@@
+    """Choose elements from several tensors by a list of conditions.
 
     keras3 R: ``op_select()``. Wraps ``keras.ops.select``;
     `help(keras.ops.select)` has Keras's own notes.
 
     Args:
-        condlist: @@MISSING@@
-        choicelist: @@MISSING@@
-        default: @@MISSING@@
+        condlist: a list of boolean tensors; the first one true at a position
+            decides the choice there.
+        choicelist: a list of tensors, as long as `condlist`: the values for
+            each condition.
+        default: the value where no condition is true.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.select(
         condlist=condlist,
         choicelist=choicelist,
-        default=as_integer("op_select", "default", default),
+        default=default,
     )
 
 
 @export("numpy ops")
 def op_sign(x):
-    """@@MISSING@@
+    """Give -1, 0 or 1 for each element, by its sign.
 
     keras3 R: ``op_sign()``. Wraps ``keras.ops.sign``; `help(keras.ops.sign)`
     has Keras's own notes.
@@ -2713,14 +3032,14 @@ def op_sign(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.sign(x=x)
 
 
 @export("numpy ops")
 def op_signbit(x):
-    """@@MISSING@@
+    """Test each element for a set sign bit (negative, including -0.0).
 
     keras3 R: ``op_signbit()``. Wraps ``keras.ops.signbit``;
     `help(keras.ops.signbit)` has Keras's own notes.
@@ -2730,14 +3049,14 @@ def op_signbit(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A boolean tensor of the shape of `x`.
     """
     return keras.ops.signbit(x=x)
 
 
 @export("numpy ops")
 def op_sin(x):
-    """@@MISSING@@
+    """Compute the sine of each element (given in radians).
 
     keras3 R: ``op_sin()``. Wraps ``keras.ops.sin``; `help(keras.ops.sin)` has
     Keras's own notes.
@@ -2747,14 +3066,14 @@ def op_sin(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.sin(x=x)
 
 
 @export("numpy ops")
 def op_sinh(x):
-    """@@MISSING@@
+    """Compute the hyperbolic sine of each element.
 
     keras3 R: ``op_sinh()``. Wraps ``keras.ops.sinh``; `help(keras.ops.sinh)`
     has Keras's own notes.
@@ -2764,14 +3083,14 @@ def op_sinh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.sinh(x=x)
 
 
 @export("numpy ops")
 def op_size(x):
-    """@@MISSING@@
+    """Count the elements of a tensor.
 
     keras3 R: ``op_size()``. Wraps ``keras.ops.size``; `help(keras.ops.size)`
     has Keras's own notes.
@@ -2781,14 +3100,14 @@ def op_size(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        An integer scalar tensor.
     """
     return keras.ops.size(x=x)
 
 
 @export("numpy ops")
 def op_sort(x, axis=-1):
-    """@@MISSING@@
+    """Sort the elements of a tensor along an axis.
 
     keras3 R: ``op_sort()``. Wraps ``keras.ops.sort``; `help(keras.ops.sort)`
     has Keras's own notes.
@@ -2796,18 +3115,30 @@ def op_sort(x, axis=-1):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis to sort along, 0-based (`-1`, the default, is the last
+            axis); `None` sorts the flattened tensor.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_sort
+        >>> x = op_array([[3, 1, 2], [0, 5, 4]])
+        >>> op_sort(x).numpy().tolist()          # each row
+        [[1, 2, 3], [0, 4, 5]]
+        >>> op_sort(x, axis=0).numpy().tolist()  # each column
+        [[0, 1, 2], [3, 5, 4]]
     """
     return keras.ops.sort(x=x, axis=as_axis("op_sort", "axis", axis))
 
 
 @export("numpy ops")
 def op_split(x, indices_or_sections, axis=0):
-    """@@MISSING@@
+    """Split a tensor into several along an axis.
+
+    An integer splits into that many equal parts (the size along `axis` must
+    divide evenly). A list gives the 0-based positions where new parts start:
+    `[2, 5]` gives the parts `[0, 2)`, `[2, 5)` and `[5, end)`.
 
     keras3 R: ``op_split()``. Wraps ``keras.ops.split``;
     `help(keras.ops.split)` has Keras's own notes.
@@ -2815,23 +3146,31 @@ def op_split(x, indices_or_sections, axis=0):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        indices_or_sections: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        indices_or_sections: an integer (the number of equal parts) or a list
+            of 0-based positions at which to split.
+        axis: the axis to split along, 0-based (`-1` is the last axis).
 
     Returns:
-        @@MISSING@@
+        A list of tensors.
+
+    Example:
+        >>> from pykeras3 import op_arange, op_split
+        >>> [p.numpy().tolist() for p in op_split(op_arange(6), 3)]
+        [[0, 1], [2, 3], [4, 5]]
+        >>> [p.numpy().tolist() for p in op_split(op_arange(6), [1, 4])]
+        [[0], [1, 2, 3], [4, 5]]
     """
     return keras.ops.split(
         x=x,
-        indices_or_sections=indices_or_sections,
-        axis=axis,
+        indices_or_sections=as_integer(
+            "op_split", "indices_or_sections", indices_or_sections),
+        axis=as_axis("op_split", "axis", axis),
     )
 
 
 @export("numpy ops")
 def op_sqrt(x):
-    """@@MISSING@@
+    """Compute the square root of each element.
 
     keras3 R: ``op_sqrt()``. Wraps ``keras.ops.sqrt``; `help(keras.ops.sqrt)`
     has Keras's own notes.
@@ -2841,14 +3180,19 @@ def op_sqrt(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_sqrt
+        >>> print(op_sqrt(op_array([4.0, 9.0, 2.0])).numpy().round(3))
+        [2.    3.    1.414]
     """
     return keras.ops.sqrt(x=x)
 
 
 @export("numpy ops")
 def op_square(x):
-    """@@MISSING@@
+    """Square each element.
 
     keras3 R: ``op_square()``. Wraps ``keras.ops.square``;
     `help(keras.ops.square)` has Keras's own notes.
@@ -2858,14 +3202,17 @@ def op_square(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.square(x=x)
 
 
 @export("numpy ops")
 def op_squeeze(x, axis=None):
-    """@@MISSING@@
+    """Remove axes of size 1 from the shape of a tensor.
+
+    R drops size-1 dimensions with `drop()`; here name the axes to drop, or
+    leave `axis=None` to drop them all.
 
     keras3 R: ``op_squeeze()``. Wraps ``keras.ops.squeeze``;
     `help(keras.ops.squeeze)` has Keras's own notes.
@@ -2873,37 +3220,55 @@ def op_squeeze(x, axis=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the size-1 axis or axes to remove (0-based); `None` removes every
+            axis of size 1.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_squeeze, op_zeros
+        >>> x = op_zeros((1, 3, 1))
+        >>> op_squeeze(x).shape
+        TensorShape([3])
+        >>> op_squeeze(x, axis=-1).shape
+        TensorShape([1, 3])
     """
     return keras.ops.squeeze(x=x, axis=as_axis("op_squeeze", "axis", axis))
 
 
 @export("numpy ops")
 def op_stack(x, axis=0):
-    """@@MISSING@@
+    """Join tensors of the same shape along a new axis.
 
     keras3 R: ``op_stack()``. Wraps ``keras.ops.stack``;
     `help(keras.ops.stack)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the tensors to stack: a list or tuple of tensors of the same shape.
+        axis: where the new axis goes in the result, 0-based (`-1` makes it
+            last).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_stack
+        >>> a, b = op_array([1, 2, 3]), op_array([4, 5, 6])
+        >>> op_stack([a, b]).numpy().tolist()
+        [[1, 2, 3], [4, 5, 6]]
+        >>> op_stack([a, b], axis=-1).shape
+        TensorShape([3, 2])
     """
     return keras.ops.stack(x=x, axis=as_axis("op_stack", "axis", axis))
 
 
 @export("numpy ops")
 def op_std(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Compute the standard deviation (divisor n), overall or along axes.
+
+    The divisor is n, not n - 1 as in R's `sd()`: multiply by `sqrt(n / (n -
+    1))` for the sample estimate.
 
     keras3 R: ``op_std()``. Wraps ``keras.ops.std``; `help(keras.ops.std)` has
     Keras's own notes.
@@ -2917,7 +3282,12 @@ def op_std(x, axis=None, keepdims=False):
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_std
+        >>> round(float(op_std(op_array([1.0, 3.0]))), 4)   # divisor n
+        1.0
     """
     return keras.ops.std(
         x=x,
@@ -2928,7 +3298,7 @@ def op_std(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_subtract(x1, x2):
-    """@@MISSING@@
+    """Subtract the second tensor from the first, element by element.
 
     keras3 R: ``op_subtract()``. Wraps ``keras.ops.subtract``;
     `help(keras.ops.subtract)` has Keras's own notes.
@@ -2938,14 +3308,14 @@ def op_subtract(x1, x2):
         x2: the second input tensor, broadcast against `x1`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.subtract(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_sum(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Sum the elements of a tensor, overall or along axes.
 
     keras3 R: ``op_sum()``. Wraps ``keras.ops.sum``; `help(keras.ops.sum)` has
     Keras's own notes.
@@ -2959,7 +3329,17 @@ def op_sum(x, axis=None, keepdims=False):
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_sum
+        >>> x = op_array([[1, 2, 3], [4, 5, 6]])
+        >>> int(op_sum(x))
+        21
+        >>> op_sum(x, axis=0).numpy().tolist()    # down the columns
+        [5, 7, 9]
+        >>> op_sum(x, axis=-1, keepdims=True).shape
+        TensorShape([2, 1])
     """
     return keras.ops.sum(
         x=x,
@@ -2970,7 +3350,7 @@ def op_sum(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_swapaxes(x, axis1, axis2):
-    """@@MISSING@@
+    """Exchange two axes of a tensor.
 
     keras3 R: ``op_swapaxes()``. Wraps ``keras.ops.swapaxes``;
     `help(keras.ops.swapaxes)` has Keras's own notes.
@@ -2978,18 +3358,26 @@ def op_swapaxes(x, axis1, axis2):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axis1: @@MISSING@@
-        axis2: @@MISSING@@
+        axis1: the first axis to exchange, 0-based.
+        axis2: the second axis to exchange, 0-based.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
-    return keras.ops.swapaxes(x=x, axis1=axis1, axis2=axis2)
+    return keras.ops.swapaxes(
+        x=x,
+        axis1=as_axis("op_swapaxes", "axis1", axis1),
+        axis2=as_axis("op_swapaxes", "axis2", axis2),
+    )
 
 
 @export("numpy ops")
 def op_take(x, indices, axis=None):
-    """@@MISSING@@
+    """Take elements at 0-based indices along an axis (or of the flat tensor).
+
+    Indices are 0-based and negative ones count from the end (`-1` is the last
+    element), as in Python; this differs from R, where negative indices drop
+    elements.
 
     keras3 R: ``op_take()``. Wraps ``keras.ops.take``; `help(keras.ops.take)`
     has Keras's own notes. Leaves out keras3's `zero_indexed` (indices are
@@ -2998,23 +3386,36 @@ def op_take(x, indices, axis=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        indices: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        indices: the 0-based positions to take: an integer, a list, or an
+            integer tensor (negative numbers count from the end).
+        axis: the axis to take along, 0-based; `None` takes from the flattened
+            tensor.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_take
+        >>> x = op_array([[10, 20, 30], [40, 50, 60]])
+        >>> op_take(x, [0, 2], axis=1).numpy().tolist()   # 0-based columns
+        [[10, 30], [40, 60]]
+        >>> op_take(x, -1).numpy().tolist()   # last of the flattened x
+        60
     """
     return keras.ops.take(
         x=x,
-        indices=indices,
+        indices=as_index("op_take", "indices", indices),
         axis=as_axis("op_take", "axis", axis),
     )
 
 
 @export("numpy ops")
 def op_take_along_axis(x, indices, axis=None):
-    """@@MISSING@@
+    """Take elements at 0-based indices that vary along an axis.
+
+    `indices` has the same number of axes as `x`; along `axis` it says which
+    element to take, so the results of `op_argsort()` or
+    `op_argmax(keepdims=True)` can be used directly.
 
     keras3 R: ``op_take_along_axis()``. Wraps ``keras.ops.take_along_axis``;
     `help(keras.ops.take_along_axis)` has Keras's own notes. Leaves out
@@ -3023,12 +3424,20 @@ def op_take_along_axis(x, indices, axis=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        indices: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        indices: an integer tensor of 0-based positions with as many axes as
+            `x`, broadcast against it except along `axis`.
+        axis: the axis to take along, 0-based; `None` uses the flattened tensor
+            (and 1-D `indices`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_argsort, op_array, op_take_along_axis
+        >>> x = op_array([[3, 1, 2], [9, 7, 8]])
+        >>> order = op_argsort(x, axis=1)
+        >>> op_take_along_axis(x, order, axis=1).numpy().tolist()
+        [[1, 2, 3], [7, 8, 9]]
     """
     return keras.ops.take_along_axis(
         x=x,
@@ -3039,7 +3448,7 @@ def op_take_along_axis(x, indices, axis=None):
 
 @export("numpy ops")
 def op_tan(x):
-    """@@MISSING@@
+    """Compute the tangent of each element (given in radians).
 
     keras3 R: ``op_tan()``. Wraps ``keras.ops.tan``; `help(keras.ops.tan)` has
     Keras's own notes.
@@ -3049,14 +3458,14 @@ def op_tan(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.tan(x=x)
 
 
 @export("numpy ops")
 def op_tanh(x):
-    """@@MISSING@@
+    """Compute the hyperbolic tangent of each element.
 
     keras3 R: ``op_tanh()``. Wraps ``keras.ops.tanh``; `help(keras.ops.tanh)`
     has Keras's own notes.
@@ -3066,25 +3475,27 @@ def op_tanh(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.tanh(x=x)
 
 
 @export("numpy ops")
 def op_tensordot(x1, x2, axes=2):
-    """@@MISSING@@
+    """Compute a tensor contraction: sum products over chosen axes.
 
     keras3 R: ``op_tensordot()``. Wraps ``keras.ops.tensordot``;
     `help(keras.ops.tensordot)` has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
-        axes: @@MISSING@@
+        x1: the first tensor.
+        x2: the second tensor.
+        axes: the axes to sum over: an integer `n` (the last `n` axes of `x1`
+            with the first `n` of `x2`), or a pair of lists of 0-based axes,
+            `([axes of x1], [axes of x2])`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.tensordot(
         x1=x1,
@@ -3095,7 +3506,10 @@ def op_tensordot(x1, x2, axes=2):
 
 @export("numpy ops")
 def op_tile(x, repeats):
-    """@@MISSING@@
+    """Build a tensor by repeating a whole tensor along each axis.
+
+    The whole tensor is repeated (R's `rep()` with `times` for a vector);
+    `op_repeat()` repeats each element instead.
 
     keras3 R: ``op_tile()``. Wraps ``keras.ops.tile``; `help(keras.ops.tile)`
     has Keras's own notes.
@@ -3103,30 +3517,35 @@ def op_tile(x, repeats):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        repeats: @@MISSING@@
+        repeats: how many copies along each axis: an integer, or a tuple or
+            list with one count per axis.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
-    return keras.ops.tile(x=x, repeats=repeats)
+    return keras.ops.tile(
+        x=x,
+        repeats=as_integer("op_tile", "repeats", repeats),
+    )
 
 
 @export("numpy ops")
 def op_trace(x, offset=0, axis1=0, axis2=1):
-    """@@MISSING@@
+    """Sum the elements on a diagonal of a matrix.
 
     keras3 R: ``op_trace()``. Wraps ``keras.ops.trace``;
     `help(keras.ops.trace)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        offset: @@MISSING@@
-        axis1: @@MISSING@@
-        axis2: @@MISSING@@
+        x: a tensor of at least two axes.
+        offset: which diagonal: 0 is the main diagonal, positive numbers are
+            above it, negative numbers below it.
+        axis1: the first of the two axes of the matrices, 0-based.
+        axis2: the second of the two axes of the matrices, 0-based.
 
     Returns:
-        @@MISSING@@
+        A tensor: a scalar for a matrix, otherwise one trace per matrix of the
+        stack.
     """
     return keras.ops.trace(
         x=x,
@@ -3138,7 +3557,10 @@ def op_trace(x, offset=0, axis1=0, axis2=1):
 
 @export("numpy ops")
 def op_transpose(x, axes=None):
-    """@@MISSING@@
+    """Reverse or permute the axes of a tensor.
+
+    For a matrix this is R's `t()`. With `axes`, axis `i` of the result is axis
+    `axes[i]` of the input, like R's `aperm()` with 0-based axes.
 
     keras3 R: ``op_transpose()``. Wraps ``keras.ops.transpose``;
     `help(keras.ops.transpose)` has Keras's own notes.
@@ -3146,30 +3568,40 @@ def op_transpose(x, axes=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        axes: @@MISSING@@
+        axes: the new order of the axes, as a tuple or list of 0-based axes;
+            `None` reverses them (a matrix is transposed).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_transpose, op_zeros
+        >>> op_transpose(op_array([[1, 2, 3], [4, 5, 6]])).numpy().tolist()
+        [[1, 4], [2, 5], [3, 6]]
+        >>> op_transpose(op_zeros((2, 3, 4)), axes=(2, 0, 1)).shape
+        TensorShape([4, 2, 3])
     """
     return keras.ops.transpose(x=x, axes=as_axis("op_transpose", "axes", axes))
 
 
 @export("numpy ops")
 def op_tri(N, M=None, k=0, dtype=None):
-    """@@MISSING@@
+    """Create a matrix with ones at and below a diagonal, zeros above.
 
     keras3 R: ``op_tri()``. Wraps ``keras.ops.tri``; `help(keras.ops.tri)` has
     Keras's own notes.
 
     Args:
-        N: @@MISSING@@
-        M: @@MISSING@@
-        k: @@MISSING@@
+        N: the number of rows, an integer.
+        M: the number of columns, an integer; `None` means `N` (a square
+            matrix).
+        k: the diagonal at and below which the ones go: 0 is the main diagonal,
+            positive numbers are above it, negative below.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A 2-D tensor (of `config_floatx()` type unless `dtype` says otherwise).
     """
     return keras.ops.tri(
         N=as_integer("op_tri", "N", N),
@@ -3181,43 +3613,43 @@ def op_tri(N, M=None, k=0, dtype=None):
 
 @export("numpy ops")
 def op_tril(x, k=0):
-    """@@MISSING@@
+    """Keep the lower triangle of a matrix, zeroing the rest.
 
     keras3 R: ``op_tril()``. Wraps ``keras.ops.tril``; `help(keras.ops.tril)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        k: @@MISSING@@
+        x: a tensor of at least two axes (the last two are the matrix).
+        k: the diagonal above which elements become zero: 0 is the main
+            diagonal, positive numbers are above it, negative below.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.tril(x=x, k=as_integer("op_tril", "k", k))
 
 
 @export("numpy ops")
 def op_triu(x, k=0):
-    """@@MISSING@@
+    """Keep the upper triangle of a matrix, zeroing the rest.
 
     keras3 R: ``op_triu()``. Wraps ``keras.ops.triu``; `help(keras.ops.triu)`
     has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        k: @@MISSING@@
+        x: a tensor of at least two axes (the last two are the matrix).
+        k: the diagonal below which elements become zero: 0 is the main
+            diagonal, positive numbers are above it, negative below.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.triu(x=x, k=as_integer("op_triu", "k", k))
 
 
 @export("numpy ops")
 def op_trunc(x):
-    """@@MISSING@@
+    """Drop the fractional part of each element, rounding towards zero.
 
     keras3 R: ``op_trunc()``. Wraps ``keras.ops.trunc``;
     `help(keras.ops.trunc)` has Keras's own notes.
@@ -3227,14 +3659,17 @@ def op_trunc(x):
             accepts).
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.trunc(x=x)
 
 
 @export("numpy ops")
 def op_var(x, axis=None, keepdims=False):
-    """@@MISSING@@
+    """Compute the variance (divisor n), overall or along axes.
+
+    The divisor is n, not n - 1 as in R's `var()`: multiply by `n / (n - 1)`
+    for the sample estimate.
 
     keras3 R: ``op_var()``. Wraps ``keras.ops.var``; `help(keras.ops.var)` has
     Keras's own notes.
@@ -3248,7 +3683,7 @@ def op_var(x, axis=None, keepdims=False):
             against the input.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.var(
         x=x,
@@ -3259,35 +3694,48 @@ def op_var(x, axis=None, keepdims=False):
 
 @export("numpy ops")
 def op_vdot(x1, x2):
-    """@@MISSING@@
+    """Compute the dot product of two tensors, both flattened.
+
+    NumPy's `vdot()` conjugates a complex first argument; Keras 3.15 does so on
+    some backends but not on TensorFlow, so for complex tensors write
+    `op_vdot(op_conj(x1), x2)` there.
 
     keras3 R: ``op_vdot()``. Wraps ``keras.ops.vdot``; `help(keras.ops.vdot)`
     has Keras's own notes.
 
     Args:
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        x1: the first tensor (flattened).
+        x2: the second tensor, with as many elements as `x1` (flattened).
 
     Returns:
-        @@MISSING@@
+        A scalar tensor.
     """
     return keras.ops.vdot(x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_vectorize(func, *, excluded=None, signature=None):
-    """@@MISSING@@
+    """Turn a function of one element into one that maps over tensors.
+
+    The returned function maps `func` over the elements (or, with a
+    `signature`, over sub-arrays) of its tensor arguments. On the TensorFlow
+    backend of Keras 3.15 it fails with "Not supported" whenever there is an
+    axis to map over, and Keras ignores `excluded` on every backend;
+    `op_vectorized_map()` or `op_map()` are the portable choices.
 
     keras3 R: ``op_vectorize()``. Wraps ``keras.ops.vectorize``;
     `help(keras.ops.vectorize)` has Keras's own notes.
 
     Args:
-        func: @@MISSING@@
-        excluded: @@MISSING@@
-        signature: @@MISSING@@
+        func: the function to vectorize, taking and returning tensors.
+        excluded: a set of 0-based positions of arguments not to vectorize
+            (passed to `func` unchanged); Keras 3.15 ignores it.
+        signature: a generalized ufunc signature such as `"(n)->()"`, giving
+            the core axes that `func` sees whole; `None` maps over single
+            elements.
 
     Returns:
-        @@MISSING@@
+        A function that takes tensors and applies `func` over them.
     """
     return keras.ops.vectorize(
         pyfunc=func,
@@ -3298,51 +3746,63 @@ def op_vectorize(func, *, excluded=None, signature=None):
 
 @export("numpy ops")
 def op_view_as_complex(x):
-    """@@MISSING@@
+    """Combine a last axis of size 2 (real, imaginary) into complex numbers.
 
     keras3 R: ``op_view_as_complex()``. Wraps ``keras.ops.view_as_complex``;
     `help(keras.ops.view_as_complex)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a real tensor whose last axis has size 2 (real part, imaginary
+            part).
 
     Returns:
-        @@MISSING@@
+        A complex tensor of shape `x.shape[:-1]`.
     """
     return keras.ops.view_as_complex(x=x)
 
 
 @export("numpy ops")
 def op_view_as_real(x):
-    """@@MISSING@@
+    """Split complex numbers into a last axis of size 2 (real, imaginary).
 
     keras3 R: ``op_view_as_real()``. Wraps ``keras.ops.view_as_real``;
     `help(keras.ops.view_as_real)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
+        x: a complex tensor.
 
     Returns:
-        @@MISSING@@
+        A real tensor of shape `x.shape + (2,)`.
     """
     return keras.ops.view_as_real(x=x)
 
 
 @export("numpy ops")
 def op_vstack(xs, *more):
-    """@@MISSING@@
+    """Join tensors row-wise (along the first axis).
+
+    Give the tensors as one list, `op_vstack([a, b])`, or as separate
+    arguments, `op_vstack(a, b)` (keras3's `...`). Like R's `rbind()` for
+    matrices. On the TensorFlow backend 1-D tensors are joined end to end
+    (NumPy would make them rows): use `op_stack()` to make rows of vectors.
 
     keras3 R: ``op_vstack()``. Wraps ``keras.ops.vstack``;
     `help(keras.ops.vstack)` has Keras's own notes.
 
     Args:
-        xs: @@MISSING@@
-        *more: @@MISSING@@
+        xs: the tensors to join: a list or tuple of tensors (or arrays) whose
+            shapes agree except along the joining axis.
+        *more: more tensors to join after `xs`, so that `f(a, b)` is the same
+            as `f([a, b])`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_array, op_vstack
+        >>> a, b = op_array([[1, 2]]), op_array([[3, 4], [5, 6]])
+        >>> op_vstack(a, b).numpy().tolist()      # or op_vstack([a, b])
+        [[1, 2], [3, 4], [5, 6]]
     """
     if more:
         xs = [xs, *more]
@@ -3351,25 +3811,40 @@ def op_vstack(xs, *more):
 
 @export("numpy ops")
 def op_where(condition, x1=None, x2=None):
-    """@@MISSING@@
+    """Choose elements from two tensors by a condition, or find where it holds.
+
+    With all three arguments, the result takes `x1` where `condition` is true
+    and `x2` elsewhere (R's `ifelse()`). With `condition` alone, it returns the
+    0-based indices where the condition holds, as `op_nonzero()` does (R's
+    `which()`, 0-based).
 
     keras3 R: ``op_where()``. Wraps ``keras.ops.where``;
     `help(keras.ops.where)` has Keras's own notes.
 
     Args:
-        condition: @@MISSING@@
-        x1: the first input tensor.
-        x2: the second input tensor, broadcast against `x1`.
+        condition: a boolean tensor (or one read as boolean: non-zero is true).
+        x1: the values where `condition` is true, broadcast against it; leave
+            both `x1` and `x2` out to get indices instead.
+        x2: the values where `condition` is false.
 
     Returns:
-        @@MISSING@@
+        A tensor of the broadcast shape of the inputs; with `condition` alone,
+        a list of 0-based index tensors, one per axis, as from `op_nonzero()`.
+
+    Example:
+        >>> from pykeras3 import op_array, op_where
+        >>> x = op_array([-2.0, 0.5, 3.0])
+        >>> op_where(x > 0, x, 0.0).numpy().tolist()   # like R's ifelse()
+        [0.0, 0.5, 3.0]
+        >>> [i.numpy().tolist() for i in op_where(x > 0)]  # 0-based indices
+        [[1, 2]]
     """
     return keras.ops.where(condition=condition, x1=x1, x2=x2)
 
 
 @export("numpy ops")
 def op_zeros(shape, dtype=None):
-    """@@MISSING@@
+    """Create a tensor of zeros of a given shape.
 
     keras3 R: ``op_zeros()``. Wraps ``keras.ops.zeros``;
     `help(keras.ops.zeros)` has Keras's own notes.
@@ -3380,7 +3855,13 @@ def op_zeros(shape, dtype=None):
             float type (`config_floatx()`).
 
     Returns:
-        @@MISSING@@
+        A tensor.
+
+    Example:
+        >>> from pykeras3 import op_zeros
+        >>> z = op_zeros((2, 3))
+        >>> z.shape, z.dtype
+        (TensorShape([2, 3]), tf.float32)
     """
     return keras.ops.zeros(
         shape=as_optional_shape("op_zeros", "shape", shape),
@@ -3390,7 +3871,7 @@ def op_zeros(shape, dtype=None):
 
 @export("numpy ops")
 def op_zeros_like(x, dtype=None):
-    """@@MISSING@@
+    """Create a tensor of zeros with the shape of another.
 
     keras3 R: ``op_zeros_like()``. Wraps ``keras.ops.zeros_like``;
     `help(keras.ops.zeros_like)` has Keras's own notes.
@@ -3398,11 +3879,10 @@ def op_zeros_like(x, dtype=None):
     Args:
         x: the input tensor (or array, or anything `op_convert_to_tensor()`
             accepts).
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        dtype: the data type; `None` keeps the dtype of `x`.
 
     Returns:
-        @@MISSING@@
+        A tensor.
     """
     return keras.ops.zeros_like(x=x, dtype=dtype)
 
