@@ -46,8 +46,9 @@ def layer_bidirectional(
         merge_mode: how to join the two directions' outputs: `"concat"` (the
             default; twice the width), `"sum"`, `"mul"`, `"ave"`, or `None` to
             return both, as a list.
-        weights: starting weights for both directions (a list of arrays, as
-            `get_weights()` returns), or `None`.
+        weights: starting weights: a list of arrays, the forward layer's (as
+            its `get_weights()` gives them) then the backward layer's; or
+            `None`.
         backward_layer: a layer for the backward direction, with the same
             options as `layer` and `go_backwards=True`; `None` makes a copy of
             `layer`.

@@ -906,18 +906,15 @@ PARAMS = {
         "default; twice the width), `\"sum\"`, `\"mul\"`, `\"ave\"`, or "
         "`None` to return both, as a list."),
     f"{RNN}:weights": (
-        "starting weights for both directions (a list of arrays, as "
-        "`get_weights()` returns), or `None`."),
+        "starting weights: a list of arrays, the forward layer's (as its "
+        "`get_weights()` gives them) then the backward layer's; or "
+        "`None`."),
     f"{RNN}:backward_layer": (
         "a layer for the backward direction, with the same options as "
         "`layer` and `go_backwards=True`; `None` makes a copy of `layer`."),
 
     # image preprocessing layers
     f"{IMG}:value_range": IMAGE_VALUE_RANGE,
-    f"{IMG}:factor": (
-        "how strong the change may be: a number between 0 and 1, for a "
-        "strength drawn between 0 and it, or a pair `(low, high)` to draw "
-        "between. 0 changes nothing."),
     "layer_aug_mix:factor": (
         "the strength of the augmentations, between 0 and 1."),
     "layer_rand_augment:factor": (
