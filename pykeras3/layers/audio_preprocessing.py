@@ -50,8 +50,7 @@ def layer_mel_spectrogram(
         sequence_length: the length of each frame's window; `None` uses
             `fft_length`.
         window: the window applied to each frame: `"hann"`, `"hamming"`, an
-            array of weights, or `None` for none (a rectangular window; the
-            named windows need the scipy package).
+            array of weights, or `None` for none (a rectangular window).
         sampling_rate: the number of samples per second of the input signals.
         num_mel_bins: the number of mel frequency bands in the output.
         min_freq: the lowest frequency of the mel bands, in Hz.
@@ -136,9 +135,9 @@ def layer_stft_spectrogram(
         fft_length: the size of the Fourier transform of each frame, at least
             `frame_length`; `None` uses the smallest power of 2 that is large
             enough.
-        window: the window applied to each frame: `"hann"`, `"hamming"`, an
-            array of weights, or `None` for none (a rectangular window; the
-            named windows need the scipy package).
+        window: the window applied to each frame: `"hann"` or `"hamming"`
+            (these need the scipy package), an array of weights, or `None` for
+            none (a rectangular window).
         periodic: make the window periodic (suited to spectral analysis) rather
             than symmetric.
         scaling: how the window is scaled: `"density"`, `"spectrum"` or `None`.

@@ -1208,8 +1208,11 @@ PARAMS = {
         "large enough."),
     f"{AUDIO}:window": (
         "the window applied to each frame: `\"hann\"`, `\"hamming\"`, an "
-        "array of weights, or `None` for none (a rectangular window; "
-        "the named windows need the scipy package)."),
+        "array of weights, or `None` for none (a rectangular window)."),
+    "layer_stft_spectrogram:window": (
+        "the window applied to each frame: `\"hann\"` or `\"hamming\"` "
+        "(these need the scipy package), an array of weights, or `None` "
+        "for none (a rectangular window)."),
     f"{AUDIO}:sequence_stride": "the number of samples between frames.",
     f"{AUDIO}:sequence_length": (
         "the length of each frame's window; `None` uses `fft_length`."),
