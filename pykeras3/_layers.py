@@ -5,8 +5,11 @@ The rule, decided by the type of the first argument (`_pipe.split_object`,
 the same test the verbs use):
 
 * a Sequential model: the new layer is added to it and the model returned;
-* a tensor (symbolic `keras.Input`, or eager): the layer is applied and its
-  output returned;
+* a tensor (symbolic `keras.Input`, or eager), or a list, tuple or dict of
+  tensors (the inputs of attention layers, `layer_hashed_crossing()`, ...):
+  the layer is applied and its output returned.  Layers called as
+  `layer(query, value, key)` (multi-head and grouped-query attention) get
+  a list's elements as separate arguments, as in keras3;
 * nothing (or `None`): the layer itself is returned.
 
 A first argument of another type is not the object: `layer_dense(4)` means
@@ -63,7 +66,24 @@ def is_layer_object(value):
     """True for what a layer function composes with (its `object`)."""
     # `None` in first place is keras3's `object = NULL`: no object.
     return value is None or isinstance(value, keras.Model) or \
-        is_tensor_like(value)
+        is_tensor_like(value) or _is_tensor_structure(value)
+
+
+def _is_tensor_structure(value):
+    """A list, tuple or dict of tensors (nested or not): the inputs of
+    layers that take several (attention layers, `layer_hashed_crossing`,
+    `layer_feature_space`), as keras3 passes an R list."""
+    if not isinstance(value, (list, tuple, dict)):
+        return False
+    leaves = keras.tree.flatten(value)
+    return bool(leaves) and all(is_tensor_like(v) for v in leaves)
+
+
+def _takes_query_and_value(layer):
+    """True for layers called as `layer(query, value, key)` rather than
+    on one list (multi-head and grouped-query attention)."""
+    params = list(inspect.signature(layer.call).parameters)
+    return params[:2] == ["query", "value"]
 
 
 def _is_merge_object(value):
@@ -186,6 +206,9 @@ def compose(fn_name, obj, layer):
             f"received a {type(obj).__name__} model {obj.name!r}. Apply the "
             f"layer to a tensor instead, e.g. {fn_name}(inputs, ...) with "
             f"inputs from keras_input(), then keras_model(inputs, outputs).")
+    if isinstance(obj, (list, tuple)) and _takes_query_and_value(layer):
+        # keras3 calls these with the list's elements: query, value, key.
+        return layer(*obj)
     return layer(obj)
 
 
@@ -208,7 +231,10 @@ def composable_class(cls, fn_name=None):
 
     def __call__(self, *args, **kwargs):
         _SET_CLASS(self, cls)
-        if len(args) == 1 and not kwargs and isinstance(args[0], keras.Model):
+        if len(args) == 1 and not kwargs and (
+                isinstance(args[0], keras.Model) or (
+                    isinstance(args[0], (list, tuple))
+                    and _takes_query_and_value(self))):
             return compose(name, args[0], self)
         return cls.__call__(self, *args, **kwargs)
 

@@ -526,13 +526,22 @@ def keyword_items(plan, params):
     return out
 
 
+def composes_with_object(plan):
+    """A layer function whose first parameter is what it composes with
+    (`object` or `inputs`).  keras3's `layer_pipeline(layers, name)` has
+    none: it only creates the layer."""
+    return bool(plan.params) and plan.params[0].keras is None
+
+
 def render_function(plan, docs, missing, imports):
     doc = docstring(plan, docs, missing)
     sig = render_signature(plan)
     lines = [f'@export("{plan.family}")']
-    if plan.kind == "layer":
+    if plan.kind == "layer" and composes_with_object(plan):
         lines.append("@composes")
         imports["_layers"].update({"composes", "create_layer"})
+    elif plan.kind == "layer":
+        imports["_layers"].add("create_layer")
     elif plan.kind == "merge":
         lines.append("@merges")
         imports["_layers"].update({"merges", "merge_layer"})
@@ -551,9 +560,11 @@ def render_function(plan, docs, missing, imports):
     varargs = next((p for p in plan.params if p.kind == "varargs"), None)
     varkw = next((p for p in plan.params if p.kind == "varkw"), None)
     if plan.kind == "layer":
-        first = plan.params[0].name
-        items = [f'"{plan.name}"', plan.tether, first]
-        items += keyword_items(plan, plan.params[1:])
+        if composes_with_object(plan):
+            items = [f'"{plan.name}"', plan.tether, plan.params[0].name]
+        else:
+            items = [f'"{plan.name}"', plan.tether, "None"]
+        items += keyword_items(plan, plan.params)
         if varkw:
             items.append(f"**{varkw.name}")
         body.append(wrap_call("return create_layer", items, 4))

@@ -18,7 +18,7 @@ from .._registry import export
 @export("activation layers")
 @composes
 def layer_activation(object=None, activation=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that applies an activation function.
 
     keras3 R: ``layer_activation()``. Wraps ``keras.layers.Activation``;
     `help(keras.layers.Activation)` has Keras's own notes.
@@ -38,6 +38,12 @@ def layer_activation(object=None, activation=None, **kwargs):
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Activation`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import layer_activation, op_array
+        >>> x = op_array([[-1.0, 0.5, 2.0]])
+        >>> layer_activation(x, activation="relu").numpy().tolist()
+        [[0.0, 0.5, 2.0]]
     """
     require("layer_activation", activation=activation)
     return create_layer(
@@ -52,7 +58,7 @@ def layer_activation(object=None, activation=None, **kwargs):
 @export("activation layers")
 @composes
 def layer_activation_elu(object=None, alpha=1.0, **kwargs):
-    """@@MISSING@@
+    """Add an exponential linear unit (ELU) activation layer.
 
     keras3 R: ``layer_activation_elu()``. Wraps ``keras.layers.ELU``;
     `help(keras.layers.ELU)` has Keras's own notes.
@@ -63,7 +69,8 @@ def layer_activation_elu(object=None, alpha=1.0, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        alpha: @@MISSING@@
+        alpha: the scale of the negative part, `alpha * (exp(x) - 1)` for `x <
+            0`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -83,7 +90,7 @@ def layer_activation_elu(object=None, alpha=1.0, **kwargs):
 @export("activation layers")
 @composes
 def layer_activation_leaky_relu(object=None, negative_slope=0.3, **kwargs):
-    """@@MISSING@@
+    """Add a leaky ReLU activation layer (a small slope below zero).
 
     keras3 R: ``layer_activation_leaky_relu()``. Wraps
     ``keras.layers.LeakyReLU``; `help(keras.layers.LeakyReLU)` has Keras's own
@@ -95,13 +102,20 @@ def layer_activation_leaky_relu(object=None, negative_slope=0.3, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        negative_slope: @@MISSING@@
+        negative_slope: the slope for negative inputs: the output is
+            `negative_slope * x` for `x < 0`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.LeakyReLU`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import layer_activation_leaky_relu, op_array
+        >>> x = op_array([[-10.0, 5.0]])
+        >>> layer_activation_leaky_relu(x, negative_slope=0.1).numpy().tolist()
+        [[-1.0, 5.0]]
     """
     return create_layer(
         "layer_activation_leaky_relu",
@@ -122,7 +136,7 @@ def layer_activation_parametric_relu(
     shared_axes=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a parametric ReLU layer, whose slope below zero is learned.
 
     keras3 R: ``layer_activation_parametric_relu()``. Wraps
     ``keras.layers.PReLU``; `help(keras.layers.PReLU)` has Keras's own notes.
@@ -133,10 +147,14 @@ def layer_activation_parametric_relu(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        alpha_initializer: @@MISSING@@
-        alpha_regularizer: @@MISSING@@
-        alpha_constraint: @@MISSING@@
-        shared_axes: @@MISSING@@
+        alpha_initializer: how the learned negative slopes start: a name or an
+            initializer (zeros by default, i.e. a plain ReLU at first).
+        alpha_regularizer: a penalty on the learned slopes, or `None`.
+        alpha_constraint: a constraint on the learned slopes, or `None`.
+        shared_axes: axes along which one slope is shared, counted as axes of
+            the input with the batch axis as 0: for images `(batch, height,
+            width, channels)`, `shared_axes=(1, 2)` learns one slope per
+            channel. `None` learns one per input value.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -166,7 +184,7 @@ def layer_activation_relu(
     threshold=0.0,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a ReLU activation layer, with optional cap and threshold.
 
     keras3 R: ``layer_activation_relu()``. Wraps ``keras.layers.ReLU``;
     `help(keras.layers.ReLU)` has Keras's own notes.
@@ -177,9 +195,10 @@ def layer_activation_relu(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        max_value: @@MISSING@@
-        negative_slope: @@MISSING@@
-        threshold: @@MISSING@@
+        max_value: the largest output (e.g. 6 for ReLU6); `None` for no cap.
+        negative_slope: the slope below `threshold`; 0 (the default) gives the
+            usual ReLU.
+        threshold: inputs below this value are treated as negative.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -201,7 +220,9 @@ def layer_activation_relu(
 @export("activation layers")
 @composes
 def layer_activation_softmax(object=None, axis=-1, **kwargs):
-    """@@MISSING@@
+    """Add a softmax layer: values along an axis become probabilities.
+
+    Call the layer with `mask=` to give masked positions zero probability.
 
     keras3 R: ``layer_activation_softmax()``. Wraps ``keras.layers.Softmax``;
     `help(keras.layers.Softmax)` has Keras's own notes.

@@ -22,20 +22,21 @@ def layer_additive_attention(
     dropout=0.0,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add additive (Bahdanau-style) attention of a query over values.
+
+    The object is a list `[query, value]` or `[query, value, key]`, as for
+    `layer_attention()`; the output has the query's shape.
 
     keras3 R: ``layer_additive_attention()``. Wraps
     ``keras.layers.AdditiveAttention``; `help(keras.layers.AdditiveAttention)`
     has Keras's own notes.
 
     Args:
-        object: what to compose the layer with. A Sequential model gets the
-            layer added (the model is returned); a tensor gets the layer
-            applied (its output is returned); `None` (or leaving it out)
-            returns the layer itself. Given by position, anything else is read
-            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        use_scale: @@MISSING@@
-        dropout: @@MISSING@@
+        object: what to compose the layer with: a list `[query, value]` or
+            `[query, value, key]` of tensors gets the layer applied (the output
+            is returned); `None` (or leaving it out) returns the layer itself.
+        use_scale: learn a scalar that scales the attention scores.
+        dropout: the fraction of attention scores dropped during training.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -64,20 +65,25 @@ def layer_attention(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add dot-product (Luong-style) attention of a query over values.
+
+    The object is a list `[query, value]` or `[query, value, key]` of shapes
+    `(batch, Tq, dim)`, `(batch, Tv, dim)` and `(batch, Tv, dim)`; the key
+    defaults to the value. The output has the query's shape. Call the layer
+    itself for `mask=`, `return_attention_scores=True` or
+    `use_causal_mask=True`.
 
     keras3 R: ``layer_attention()``. Wraps ``keras.layers.Attention``;
     `help(keras.layers.Attention)` has Keras's own notes.
 
     Args:
-        object: what to compose the layer with. A Sequential model gets the
-            layer added (the model is returned); a tensor gets the layer
-            applied (its output is returned); `None` (or leaving it out)
-            returns the layer itself. Given by position, anything else is read
-            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        use_scale: @@MISSING@@
-        score_mode: @@MISSING@@
-        dropout: @@MISSING@@
+        object: what to compose the layer with: a list `[query, value]` or
+            `[query, value, key]` of tensors gets the layer applied (the output
+            is returned); `None` (or leaving it out) returns the layer itself.
+        use_scale: learn a scalar that scales the attention scores.
+        score_mode: how query and key are compared: `"dot"` (their dot product)
+            or `"concat"` (tanh of their sum, through learned weights).
+        dropout: the fraction of attention scores dropped during training.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -86,6 +92,12 @@ def layer_attention(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Attention`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_attention
+        >>> query, value = keras_input(shape=(5, 8)), keras_input(shape=(9, 8))
+        >>> tuple(layer_attention([query, value]).shape)
+        (None, 5, 8)
     """
     return create_layer(
         "layer_attention",
@@ -119,24 +131,30 @@ def layer_group_query_attention(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add grouped-query attention: query heads share key/value heads.
+
+    The object is a list `[query, value]` or `[query, value, key]`, passed as
+    the layer's query, value and key (as for `layer_multi_head_attention()`).
+    `num_query_heads` must be a multiple of `num_key_value_heads`.
 
     keras3 R: ``layer_group_query_attention()``. Wraps
     ``keras.layers.GroupQueryAttention``;
     `help(keras.layers.GroupQueryAttention)` has Keras's own notes.
 
     Args:
-        object: what to compose the layer with. A Sequential model gets the
-            layer added (the model is returned); a tensor gets the layer
-            applied (its output is returned); `None` (or leaving it out)
-            returns the layer itself. Given by position, anything else is read
-            as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        head_dim: required. @@MISSING@@
-        num_query_heads: required. @@MISSING@@
-        num_key_value_heads: required. @@MISSING@@
-        dropout: @@MISSING@@
+        object: what to compose the layer with: a list `[query, value]` or
+            `[query, value, key]` of tensors gets the layer applied (the output
+            is returned); `None` (or leaving it out) returns the layer itself.
+        head_dim: required. the size of each attention head.
+        num_query_heads: required. the number of query heads.
+        num_key_value_heads: required. the number of key and value heads,
+            shared by groups of query heads (1 is multi-query attention;
+            `num_query_heads` is multi-head attention).
+        dropout: the fraction of attention scores dropped during training.
         use_bias: whether the layer learns a bias vector.
-        flash_attention: @@MISSING@@
+        flash_attention: `True` to use flash attention (faster, less memory,
+            where the device supports it), `False` to never use it; `None`
+            decides automatically, following `config_enable_flash_attention()`.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
         bias_initializer: how the bias starts: a name or an initializer.
@@ -208,24 +226,39 @@ def layer_multi_head_attention(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add multi-head attention, as in Transformers.
+
+    Give `inputs` as a list `[query, value]` or `[query, value, key]`: as in
+    keras3 the list's elements are the layer's query, value and key (`[x, x]`
+    is self-attention). One single tensor is an error, as the value is missing.
+    The output has the query's shape unless `output_shape` is set. For
+    `attention_mask=`, `use_causal_mask=True` or
+    `return_attention_scores=True`, create the layer without inputs and call
+    it: `layer(query, value, use_causal_mask=True)`.
 
     keras3 R: ``layer_multi_head_attention()``. Wraps
     ``keras.layers.MultiHeadAttention``;
     `help(keras.layers.MultiHeadAttention)` has Keras's own notes.
 
     Args:
-        inputs: what to compose the layer with: a tensor or a list of tensors
-            gets the layer applied; `None` (or leaving it out) returns the
-            layer itself.
-        num_heads: required. @@MISSING@@
-        key_dim: required. @@MISSING@@
-        value_dim: @@MISSING@@
-        dropout: @@MISSING@@
+        inputs: the tensors to attend with: a list `[query, value]` or `[query,
+            value, key]`, whose elements become the layer's query, value and
+            key (the output is returned); `None` (or leaving it out) returns
+            the layer itself.
+        num_heads: required. the number of attention heads.
+        key_dim: required. the size of each head's projected query and key.
+        value_dim: the size of each head's projected value; `None` uses
+            `key_dim`.
+        dropout: the fraction of attention scores dropped during training.
         use_bias: whether the layer learns a bias vector.
-        output_shape: @@MISSING@@
-        attention_axes: @@MISSING@@
-        flash_attention: @@MISSING@@
+        output_shape: the size (or shape) of the output's last axes; `None`
+            gives the query's last size.
+        attention_axes: the axes attention runs over, counted from 0 with the
+            batch axis as 0; `None` means all axes between the batch axis and
+            the feature axis (the steps, for sequences).
+        flash_attention: `True` to use flash attention (faster, less memory,
+            where the device supports it), `False` to never use it; `None`
+            decides automatically, following `config_enable_flash_attention()`.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
         bias_initializer: how the bias starts: a name or an initializer.
@@ -243,9 +276,17 @@ def layer_multi_head_attention(
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.MultiHeadAttention`), depending on
-        `object`.
+        The output tensor when `inputs` are given, otherwise the layer itself
+        (a `keras.layers.MultiHeadAttention`).
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_multi_head_attention
+        >>> query = keras_input(shape=(5, 16))      # 5 steps
+        >>> value = keras_input(shape=(9, 16))      # 9 steps
+        >>> out = layer_multi_head_attention([query, value], num_heads=2,
+        ...                                  key_dim=8)
+        >>> tuple(out.shape)
+        (None, 5, 16)
     """
     require("layer_multi_head_attention", num_heads=num_heads, key_dim=key_dim)
     return create_layer(

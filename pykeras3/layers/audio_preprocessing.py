@@ -32,7 +32,7 @@ def layer_mel_spectrogram(
     ref_power=1.0,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that turns audio signals into mel spectrograms.
 
     keras3 R: ``layer_mel_spectrogram()``. Wraps
     ``keras.layers.MelSpectrogram``; `help(keras.layers.MelSpectrogram)` has
@@ -44,19 +44,27 @@ def layer_mel_spectrogram(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        fft_length: @@MISSING@@
-        sequence_stride: @@MISSING@@
-        sequence_length: @@MISSING@@
-        window: @@MISSING@@
-        sampling_rate: @@MISSING@@
-        num_mel_bins: @@MISSING@@
-        min_freq: @@MISSING@@
-        max_freq: @@MISSING@@
-        power_to_db: @@MISSING@@
-        top_db: @@MISSING@@
-        mag_exp: @@MISSING@@
-        min_power: @@MISSING@@
-        ref_power: @@MISSING@@
+        fft_length: the size of the Fourier transform of each frame (a power of
+            2 is fastest).
+        sequence_stride: the number of samples between frames.
+        sequence_length: the length of each frame's window; `None` uses
+            `fft_length`.
+        window: the window applied to each frame: `"hann"`, `"hamming"`, an
+            array of weights, or `None` for none (a rectangular window).
+        sampling_rate: the number of samples per second of the input signals.
+        num_mel_bins: the number of mel frequency bands in the output.
+        min_freq: the lowest frequency of the mel bands, in Hz.
+        max_freq: the highest frequency of the mel bands, in Hz; `None` uses
+            half the sampling rate.
+        power_to_db: convert the power to decibels.
+        top_db: the dynamic range kept, in decibels: values more than this
+            below the maximum are raised to it.
+        mag_exp: the power the magnitude is raised to: 1 for magnitude, 2 for
+            power.
+        min_power: the smallest power (and reference power) used, avoiding the
+            logarithm of 0.
+        ref_power: the reference power of 0 dB: the output is `10 * log10(power
+            / ref_power)`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -106,7 +114,7 @@ def layer_stft_spectrogram(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that turns signals into STFT spectrograms.
 
     keras3 R: ``layer_stft_spectrogram()``. Wraps
     ``keras.layers.STFTSpectrogram``; `help(keras.layers.STFTSpectrogram)` has
@@ -118,16 +126,25 @@ def layer_stft_spectrogram(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        mode: @@MISSING@@
-        frame_length: @@MISSING@@
-        frame_step: @@MISSING@@
-        fft_length: @@MISSING@@
-        window: @@MISSING@@
-        periodic: @@MISSING@@
-        scaling: @@MISSING@@
-        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
-            evenly so that, with stride 1, the output keeps the input's size).
-        expand_dims: @@MISSING@@
+        mode: what to return: `"log"` (the log spectrum, the default),
+            `"magnitude"`, `"psd"` (power spectral density), `"real"`,
+            `"imag"`, `"angle"` or `"stft"` (real and imaginary parts).
+        frame_length: the length of each frame, in samples.
+        frame_step: the number of samples between frames; `None` uses half of
+            `frame_length`.
+        fft_length: the size of the Fourier transform of each frame, at least
+            `frame_length`; `None` uses the smallest power of 2 that is large
+            enough.
+        window: the window applied to each frame: `"hann"` or `"hamming"`
+            (these need the scipy package), an array of weights, or `None` for
+            none (a rectangular window).
+        periodic: make the window periodic (suited to spectral analysis) rather
+            than symmetric.
+        scaling: how the window is scaled: `"density"`, `"spectrum"` or `None`.
+        padding: `"valid"` (frames only where the signal is) or `"same"` (pad
+            so that the frames cover all of it).
+        expand_dims: add a channel axis to the output, so image layers can use
+            it.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).

@@ -39,7 +39,7 @@ def layer_conv_1d(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 1D convolution layer (over steps, e.g. a time series or text).
 
     keras3 R: ``layer_conv_1d()``. Wraps ``keras.layers.Conv1D``;
     `help(keras.layers.Conv1D)` has Keras's own notes.
@@ -50,7 +50,8 @@ def layer_conv_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -61,7 +62,9 @@ def layer_conv_1d(
             Keras's global setting (`config_image_data_format()`).
         dilation_rate: the spacing between the taps of the kernel (dilated, or
             atrous, convolution): an integer, or one per spatial axis.
-        groups: @@MISSING@@
+        groups: split the input channels into this many groups, each convolved
+            separately into `filters / groups` outputs; both channel counts
+            must be divisible by it. 1 (the default) is a plain convolution.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
@@ -82,6 +85,12 @@ def layer_conv_1d(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Conv1D`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_conv_1d
+        >>> series = keras_input(shape=(100, 2))      # 100 steps, 2 channels
+        >>> tuple(layer_conv_1d(series, filters=16, kernel_size=5).shape)
+        (None, 96, 16)
     """
     require("layer_conv_1d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -132,7 +141,7 @@ def layer_conv_1d_transpose(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a transposed 1D convolution layer, which lengthens sequences.
 
     keras3 R: ``layer_conv_1d_transpose()``. Wraps
     ``keras.layers.Conv1DTranspose``; `help(keras.layers.Conv1DTranspose)` has
@@ -144,13 +153,16 @@ def layer_conv_1d_transpose(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
-        output_padding: @@MISSING@@
+        output_padding: extra size added to one side of each output axis (less
+            than the stride), to pick among the output sizes a stride allows;
+            `None` lets Keras choose.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -232,7 +244,11 @@ def layer_conv_2d(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 2D convolution layer (over the height and width of images).
+
+    The input is `(batch, height, width, channels)` (channels last). With
+    `padding="valid"` and stride 1 each spatial size shrinks by `kernel_size -
+    1`.
 
     keras3 R: ``layer_conv_2d()``. Wraps ``keras.layers.Conv2D``;
     `help(keras.layers.Conv2D)` has Keras's own notes.
@@ -243,7 +259,8 @@ def layer_conv_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -254,7 +271,9 @@ def layer_conv_2d(
             Keras's global setting (`config_image_data_format()`).
         dilation_rate: the spacing between the taps of the kernel (dilated, or
             atrous, convolution): an integer, or one per spatial axis.
-        groups: @@MISSING@@
+        groups: split the input channels into this many groups, each convolved
+            separately into `filters / groups` outputs; both channel counts
+            must be divisible by it. 1 (the default) is a plain convolution.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
@@ -275,6 +294,14 @@ def layer_conv_2d(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Conv2D`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_conv_2d
+        >>> images = keras_input(shape=(28, 28, 1))
+        >>> tuple(layer_conv_2d(images, filters=8, kernel_size=3).shape)
+        (None, 26, 26, 8)
+        >>> tuple(layer_conv_2d(images, 8, 3, padding="same", strides=2).shape)
+        (None, 14, 14, 8)
     """
     require("layer_conv_2d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -325,7 +352,7 @@ def layer_conv_2d_transpose(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a transposed 2D convolution layer, which enlarges images.
 
     keras3 R: ``layer_conv_2d_transpose()``. Wraps
     ``keras.layers.Conv2DTranspose``; `help(keras.layers.Conv2DTranspose)` has
@@ -337,13 +364,16 @@ def layer_conv_2d_transpose(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
-        output_padding: @@MISSING@@
+        output_padding: extra size added to one side of each output axis (less
+            than the stride), to pick among the output sizes a stride allows;
+            `None` lets Keras choose.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -425,7 +455,7 @@ def layer_conv_3d(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 3D convolution layer (over volumes or videos).
 
     keras3 R: ``layer_conv_3d()``. Wraps ``keras.layers.Conv3D``;
     `help(keras.layers.Conv3D)` has Keras's own notes.
@@ -436,7 +466,8 @@ def layer_conv_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -447,7 +478,9 @@ def layer_conv_3d(
             Keras's global setting (`config_image_data_format()`).
         dilation_rate: the spacing between the taps of the kernel (dilated, or
             atrous, convolution): an integer, or one per spatial axis.
-        groups: @@MISSING@@
+        groups: split the input channels into this many groups, each convolved
+            separately into `filters / groups` outputs; both channel counts
+            must be divisible by it. 1 (the default) is a plain convolution.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
@@ -518,7 +551,7 @@ def layer_conv_3d_transpose(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a transposed 3D convolution layer, which enlarges volumes.
 
     keras3 R: ``layer_conv_3d_transpose()``. Wraps
     ``keras.layers.Conv3DTranspose``; `help(keras.layers.Conv3DTranspose)` has
@@ -530,13 +563,16 @@ def layer_conv_3d_transpose(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
-        output_padding: @@MISSING@@
+        output_padding: extra size added to one side of each output axis (less
+            than the stride), to pick among the output sizes a stride allows;
+            `None` lets Keras choose.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -617,7 +653,7 @@ def layer_depthwise_conv_1d(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 1D depthwise convolution: each channel convolved on its own.
 
     keras3 R: ``layer_depthwise_conv_1d()``. Wraps
     ``keras.layers.DepthwiseConv1D``; `help(keras.layers.DepthwiseConv1D)` has
@@ -634,7 +670,8 @@ def layer_depthwise_conv_1d(
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
-        depth_multiplier: @@MISSING@@
+        depth_multiplier: how many output channels each input channel gets from
+            the depthwise step.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -643,12 +680,14 @@ def layer_depthwise_conv_1d(
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
-        depthwise_initializer: @@MISSING@@
+        depthwise_initializer: how the depthwise kernel starts: a name or an
+            initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        depthwise_regularizer: @@MISSING@@
+        depthwise_regularizer: a penalty on the depthwise kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
-        depthwise_constraint: @@MISSING@@
+        depthwise_constraint: a constraint on the depthwise kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -706,7 +745,7 @@ def layer_depthwise_conv_2d(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 2D depthwise convolution: each channel convolved on its own.
 
     keras3 R: ``layer_depthwise_conv_2d()``. Wraps
     ``keras.layers.DepthwiseConv2D``; `help(keras.layers.DepthwiseConv2D)` has
@@ -723,7 +762,8 @@ def layer_depthwise_conv_2d(
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
-        depth_multiplier: @@MISSING@@
+        depth_multiplier: how many output channels each input channel gets from
+            the depthwise step.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -732,12 +772,14 @@ def layer_depthwise_conv_2d(
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
-        depthwise_initializer: @@MISSING@@
+        depthwise_initializer: how the depthwise kernel starts: a name or an
+            initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        depthwise_regularizer: @@MISSING@@
+        depthwise_regularizer: a penalty on the depthwise kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
-        depthwise_constraint: @@MISSING@@
+        depthwise_constraint: a constraint on the depthwise kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -799,7 +841,7 @@ def layer_separable_conv_1d(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 1D separable convolution: depthwise, then pointwise.
 
     keras3 R: ``layer_separable_conv_1d()``. Wraps
     ``keras.layers.SeparableConv1D``; `help(keras.layers.SeparableConv1D)` has
@@ -811,7 +853,8 @@ def layer_separable_conv_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -822,19 +865,24 @@ def layer_separable_conv_1d(
             Keras's global setting (`config_image_data_format()`).
         dilation_rate: the spacing between the taps of the kernel (dilated, or
             atrous, convolution): an integer, or one per spatial axis.
-        depth_multiplier: @@MISSING@@
+        depth_multiplier: how many output channels each input channel gets from
+            the depthwise step.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
-        depthwise_initializer: @@MISSING@@
-        pointwise_initializer: @@MISSING@@
+        depthwise_initializer: how the depthwise kernel starts: a name or an
+            initializer.
+        pointwise_initializer: how the pointwise (1x1) kernel starts: a name or
+            an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        depthwise_regularizer: @@MISSING@@
-        pointwise_regularizer: @@MISSING@@
+        depthwise_regularizer: a penalty on the depthwise kernel, or `None`.
+        pointwise_regularizer: a penalty on the pointwise kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
-        depthwise_constraint: @@MISSING@@
-        pointwise_constraint: @@MISSING@@
+        depthwise_constraint: a constraint on the depthwise kernel after each
+            update, or `None`.
+        pointwise_constraint: a constraint on the pointwise kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -904,7 +952,10 @@ def layer_separable_conv_2d(
     bias_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 2D separable convolution: depthwise, then pointwise.
+
+    Cheaper than a full convolution: a depthwise convolution per channel, then
+    a 1x1 convolution mixing the channels into `filters` outputs.
 
     keras3 R: ``layer_separable_conv_2d()``. Wraps
     ``keras.layers.SeparableConv2D``; `help(keras.layers.SeparableConv2D)` has
@@ -916,7 +967,8 @@ def layer_separable_conv_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -927,19 +979,24 @@ def layer_separable_conv_2d(
             Keras's global setting (`config_image_data_format()`).
         dilation_rate: the spacing between the taps of the kernel (dilated, or
             atrous, convolution): an integer, or one per spatial axis.
-        depth_multiplier: @@MISSING@@
+        depth_multiplier: how many output channels each input channel gets from
+            the depthwise step.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
-        depthwise_initializer: @@MISSING@@
-        pointwise_initializer: @@MISSING@@
+        depthwise_initializer: how the depthwise kernel starts: a name or an
+            initializer.
+        pointwise_initializer: how the pointwise (1x1) kernel starts: a name or
+            an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        depthwise_regularizer: @@MISSING@@
-        pointwise_regularizer: @@MISSING@@
+        depthwise_regularizer: a penalty on the depthwise kernel, or `None`.
+        pointwise_regularizer: a penalty on the pointwise kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
-        depthwise_constraint: @@MISSING@@
-        pointwise_constraint: @@MISSING@@
+        depthwise_constraint: a constraint on the depthwise kernel after each
+            update, or `None`.
+        pointwise_constraint: a constraint on the pointwise kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,

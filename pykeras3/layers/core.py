@@ -32,7 +32,11 @@ def layer_dense(
     lora_alpha=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a densely connected layer: `activation(x @ kernel + bias)`.
+
+    The input's last axis is multiplied by a kernel of shape `(input size,
+    units)`; other axes are kept, so an input of shape `(batch, steps,
+    features)` gives `(batch, steps, units)`.
 
     keras3 R: ``layer_dense()``. Wraps ``keras.layers.Dense``;
     `help(keras.layers.Dense)` has Keras's own notes.
@@ -43,7 +47,8 @@ def layer_dense(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. @@MISSING@@
+        units: required. the number of output units (the size of the output's
+            last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
@@ -58,14 +63,30 @@ def layer_dense(
             (a `constraint_*()` object), or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        lora_rank: @@MISSING@@
-        lora_alpha: @@MISSING@@
+        lora_rank: an integer to fine-tune the layer with LoRA (low-rank
+            adaptation): the kernel is frozen and a trainable update of this
+            rank is learned on top of it. `None` (the default) trains the full
+            kernel.
+        lora_alpha: the scale of the LoRA update (it is multiplied by
+            `lora_alpha / lora_rank`); `None` uses `lora_rank`, a scale of 1.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Dense`), depending on `object`.
+
+    Example:
+        >>> import toolz
+        >>> from pykeras3 import (keras_input, keras_model_sequential,
+        ...                       layer_dense)
+        >>> model = toolz.pipe(keras_model_sequential(input_shape=10),
+        ...                    layer_dense(units=4, activation="relu"),
+        ...                    layer_dense(units=1))
+        >>> model.output_shape
+        (None, 1)
+        >>> tuple(layer_dense(keras_input(shape=(5, 3)), 4).shape)
+        (None, 5, 4)
     """
     require("layer_dense", units=units)
     return create_layer(
@@ -106,7 +127,11 @@ def layer_einsum_dense(
     lora_alpha=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a dense layer whose kernel product is an einsum equation.
+
+    The equation names the input's axes and the kernel's, e.g. `"abc,cd->abd"`
+    maps `(batch, b, c)` to `(batch, b, d)`: a dense layer over the last axis,
+    of any rank, with the output shape given without the batch axis.
 
     keras3 R: ``layer_einsum_dense()``. Wraps ``keras.layers.EinsumDense``;
     `help(keras.layers.EinsumDense)` has Keras's own notes.
@@ -117,11 +142,15 @@ def layer_einsum_dense(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        equation: required. @@MISSING@@
-        output_shape: required. @@MISSING@@
+        equation: required. the einsum equation of the input and the kernel,
+            such as `"ab,bc->ac"` (`...` stands for axes left as they are).
+        output_shape: required. the output's shape without the batch axis (and
+            without axes written `...`); an integer, or a tuple in which `None`
+            stands for a size taken from the input.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
-        bias_axes: @@MISSING@@
+        bias_axes: the letters of the output axes that get a bias, e.g. `"c"`;
+            `None` for no bias.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
         bias_initializer: how the bias starts: a name or an initializer.
@@ -132,8 +161,12 @@ def layer_einsum_dense(
             (a `constraint_*()` object), or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        lora_rank: @@MISSING@@
-        lora_alpha: @@MISSING@@
+        lora_rank: an integer to fine-tune the layer with LoRA (low-rank
+            adaptation): the kernel is frozen and a trainable update of this
+            rank is learned on top of it. `None` (the default) trains the full
+            kernel.
+        lora_alpha: the scale of the LoRA update (it is multiplied by
+            `lora_alpha / lora_rank`); `None` uses `lora_rank`, a scale of 1.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -178,7 +211,11 @@ def layer_embedding(
     lora_alpha=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that maps integer indices to learned dense vectors.
+
+    Indices run from 0 to `input_dim - 1` (Python counts from 0); each becomes
+    a row of a learned `(input_dim, output_dim)` matrix, so an input of shape
+    `(batch, steps)` gives `(batch, steps, output_dim)`.
 
     keras3 R: ``layer_embedding()``. Wraps ``keras.layers.Embedding``;
     `help(keras.layers.Embedding)` has Keras's own notes.
@@ -189,21 +226,38 @@ def layer_embedding(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        input_dim: required. @@MISSING@@
-        output_dim: required. @@MISSING@@
-        embeddings_initializer: @@MISSING@@
-        embeddings_regularizer: @@MISSING@@
-        embeddings_constraint: @@MISSING@@
-        mask_zero: @@MISSING@@
-        weights: @@MISSING@@
-        lora_rank: @@MISSING@@
-        lora_alpha: @@MISSING@@
+        input_dim: required. the number of distinct indices: inputs run from 0
+            to `input_dim - 1` (one more than the largest index).
+        output_dim: required. the length of each embedding vector.
+        embeddings_initializer: how the embedding matrix starts: a name or an
+            `initializer_*()` object.
+        embeddings_regularizer: a penalty on the embedding matrix, or `None`.
+        embeddings_constraint: a constraint applied to the embedding matrix
+            after each update, or `None`.
+        mask_zero: treat index 0 as padding: downstream layers that support
+            masks skip those steps (index 0 then holds no word, so `input_dim`
+            is the vocabulary size plus 1).
+        weights: a starting embedding matrix, shape `(input_dim, output_dim)`
+            (e.g. pre-trained vectors), or `None`.
+        lora_rank: an integer to fine-tune the layer with LoRA (low-rank
+            adaptation): the kernel is frozen and a trainable update of this
+            rank is learned on top of it. `None` (the default) trains the full
+            kernel.
+        lora_alpha: the scale of the LoRA update (it is multiplied by
+            `lora_alpha / lora_rank`); `None` uses `lora_rank`, a scale of 1.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Embedding`), depending on `object`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_embedding
+        >>> words = np.array([[0, 3, 9], [1, 1, 2]])    # indices from 0
+        >>> tuple(layer_embedding(words, input_dim=10, output_dim=4).shape)
+        (2, 3, 4)
     """
     require("layer_embedding", input_dim=input_dim, output_dim=output_dim)
     return create_layer(
@@ -226,7 +280,7 @@ def layer_embedding(
 @export("core layers")
 @composes
 def layer_identity(object=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that returns its input unchanged.
 
     keras3 R: ``layer_identity()``. Wraps ``keras.layers.Identity``;
     `help(keras.layers.Identity)` has Keras's own notes.
@@ -262,7 +316,13 @@ def layer_lambda(
     arguments=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that applies any Python function to its input.
+
+    keras3's parameter is `f` (Keras calls it `function`). The function
+    receives the input tensor and should use `op_*()` functions so that it
+    works on symbolic tensors. A model with a lambda layer saves, but loading
+    it back needs the function's code (`safe_mode=False`): prefer a custom
+    layer for models you share.
 
     keras3 R: ``layer_lambda()``. Wraps ``keras.layers.Lambda``;
     `help(keras.layers.Lambda)` has Keras's own notes.
@@ -273,16 +333,31 @@ def layer_lambda(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        f: required. @@MISSING@@
-        output_shape: @@MISSING@@
-        mask: @@MISSING@@
-        arguments: @@MISSING@@
+        f: required. the function to apply to the input (keras3's name; Keras's
+            `function`). It takes the input tensor, and the entries of
+            `arguments` as keyword arguments.
+        output_shape: the output's shape without the batch axis, or a function
+            from the input's shape to the output's; `None` lets Keras work it
+            out by running `f` on a symbolic input.
+        mask: the mask the layer passes on: a function like a layer's
+            `compute_mask(inputs, mask)`, a fixed mask tensor, or `None`.
+        arguments: a dict of extra keyword arguments passed to `f` on each
+            call.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Lambda`), depending on `object`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import keras_input, keras_model, layer_lambda
+        >>> from pykeras3 import op_square
+        >>> x = keras_input(shape=3)
+        >>> model = keras_model(x, layer_lambda(x, f=op_square))
+        >>> model.predict(np.array([[1.0, 2.0, 3.0]]), verbose=0).tolist()
+        [[1.0, 4.0, 9.0]]
     """
     require("layer_lambda", f=f)
     return create_layer(
@@ -301,7 +376,11 @@ def layer_lambda(
 @export("core layers")
 @composes
 def layer_masking(object=None, mask_value=0.0, **kwargs):
-    """@@MISSING@@
+    """Add a layer that masks the steps whose values all equal `mask_value`.
+
+    For input `(batch, steps, features)`, a step whose features all equal
+    `mask_value` is skipped by the layers downstream that support masks
+    (recurrent layers, attention).
 
     keras3 R: ``layer_masking()``. Wraps ``keras.layers.Masking``;
     `help(keras.layers.Masking)` has Keras's own notes.
@@ -312,7 +391,8 @@ def layer_masking(object=None, mask_value=0.0, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        mask_value: @@MISSING@@
+        mask_value: the value that marks a step as missing: a step is masked
+            when all its features equal it.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 

@@ -25,7 +25,7 @@ def layer_category_encoding(
     sparse=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that encodes integer categories as 0/1 or count vectors.
 
     keras3 R: ``layer_category_encoding()``. Wraps
     ``keras.layers.CategoryEncoding``; `help(keras.layers.CategoryEncoding)`
@@ -37,9 +37,13 @@ def layer_category_encoding(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        num_tokens: @@MISSING@@
-        output_mode: @@MISSING@@
-        sparse: @@MISSING@@
+        num_tokens: the number of categories: inputs must be integers from 0 to
+            `num_tokens - 1`.
+        output_mode: `"one_hot"` (a 0/1 vector per input value), `"multi_hot"`
+            (one 0/1 vector per sample, marking the values present) or
+            `"count"` (how often each value occurs in the sample).
+        sparse: return a sparse tensor (TensorFlow backend only) for the
+            count-like output modes; the default returns a dense one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -47,6 +51,13 @@ def layer_category_encoding(
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.CategoryEncoding`), depending on
         `object`.
+
+    Example:
+        >>> from pykeras3 import layer_category_encoding, op_array
+        >>> codes = op_array([[0], [2]], dtype="int32")
+        >>> layer_category_encoding(codes, num_tokens=3,
+        ...                         output_mode="one_hot").numpy().tolist()
+        [[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
     """
     return create_layer(
         "layer_category_encoding",
@@ -73,7 +84,10 @@ def layer_discretization(
     dtype=None,
     name=None,
 ):
-    """@@MISSING@@
+    """Add a layer that bins numbers into intervals (their bin indices).
+
+    Give `bin_boundaries`, or `num_bins` and call `adapt()` on data to choose
+    boundaries with about as many values in each bin. Bin indices count from 0.
 
     keras3 R: ``layer_discretization()``. Wraps
     ``keras.layers.Discretization``; `help(keras.layers.Discretization)` has
@@ -85,11 +99,17 @@ def layer_discretization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        bin_boundaries: @@MISSING@@
-        num_bins: @@MISSING@@
-        epsilon: a small number added to avoid dividing by zero.
-        output_mode: @@MISSING@@
-        sparse: @@MISSING@@
+        bin_boundaries: the sorted boundaries between bins; values below the
+            first fall in bin 0, so `[0.0, 1.0]` makes 3 bins: below 0, [0, 1),
+            and 1 or more.
+        num_bins: the number of bins `adapt()` should choose boundaries for
+            (instead of `bin_boundaries`).
+        epsilon: the error allowed when `adapt()` estimates quantiles: larger
+            is faster and less exact.
+        output_mode: `"int"` (the bin index of each value), `"one_hot"`,
+            `"multi_hot"` or `"count"` (see `layer_category_encoding()`).
+        sparse: return a sparse tensor (TensorFlow backend only) for the
+            count-like output modes; the default returns a dense one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
         name: a name for the object Keras creates, or `None` for a default one.
@@ -97,6 +117,12 @@ def layer_discretization(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Discretization`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import layer_discretization, op_array
+        >>> x = op_array([[-3.0, 0.5, 7.0]])
+        >>> layer_discretization(x, bin_boundaries=[0.0, 1.0]).numpy().tolist()
+        [[0, 1, 2]]
     """
     return create_layer(
         "layer_discretization",
@@ -125,7 +151,14 @@ def layer_feature_space(
     num_discretization_bins=32,
     name=None,
 ):
-    """@@MISSING@@
+    """Create a feature space: preprocessing per named feature of a dataset.
+
+    Each feature is named and given a kind, such as
+    `keras.utils.FeatureSpace.float_normalized()`, `integer_categorical()`,
+    `string_categorical()` or `float_discretized(num_bins)` (or those names as
+    strings). Call `adapt()` on a `tf.data.Dataset` of dicts of features, then
+    call the feature space on such a dict; features are combined in the order
+    of their names.
 
     keras3 R: ``layer_feature_space()``. Wraps ``keras.utils.FeatureSpace``;
     `help(keras.utils.FeatureSpace)` has Keras's own notes. Leaves out keras3's
@@ -137,17 +170,25 @@ def layer_feature_space(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        features: required. @@MISSING@@
-        output_mode: @@MISSING@@
-        crosses: @@MISSING@@
-        crossing_dim: @@MISSING@@
-        hashing_dim: @@MISSING@@
-        num_discretization_bins: @@MISSING@@
+        features: required. a dict from feature names to their kind: a feature
+            object such as `keras.utils.FeatureSpace.float_normalized()`, or a
+            name such as `"float"`, `"integer_categorical"`,
+            `"string_categorical"` or `"float_discretized"`.
+        output_mode: `"concat"` to join all encoded features into one tensor,
+            or `"dict"` to return a dict of them by name.
+        crosses: feature crosses to add: a list of tuples of feature names (or
+            `keras.utils.FeatureSpace.cross()` objects), each hashed into
+            `crossing_dim` bins; `None` for none.
+        crossing_dim: the default number of bins of a feature cross.
+        hashing_dim: the default number of bins of hashed categorical features.
+        num_discretization_bins: the default number of bins of discretized
+            numeric features.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.utils.FeatureSpace`), depending on `object`.
+        The Sequential model with the feature space added, its output, or the
+        feature space itself (a `keras.utils.FeatureSpace`, to `adapt()`),
+        depending on `object`.
     """
     require("layer_feature_space", features=features)
     return create_layer(
@@ -179,7 +220,10 @@ def layer_hashed_crossing(
     dtype=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that hashes combinations of categorical features into bins.
+
+    The object is a list (or tuple) of two categorical tensors of the same
+    shape; each pair of values is hashed into one of `num_bins` bins.
 
     keras3 R: ``layer_hashed_crossing()``. Wraps
     ``keras.layers.HashedCrossing``; `help(keras.layers.HashedCrossing)` has
@@ -191,9 +235,10 @@ def layer_hashed_crossing(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        num_bins: required. @@MISSING@@
-        output_mode: @@MISSING@@
-        sparse: @@MISSING@@
+        num_bins: required. the number of bins.
+        output_mode: `"int"` (the bin of each combination) or `"one_hot"`.
+        sparse: return a sparse tensor (TensorFlow backend only) for the
+            count-like output modes; the default returns a dense one.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -230,7 +275,7 @@ def layer_hashing(
     sparse=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that hashes categorical values into a fixed number of bins.
 
     keras3 R: ``layer_hashing()``. Wraps ``keras.layers.Hashing``;
     `help(keras.layers.Hashing)` has Keras's own notes.
@@ -241,11 +286,16 @@ def layer_hashing(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        num_bins: required. @@MISSING@@
-        mask_value: @@MISSING@@
-        salt: @@MISSING@@
-        output_mode: @@MISSING@@
-        sparse: @@MISSING@@
+        num_bins: required. the number of bins, including the one for
+            `mask_value` if that is set.
+        mask_value: a value meaning "masked": it always goes to bin 0 (and the
+            others to the remaining bins); `None` for no mask.
+        salt: a non-zero integer (or a pair of them) to use a salted hash
+            (SipHash64) instead of the default one (FarmHash64).
+        output_mode: `"int"` (the bin of each value), `"one_hot"`,
+            `"multi_hot"` or `"count"` (see `layer_category_encoding()`).
+        sparse: return a sparse tensor (TensorFlow backend only) for the
+            count-like output modes; the default returns a dense one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -285,7 +335,12 @@ def layer_integer_lookup(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that maps integer values to indices in a vocabulary.
+
+    Give `vocabulary`, or call `adapt()` on data to learn it (the most frequent
+    values first). Indices count from 0, and the out-of-vocabulary entries come
+    first: with the defaults, 0 is the unknown value and the vocabulary starts
+    at 1.
 
     keras3 R: ``layer_integer_lookup()``. Wraps ``keras.layers.IntegerLookup``;
     `help(keras.layers.IntegerLookup)` has Keras's own notes.
@@ -296,17 +351,34 @@ def layer_integer_lookup(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        max_tokens: @@MISSING@@
-        num_oov_indices: @@MISSING@@
-        mask_token: @@MISSING@@
-        oov_token: @@MISSING@@
-        vocabulary: @@MISSING@@
-        vocabulary_dtype: @@MISSING@@
-        idf_weights: @@MISSING@@
-        invert: @@MISSING@@
-        output_mode: @@MISSING@@
-        sparse: @@MISSING@@
-        pad_to_max_tokens: @@MISSING@@
+        max_tokens: the largest vocabulary `adapt()` may keep, counting the
+            out-of-vocabulary and mask entries; `None` for no limit.
+        num_oov_indices: how many indices stand for out-of-vocabulary items
+            (they come first); with more than one, unknown items are hashed
+            among them. 0 makes unknown items an error.
+        mask_token: an item meaning "masked" (padding): it gets index 0 with
+            `output_mode="int"` and is dropped in the other modes; `None` for
+            no mask.
+        oov_token: with `invert=True`, the value returned for unknown indices.
+        vocabulary: the vocabulary to use, as a list or 1-d array of items (or
+            the path of a text file with one item per line). Giving it replaces
+            `adapt()`.
+        vocabulary_dtype: the integer type of the vocabulary; Keras supports
+            only `"int64"`.
+        idf_weights: with `output_mode="tf_idf"` and a given `vocabulary`: the
+            inverse document frequency weight of each vocabulary item, in
+            order.
+        invert: `True` for the reverse lookup: integer indices in, vocabulary
+            items out (only with `output_mode="int"`).
+        output_mode: the form of the result: `"int"` (one index per input
+            item), `"one_hot"` (a 0/1 vector per item), `"multi_hot"` (one 0/1
+            vector per sample, marking the items present), `"count"` (how often
+            each item occurs in the sample) or `"tf_idf"` (counts weighted by
+            `idf_weights`).
+        sparse: return a sparse tensor (TensorFlow backend only) for the
+            count-like output modes; the default returns a dense one.
+        pad_to_max_tokens: with the count-like output modes, make the output
+            `max_tokens` wide even when the vocabulary is smaller.
         name: a name for the object Keras creates, or `None` for a default one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
@@ -349,7 +421,10 @@ def layer_normalization(
     invert=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that standardizes features with a mean and variance.
+
+    Give `mean` and `variance`, or call `adapt()` on data to compute them; the
+    output is `(x - mean) / sqrt(variance)`.
 
     keras3 R: ``layer_normalization()``. Wraps ``keras.layers.Normalization``;
     `help(keras.layers.Normalization)` has Keras's own notes.
@@ -360,17 +435,29 @@ def layer_normalization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        mean: @@MISSING@@
-        variance: @@MISSING@@
-        invert: @@MISSING@@
+        axis: the axis (or axes) that keep separate statistics: `-1` (the
+            default) gives one mean and variance per feature of the last axis;
+            `None` one for all values. Counted from 0.
+        mean: the mean to subtract (a number, or one per feature); give it with
+            `variance`, or leave both `None` and call `adapt()`.
+        variance: the variance to divide by (its square root), given with
+            `mean`.
+        invert: undo the normalization instead: `x * sqrt(variance) + mean`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Normalization`), depending on `object`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_normalization
+        >>> layer = layer_normalization()
+        >>> layer.adapt(np.array([[1.0], [2.0], [3.0]]))
+        >>> out = layer(np.array([[1.0], [3.0]])).numpy().ravel()
+        >>> [round(float(v), 3) for v in out]
+        [-1.225, 1.225]
     """
     return create_layer(
         "layer_normalization",
@@ -385,25 +472,38 @@ def layer_normalization(
 
 
 @export("feature preprocessing layers")
-@composes
 def layer_pipeline(layers, name=None):
-    """@@MISSING@@
+    """Create a layer that applies a list of layers one after the other.
+
+    Unlike a Sequential model, a pipeline is a single layer: usable in
+    `tf.data` pipelines, and it passes dicts of images and labels through
+    augmentation layers.
 
     keras3 R: ``layer_pipeline()``. Wraps ``keras.layers.Pipeline``;
     `help(keras.layers.Pipeline)` has Keras's own notes.
 
     Args:
-        layers: @@MISSING@@
+        layers: the layers to apply, in order (layers created without an
+            object).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.Pipeline`), depending on `object`.
+        A `keras.layers.Pipeline` layer.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import (layer_center_crop, layer_pipeline,
+        ...                       layer_rescaling)
+        >>> prepare = layer_pipeline([layer_rescaling(scale=1 / 255),
+        ...                           layer_center_crop(height=24, width=24)])
+        >>> tuple(prepare(np.zeros((2, 32, 32, 3), "float32")).shape)
+        (2, 24, 24, 3)
     """
     return create_layer(
         "layer_pipeline",
         keras.layers.Pipeline,
-        layers,
+        None,
+        layers=layers,
         name=name,
     )
 
@@ -426,7 +526,12 @@ def layer_string_lookup(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that maps strings to indices in a vocabulary.
+
+    Give `vocabulary`, or call `adapt()` on data to learn it (the most frequent
+    items first). Indices count from 0, and the out-of-vocabulary entries come
+    first: with the defaults, 0 is the unknown item and the vocabulary starts
+    at 1.
 
     keras3 R: ``layer_string_lookup()``. Wraps ``keras.layers.StringLookup``;
     `help(keras.layers.StringLookup)` has Keras's own notes. Leaves out
@@ -438,17 +543,33 @@ def layer_string_lookup(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        max_tokens: @@MISSING@@
-        num_oov_indices: @@MISSING@@
-        mask_token: @@MISSING@@
-        oov_token: @@MISSING@@
-        vocabulary: @@MISSING@@
-        idf_weights: @@MISSING@@
-        invert: @@MISSING@@
-        output_mode: @@MISSING@@
-        pad_to_max_tokens: @@MISSING@@
-        sparse: @@MISSING@@
-        encoding: @@MISSING@@
+        max_tokens: the largest vocabulary `adapt()` may keep, counting the
+            out-of-vocabulary and mask entries; `None` for no limit.
+        num_oov_indices: how many indices stand for out-of-vocabulary items
+            (they come first); with more than one, unknown items are hashed
+            among them. 0 makes unknown items an error.
+        mask_token: an item meaning "masked" (padding): it gets index 0 with
+            `output_mode="int"` and is dropped in the other modes; `None` for
+            no mask.
+        oov_token: with `invert=True`, the string returned for unknown indices.
+        vocabulary: the vocabulary to use, as a list or 1-d array of items (or
+            the path of a text file with one item per line). Giving it replaces
+            `adapt()`.
+        idf_weights: with `output_mode="tf_idf"` and a given `vocabulary`: the
+            inverse document frequency weight of each vocabulary item, in
+            order.
+        invert: `True` for the reverse lookup: integer indices in, vocabulary
+            items out (only with `output_mode="int"`).
+        output_mode: the form of the result: `"int"` (one index per input
+            item), `"one_hot"` (a 0/1 vector per item), `"multi_hot"` (one 0/1
+            vector per sample, marking the items present), `"count"` (how often
+            each item occurs in the sample) or `"tf_idf"` (counts weighted by
+            `idf_weights`).
+        pad_to_max_tokens: with the count-like output modes, make the output
+            `max_tokens` wide even when the vocabulary is smaller.
+        sparse: return a sparse tensor (TensorFlow backend only) for the
+            count-like output modes; the default returns a dense one.
+        encoding: the text encoding of the input strings.
         name: a name for the object Keras creates, or `None` for a default one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
@@ -456,6 +577,12 @@ def layer_string_lookup(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.StringLookup`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import layer_string_lookup
+        >>> lookup = layer_string_lookup(vocabulary=["cat", "dog"])
+        >>> lookup(["dog", "cat", "bird"]).numpy().tolist()   # 0: unknown
+        [2, 1, 0]
     """
     return create_layer(
         "layer_string_lookup",
@@ -498,7 +625,12 @@ def layer_text_vectorization(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that turns text into token indices or token counts.
+
+    Call `adapt()` on a list or dataset of strings to learn the vocabulary (or
+    give `vocabulary`). With `output_mode="int"`, 0 is padding and 1 the
+    unknown token, so the vocabulary starts at index 2; `get_vocabulary()`
+    lists it.
 
     keras3 R: ``layer_text_vectorization()``. Wraps
     ``keras.layers.TextVectorization``; `help(keras.layers.TextVectorization)`
@@ -510,18 +642,34 @@ def layer_text_vectorization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        max_tokens: @@MISSING@@
-        standardize: @@MISSING@@
-        split: @@MISSING@@
-        ngrams: @@MISSING@@
-        output_mode: @@MISSING@@
-        output_sequence_length: @@MISSING@@
-        pad_to_max_tokens: @@MISSING@@
-        vocabulary: @@MISSING@@
-        idf_weights: @@MISSING@@
-        sparse: @@MISSING@@
-        ragged: @@MISSING@@
-        encoding: @@MISSING@@
+        max_tokens: the largest vocabulary `adapt()` may keep, counting the
+            out-of-vocabulary and mask entries; `None` for no limit.
+        standardize: how text is cleaned before splitting:
+            `"lower_and_strip_punctuation"` (the default), `"lower"`,
+            `"strip_punctuation"`, `None`, or a function of a string tensor.
+        split: how text is cut into tokens: `"whitespace"` (the default),
+            `"character"`, `None`, or a function.
+        ngrams: also make n-grams of tokens: an integer `n` (all n-grams up to
+            `n`), a tuple of lengths, or `None`.
+        output_mode: `"int"` (a sequence of token indices per text),
+            `"multi_hot"` (a 0/1 vector marking the tokens present), `"count"`
+            (token counts) or `"tf_idf"` (counts weighted by inverse document
+            frequency).
+        output_sequence_length: with `output_mode="int"`, pad or cut every
+            sequence to this length; `None` pads to the longest in the batch.
+        pad_to_max_tokens: with the count-like output modes, make the output
+            `max_tokens` wide even when the vocabulary is smaller.
+        vocabulary: the vocabulary to use, as a list or 1-d array of items (or
+            the path of a text file with one item per line). Giving it replaces
+            `adapt()`.
+        idf_weights: with `output_mode="tf_idf"` and a given `vocabulary`: the
+            inverse document frequency weight of each vocabulary item, in
+            order.
+        sparse: return a sparse tensor (TensorFlow backend only) for the
+            count-like output modes; the default returns a dense one.
+        ragged: with `output_mode="int"`, return a ragged tensor of sequences
+            of their own lengths (TensorFlow only).
+        encoding: the text encoding of the input strings.
         name: a name for the object Keras creates, or `None` for a default one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
@@ -530,6 +678,15 @@ def layer_text_vectorization(
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.TextVectorization`), depending on
         `object`.
+
+    Example:
+        >>> from pykeras3 import layer_text_vectorization
+        >>> vectorize = layer_text_vectorization(output_sequence_length=4)
+        >>> vectorize.adapt(["the cat sat", "the dog ran", "the end"])
+        >>> [str(t) for t in vectorize.get_vocabulary()[:3]]
+        ['', '[UNK]', 'the']
+        >>> vectorize(["The cat ran!"]).numpy().shape
+        (1, 4)
     """
     return create_layer(
         "layer_text_vectorization",

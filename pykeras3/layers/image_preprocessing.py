@@ -41,7 +41,15 @@ def layer_aug_mix(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add AugMix: mixes several randomly augmented copies of each image.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_aug_mix()``. Wraps ``keras.layers.AugMix``;
     `help(keras.layers.AugMix)` has Keras's own notes.
@@ -52,13 +60,18 @@ def layer_aug_mix(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        value_range: @@MISSING@@
-        num_chains: @@MISSING@@
-        chain_depth: @@MISSING@@
-        factor: @@MISSING@@
-        alpha: @@MISSING@@
-        all_ops: @@MISSING@@
-        interpolation: @@MISSING@@
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
+        num_chains: how many augmented copies (chains) are mixed.
+        chain_depth: the most augmentations in one chain (each chain draws
+            between 0 and this many).
+        factor: the strength of the augmentations, between 0 and 1.
+        alpha: the concentration of the random mixing weights (of their Beta
+            and Dirichlet distributions).
+        all_ops: also use the colour operations (brightness, colour, contrast,
+            sharpness).
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -91,7 +104,7 @@ def layer_aug_mix(
 @export("image preprocessing layers")
 @composes
 def layer_auto_contrast(object=None, value_range=(0, 255), **kwargs):
-    """@@MISSING@@
+    """Add a layer that stretches each image over the whole value range.
 
     keras3 R: ``layer_auto_contrast()``. Wraps ``keras.layers.AutoContrast``;
     `help(keras.layers.AutoContrast)` has Keras's own notes.
@@ -102,7 +115,8 @@ def layer_auto_contrast(object=None, value_range=(0, 255), **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        value_range: @@MISSING@@
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -129,7 +143,7 @@ def layer_center_crop(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that crops the centre of images to a given size.
 
     keras3 R: ``layer_center_crop()``. Wraps ``keras.layers.CenterCrop``;
     `help(keras.layers.CenterCrop)` has Keras's own notes.
@@ -140,8 +154,8 @@ def layer_center_crop(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height: required. @@MISSING@@
-        width: required. @@MISSING@@
+        height: required. the height of the output images, in pixels.
+        width: required. the width of the output images, in pixels.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -173,7 +187,15 @@ def layer_cut_mix(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add CutMix: pastes patches between images and mixes their labels.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_cut_mix()``. Wraps ``keras.layers.CutMix``;
     `help(keras.layers.CutMix)` has Keras's own notes.
@@ -184,7 +206,9 @@ def layer_cut_mix(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: @@MISSING@@
+        factor: the range the mixing weight (and so the patch size) is drawn
+            from: a number between 0 and 1 (drawn between 0 and it) or a pair
+            `(low, high)`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -217,7 +241,7 @@ def layer_equalization(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that equalizes the histogram of each image channel.
 
     keras3 R: ``layer_equalization()``. Wraps ``keras.layers.Equalization``;
     `help(keras.layers.Equalization)` has Keras's own notes.
@@ -228,8 +252,9 @@ def layer_equalization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        value_range: @@MISSING@@
-        bins: @@MISSING@@
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
+        bins: the number of histogram bins (256 suits 8-bit images).
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -259,7 +284,12 @@ def layer_max_num_bounding_boxes(
     fill_value=-1,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that pads or cuts bounding boxes to a fixed number.
+
+    The object is a dict of `"images"` and `"bounding_boxes"` (itself a dict of
+    `"boxes"`, `(batch, n, 4)`, and `"labels"`, `(batch, n)`); give
+    `bounding_box_format=`, such as `"xyxy"`. Images alone pass through
+    unchanged.
 
     keras3 R: ``layer_max_num_bounding_boxes()``. Wraps
     ``keras.layers.MaxNumBoundingBoxes``;
@@ -271,8 +301,9 @@ def layer_max_num_bounding_boxes(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        max_number: required. @@MISSING@@
-        fill_value: @@MISSING@@
+        max_number: required. the number of boxes per image in the output: more
+            are cut, fewer are padded with `fill_value`.
+        fill_value: the value of the boxes and labels added as padding.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -302,7 +333,15 @@ def layer_mix_up(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add MixUp augmentation: blends pairs of images and their labels.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_mix_up()``. Wraps ``keras.layers.MixUp``;
     `help(keras.layers.MixUp)` has Keras's own notes.
@@ -313,7 +352,8 @@ def layer_mix_up(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        alpha: @@MISSING@@
+        alpha: how strongly pairs are blended: the mixing weight is drawn from
+            a Beta(alpha, alpha) distribution; small values mix little.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -349,7 +389,15 @@ def layer_rand_augment(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add RandAugment: a few randomly chosen augmentations per image.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_rand_augment()``. Wraps ``keras.layers.RandAugment``;
     `help(keras.layers.RandAugment)` has Keras's own notes.
@@ -360,10 +408,13 @@ def layer_rand_augment(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        value_range: @@MISSING@@
-        num_ops: @@MISSING@@
-        factor: @@MISSING@@
-        interpolation: @@MISSING@@
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
+        num_ops: how many augmentations are applied to each image, one after
+            the other.
+        factor: the strength of the augmentations, between 0 and 1.
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -399,7 +450,15 @@ def layer_random_brightness(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly brightens or darkens images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_brightness()``. Wraps
     ``keras.layers.RandomBrightness``; `help(keras.layers.RandomBrightness)`
@@ -411,8 +470,11 @@ def layer_random_brightness(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        value_range: @@MISSING@@
+        factor: required. the brightness change, as a fraction of the value
+            range: a number `f` draws it between `-f` and `f`, a pair `(low,
+            high)` between those (from -1, all black, to 1, all white).
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -445,7 +507,15 @@ def layer_random_color_degeneration(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly dulls the colours of images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_color_degeneration()``. Wraps
     ``keras.layers.RandomColorDegeneration``;
@@ -457,8 +527,11 @@ def layer_random_color_degeneration(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        value_range: @@MISSING@@
+        factor: required. how much colour is lost: 0 none, 1 all (a grayscale
+            image); a number draws between 0 and it, a pair `(low, high)`
+            between those.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -498,7 +571,15 @@ def layer_random_color_jitter(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly jitters brightness, contrast and colour.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_color_jitter()``. Wraps
     ``keras.layers.RandomColorJitter``; `help(keras.layers.RandomColorJitter)`
@@ -510,11 +591,15 @@ def layer_random_color_jitter(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        value_range: @@MISSING@@
-        brightness_factor: @@MISSING@@
-        contrast_factor: @@MISSING@@
-        saturation_factor: @@MISSING@@
-        hue_factor: @@MISSING@@
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
+        brightness_factor: the brightness change (see
+            `layer_random_brightness()`), or `None` to leave brightness alone.
+        contrast_factor: the contrast change (see `layer_random_contrast()`),
+            or `None`.
+        saturation_factor: the saturation (see `layer_random_saturation()`), or
+            `None`.
+        hue_factor: the hue change (see `layer_random_hue()`), or `None`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -552,7 +637,15 @@ def layer_random_contrast(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly changes the contrast of images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_contrast()``. Wraps
     ``keras.layers.RandomContrast``; `help(keras.layers.RandomContrast)` has
@@ -564,8 +657,12 @@ def layer_random_contrast(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        value_range: @@MISSING@@
+        factor: required. the contrast change: a number `f` draws the contrast
+            factor between `1 - f` and `1 + f`, a pair `(low, high)` between `1
+            - low` and `1 + high`; pixels move away from (or towards) their
+            channel's mean by that factor.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -599,7 +696,11 @@ def layer_random_crop(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that crops images to a given size at a random place.
+
+    While training (in `fit()`, or called directly on data, whose `training`
+    argument defaults to `True`) it cuts a `height` x `width` window at a
+    random place of each image. Give `seed` for repeatable draws.
 
     keras3 R: ``layer_random_crop()``. Wraps ``keras.layers.RandomCrop``;
     `help(keras.layers.RandomCrop)` has Keras's own notes.
@@ -610,8 +711,8 @@ def layer_random_crop(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height: required. @@MISSING@@
-        width: required. @@MISSING@@
+        height: required. the height of the output images, in pixels.
+        width: required. the width of the output images, in pixels.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -653,7 +754,15 @@ def layer_random_elastic_transform(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly distorts images like an elastic sheet.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_elastic_transform()``. Wraps
     ``keras.layers.RandomElasticTransform``;
@@ -665,12 +774,19 @@ def layer_random_elastic_transform(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: @@MISSING@@
-        scale: @@MISSING@@
-        interpolation: @@MISSING@@
-        fill_mode: @@MISSING@@
-        fill_value: @@MISSING@@
-        value_range: @@MISSING@@
+        factor: the probability of transforming an image: a number (drawn
+            between 0 and it) or a pair `(low, high)`.
+        scale: how strong the distortion may be: a number (drawn between 0 and
+            it) or a pair `(low, high)`.
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
+        fill_mode: how to fill the pixels that come from outside the image:
+            `"reflect"` (mirror the image at its edge), `"constant"` (use
+            `fill_value`), `"wrap"` (continue from the opposite edge) or
+            `"nearest"` (repeat the edge pixel).
+        fill_value: the value of new pixels when `fill_mode="constant"`.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -712,7 +828,15 @@ def layer_random_erasing(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that erases random rectangles of images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_erasing()``. Wraps ``keras.layers.RandomErasing``;
     `help(keras.layers.RandomErasing)` has Keras's own notes.
@@ -723,10 +847,14 @@ def layer_random_erasing(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: @@MISSING@@
-        scale: @@MISSING@@
-        fill_value: @@MISSING@@
-        value_range: @@MISSING@@
+        factor: the probability that a rectangle is erased: a number (drawn
+            between 0 and it) or a pair `(low, high)`.
+        scale: the range the size of the erased rectangle is drawn from,
+            relative to the image: a pair `(low, high)`.
+        fill_value: the value of erased pixels; `None` fills them with random
+            noise.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -762,7 +890,15 @@ def layer_random_flip(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly flips images horizontally and/or vertically.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_flip()``. Wraps ``keras.layers.RandomFlip``;
     `help(keras.layers.RandomFlip)` has Keras's own notes.
@@ -773,7 +909,8 @@ def layer_random_flip(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        mode: @@MISSING@@
+        mode: which flips: `"horizontal"` (left-right), `"vertical"` (upside
+            down) or `"horizontal_and_vertical"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -785,6 +922,16 @@ def layer_random_flip(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.RandomFlip`), depending on `object`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_random_flip
+        >>> image = np.arange(4, dtype="float32").reshape(1, 1, 4, 1)
+        >>> flip = layer_random_flip(mode="horizontal", seed=3)
+        >>> flip(image, training=False).numpy().ravel().tolist()  # inference
+        [0.0, 1.0, 2.0, 3.0]
+        >>> sorted(flip(image).numpy().ravel().tolist())   # same pixels
+        [0.0, 1.0, 2.0, 3.0]
     """
     return create_layer(
         "layer_random_flip",
@@ -809,7 +956,15 @@ def layer_random_gaussian_blur(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that blurs images by a random amount.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_gaussian_blur()``. Wraps
     ``keras.layers.RandomGaussianBlur``;
@@ -821,11 +976,13 @@ def layer_random_gaussian_blur(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: @@MISSING@@
-        kernel_size: the size of the window: an integer, or one per spatial
-            axis.
-        sigma: @@MISSING@@
-        value_range: @@MISSING@@
+        factor: how much blur: 0 none, 1 the most; a number draws between 0 and
+            it, a pair `(low, high)` between those.
+        kernel_size: the size of the blur kernel, an odd integer.
+        sigma: the standard deviation of the blur kernel: a number, or a pair
+            `(low, high)` to draw it from.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -863,7 +1020,15 @@ def layer_random_grayscale(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that turns images to grayscale at random.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_grayscale()``. Wraps
     ``keras.layers.RandomGrayscale``; `help(keras.layers.RandomGrayscale)` has
@@ -875,7 +1040,8 @@ def layer_random_grayscale(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: @@MISSING@@
+        factor: the probability that an image is turned to grayscale, between 0
+            and 1.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -909,7 +1075,15 @@ def layer_random_hue(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly shifts the hue of images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_hue()``. Wraps ``keras.layers.RandomHue``;
     `help(keras.layers.RandomHue)` has Keras's own notes.
@@ -920,8 +1094,11 @@ def layer_random_hue(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        value_range: @@MISSING@@
+        factor: required. how far the hue may turn: 0 not at all, 1 as far as
+            possible; a number draws between 0 and it, a pair `(low, high)`
+            between those.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -957,7 +1134,15 @@ def layer_random_invert(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that inverts the colours of images at random.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_invert()``. Wraps ``keras.layers.RandomInvert``;
     `help(keras.layers.RandomInvert)` has Keras's own notes.
@@ -968,8 +1153,10 @@ def layer_random_invert(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: @@MISSING@@
-        value_range: @@MISSING@@
+        factor: the probability that an image is inverted: a number (drawn
+            between 0 and it) or a pair `(low, high)`.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -1006,7 +1193,15 @@ def layer_random_perspective(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that applies random perspective distortions to images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_perspective()``. Wraps
     ``keras.layers.RandomPerspective``; `help(keras.layers.RandomPerspective)`
@@ -1018,10 +1213,12 @@ def layer_random_perspective(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: @@MISSING@@
-        scale: @@MISSING@@
-        interpolation: @@MISSING@@
-        fill_value: @@MISSING@@
+        factor: the probability of transforming an image: a number (drawn
+            between 0 and it) or a pair `(low, high)`.
+        scale: how far the corners may move, as a fraction of the image size.
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
+        fill_value: the value of new pixels when `fill_mode="constant"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -1059,7 +1256,15 @@ def layer_random_posterization(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that reduces the bits per colour channel at random.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_posterization()``. Wraps
     ``keras.layers.RandomPosterization``;
@@ -1071,8 +1276,10 @@ def layer_random_posterization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        value_range: @@MISSING@@
+        factor: required. the number of bits to keep per colour channel, from 1
+            to 8.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -1111,7 +1318,15 @@ def layer_random_rotation(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that rotates images by random angles.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_rotation()``. Wraps
     ``keras.layers.RandomRotation``; `help(keras.layers.RandomRotation)` has
@@ -1123,12 +1338,19 @@ def layer_random_rotation(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        fill_mode: @@MISSING@@
-        interpolation: @@MISSING@@
+        factor: required. the rotation, as a fraction of a full turn: a number
+            `f` draws it between `-f` and `f` (0.1 is up to 36 degrees either
+            way), a pair `(low, high)` between those. Positive turns
+            counter-clockwise.
+        fill_mode: how to fill the pixels that come from outside the image:
+            `"reflect"` (mirror the image at its edge), `"constant"` (use
+            `fill_value`), `"wrap"` (continue from the opposite edge) or
+            `"nearest"` (repeat the edge pixel).
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        fill_value: @@MISSING@@
+        fill_value: the value of new pixels when `fill_mode="constant"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -1164,7 +1386,15 @@ def layer_random_saturation(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly changes the saturation of images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_saturation()``. Wraps
     ``keras.layers.RandomSaturation``; `help(keras.layers.RandomSaturation)`
@@ -1176,8 +1406,11 @@ def layer_random_saturation(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        value_range: @@MISSING@@
+        factor: required. the saturation: 0 is grayscale, 0.5 leaves the image
+            as it is, 1 fully saturated; a number draws between 0 and it, a
+            pair `(low, high)` between those.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -1214,7 +1447,15 @@ def layer_random_sharpness(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly sharpens or blurs images.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_sharpness()``. Wraps
     ``keras.layers.RandomSharpness``; `help(keras.layers.RandomSharpness)` has
@@ -1226,8 +1467,11 @@ def layer_random_sharpness(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. @@MISSING@@
-        value_range: @@MISSING@@
+        factor: required. the sharpness: 0 is fully blurred, 0.5 leaves the
+            image as it is, 1 sharpens; a number draws between 0 and it, a pair
+            `(low, high)` between those.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -1266,7 +1510,15 @@ def layer_random_shear(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that shears images by random amounts.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_shear()``. Wraps ``keras.layers.RandomShear``;
     `help(keras.layers.RandomShear)` has Keras's own notes.
@@ -1277,11 +1529,17 @@ def layer_random_shear(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        x_factor: @@MISSING@@
-        y_factor: @@MISSING@@
-        interpolation: @@MISSING@@
-        fill_mode: @@MISSING@@
-        fill_value: @@MISSING@@
+        x_factor: the horizontal shear, as a fraction of the image's width: a
+            number draws between 0 and it, a pair `(low, high)` between those.
+        y_factor: the vertical shear, as a fraction of the image's height: a
+            number draws between 0 and it, a pair `(low, high)` between those.
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
+        fill_mode: how to fill the pixels that come from outside the image:
+            `"reflect"` (mirror the image at its edge), `"constant"` (use
+            `fill_value`), `"wrap"` (continue from the opposite edge) or
+            `"nearest"` (repeat the edge pixel).
+        fill_value: the value of new pixels when `fill_mode="constant"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -1322,7 +1580,15 @@ def layer_random_translation(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that shifts images by random amounts.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_translation()``. Wraps
     ``keras.layers.RandomTranslation``; `help(keras.layers.RandomTranslation)`
@@ -1334,13 +1600,21 @@ def layer_random_translation(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height_factor: required. @@MISSING@@
-        width_factor: required. @@MISSING@@
-        fill_mode: @@MISSING@@
-        interpolation: @@MISSING@@
+        height_factor: required. the vertical shift, as a fraction of the
+            height: a number `f` draws it between `-f` and `f`, a pair `(low,
+            high)` between those (positive moves down).
+        width_factor: required. the horizontal shift, as a fraction of the
+            width: a number `f` draws it between `-f` and `f`, a pair `(low,
+            high)` between those (positive moves right).
+        fill_mode: how to fill the pixels that come from outside the image:
+            `"reflect"` (mirror the image at its edge), `"constant"` (use
+            `fill_value`), `"wrap"` (continue from the opposite edge) or
+            `"nearest"` (repeat the edge pixel).
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        fill_value: @@MISSING@@
+        fill_value: the value of new pixels when `fill_mode="constant"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -1385,7 +1659,15 @@ def layer_random_zoom(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that zooms images in or out by random amounts.
+
+    A random augmentation: it changes images while the layer trains (in
+    `fit()`), and also when called directly on data, whose `training` argument
+    defaults to `True`; in `predict()` and `evaluate()` images pass through
+    unchanged. Give `seed` for repeatable draws. Besides images, the object may
+    be a dict of `"images"` with their `"labels"`, `"segmentation_masks"` or
+    `"bounding_boxes"` (then give `bounding_box_format=`, such as `"xyxy"`),
+    transformed alike.
 
     keras3 R: ``layer_random_zoom()``. Wraps ``keras.layers.RandomZoom``;
     `help(keras.layers.RandomZoom)` has Keras's own notes.
@@ -1396,13 +1678,20 @@ def layer_random_zoom(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height_factor: required. @@MISSING@@
-        width_factor: @@MISSING@@
-        fill_mode: @@MISSING@@
-        interpolation: @@MISSING@@
+        height_factor: required. the vertical zoom, as a fraction: a number `f`
+            draws it between `-f` and `f`, a pair `(low, high)` between those;
+            positive zooms out, negative zooms in.
+        width_factor: the horizontal zoom, as for `height_factor`; `None` zooms
+            both ways alike, keeping the aspect ratio.
+        fill_mode: how to fill the pixels that come from outside the image:
+            `"reflect"` (mirror the image at its edge), `"constant"` (use
+            `fill_value`), `"wrap"` (continue from the opposite edge) or
+            `"nearest"` (repeat the edge pixel).
+        interpolation: how new pixel values are computed: `"bilinear"` or
+            `"nearest"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        fill_value: @@MISSING@@
+        fill_value: the value of new pixels when `fill_mode="constant"`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -1432,7 +1721,10 @@ def layer_random_zoom(
 @export("image preprocessing layers")
 @composes
 def layer_rescaling(object=None, scale=None, offset=0.0, **kwargs):
-    """@@MISSING@@
+    """Add a layer that rescales values: `x * scale + offset`.
+
+    For example `scale=1 / 255` maps pixels from [0, 255] to [0, 1]; `scale=1 /
+    127.5, offset=-1` maps them to [-1, 1].
 
     keras3 R: ``layer_rescaling()``. Wraps ``keras.layers.Rescaling``;
     `help(keras.layers.Rescaling)` has Keras's own notes.
@@ -1443,14 +1735,22 @@ def layer_rescaling(object=None, scale=None, offset=0.0, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        scale: required. @@MISSING@@
-        offset: @@MISSING@@
+        scale: required. the factor to multiply by (a number, or one per
+            channel).
+        offset: the value added after scaling.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Rescaling`), depending on `object`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_rescaling
+        >>> pixels = np.array([[0.0, 127.5, 255.0]])
+        >>> layer_rescaling(pixels, scale=1 / 255).numpy().tolist()
+        [[0.0, 0.5, 1.0]]
     """
     require("layer_rescaling", scale=scale)
     return create_layer(
@@ -1479,7 +1779,7 @@ def layer_resizing(
     antialias=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that resizes images to a given height and width.
 
     keras3 R: ``layer_resizing()``. Wraps ``keras.layers.Resizing``;
     `help(keras.layers.Resizing)` has Keras's own notes.
@@ -1490,23 +1790,35 @@ def layer_resizing(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height: required. @@MISSING@@
-        width: required. @@MISSING@@
-        interpolation: @@MISSING@@
-        crop_to_aspect_ratio: @@MISSING@@
-        pad_to_aspect_ratio: @@MISSING@@
-        fill_mode: @@MISSING@@
-        fill_value: @@MISSING@@
+        height: required. the height of the output images, in pixels.
+        width: required. the width of the output images, in pixels.
+        interpolation: how new pixel values are computed: `"bilinear"`,
+            `"nearest"`, `"bicubic"`, `"lanczos3"` or `"lanczos5"`.
+        crop_to_aspect_ratio: keep the aspect ratio by cropping the largest
+            centred region of the target's proportions before resizing.
+        pad_to_aspect_ratio: keep the aspect ratio by padding the short side
+            evenly before resizing.
+        fill_mode: how padding is filled with `pad_to_aspect_ratio=True`; only
+            `"constant"` (with `fill_value`).
+        fill_value: the value of the padding with `pad_to_aspect_ratio=True`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
-        antialias: @@MISSING@@
+        antialias: smooth the image first when shrinking it, which avoids
+            aliasing artefacts.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Resizing`), depending on `object`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_resizing
+        >>> images = np.zeros((2, 64, 48, 3), "float32")
+        >>> tuple(layer_resizing(images, height=32, width=32).shape)
+        (2, 32, 32, 3)
     """
     require("layer_resizing", height=height, width=width)
     return create_layer(
@@ -1536,7 +1848,7 @@ def layer_solarization(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that solarizes images: inverts the pixels above a threshold.
 
     keras3 R: ``layer_solarization()``. Wraps ``keras.layers.Solarization``;
     `help(keras.layers.Solarization)` has Keras's own notes.
@@ -1547,9 +1859,14 @@ def layer_solarization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        addition_factor: @@MISSING@@
-        threshold_factor: @@MISSING@@
-        value_range: @@MISSING@@
+        addition_factor: a value added to every pixel before solarizing, as a
+            fraction of the value range: a number draws between 0 and it, a
+            pair `(low, high)` between those.
+        threshold_factor: only pixels above this threshold (a fraction of the
+            value range) are inverted: a number draws between 0 and it, a pair
+            `(low, high)` between those; 0 inverts all.
+        value_range: the range the pixel values are in, as `(low, high)`: `(0,
+            255)` for raw images, `(0, 1)` for images rescaled beforehand.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,

@@ -18,7 +18,7 @@ from .._registry import export
 @export("merging layers")
 @merges
 def layer_add(inputs=None, *more_inputs, **kwargs):
-    """@@MISSING@@
+    """Merge tensors of the same shape by adding them.
 
     keras3 R: ``layer_add()``. Wraps ``keras.layers.Add``;
     `help(keras.layers.Add)` has Keras's own notes.
@@ -36,6 +36,15 @@ def layer_add(inputs=None, *more_inputs, **kwargs):
         The merged tensor when inputs are given, a deferred call when one
         single tensor is given, otherwise the layer itself (a
         `keras.layers.Add`).
+
+    Example:
+        >>> import toolz
+        >>> from pykeras3 import layer_add, op_array
+        >>> x, y = op_array([[1.0, 2.0]]), op_array([[10.0, 20.0]])
+        >>> layer_add([x, y]).numpy().tolist()
+        [[11.0, 22.0]]
+        >>> toolz.pipe(x, layer_add(y)).numpy().tolist()   # x |> layer_add(y)
+        [[11.0, 22.0]]
     """
     return merge_layer(
         "layer_add",
@@ -49,7 +58,7 @@ def layer_add(inputs=None, *more_inputs, **kwargs):
 @export("merging layers")
 @merges
 def layer_average(inputs=None, *more_inputs, **kwargs):
-    """@@MISSING@@
+    """Merge tensors of the same shape by averaging them element by element.
 
     keras3 R: ``layer_average()``. Wraps ``keras.layers.Average``;
     `help(keras.layers.Average)` has Keras's own notes.
@@ -80,7 +89,9 @@ def layer_average(inputs=None, *more_inputs, **kwargs):
 @export("merging layers")
 @merges
 def layer_concatenate(inputs=None, *more_inputs, axis=-1, **kwargs):
-    """@@MISSING@@
+    """Merge tensors by joining them along an axis.
+
+    All inputs must have the same shape except along `axis`.
 
     keras3 R: ``layer_concatenate()``. Wraps ``keras.layers.Concatenate``;
     `help(keras.layers.Concatenate)` has Keras's own notes.
@@ -100,6 +111,14 @@ def layer_concatenate(inputs=None, *more_inputs, axis=-1, **kwargs):
         The merged tensor when inputs are given, a deferred call when one
         single tensor is given, otherwise the layer itself (a
         `keras.layers.Concatenate`).
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_concatenate
+        >>> a, b = keras_input(shape=3), keras_input(shape=5)
+        >>> tuple(layer_concatenate([a, b]).shape)      # a list
+        (None, 8)
+        >>> tuple(layer_concatenate(a, b, a, axis=-1).shape)   # or separately
+        (None, 11)
     """
     return merge_layer(
         "layer_concatenate",
@@ -114,7 +133,11 @@ def layer_concatenate(inputs=None, *more_inputs, axis=-1, **kwargs):
 @export("merging layers")
 @merges
 def layer_dot(inputs=None, *more_inputs, axes, normalize=False, **kwargs):
-    """@@MISSING@@
+    """Merge two tensors by taking dot products along given axes.
+
+    With `axes=1` on two inputs of shape `(batch, n)` it gives `(batch, 1)`,
+    the dot product of each pair of samples (their cosine similarity with
+    `normalize=True`).
 
     keras3 R: ``layer_dot()``. Wraps ``keras.layers.Dot``;
     `help(keras.layers.Dot)` has Keras's own notes.
@@ -125,8 +148,11 @@ def layer_dot(inputs=None, *more_inputs, axes, normalize=False, **kwargs):
             single tensor `y` gives a deferred call that merges the tensor
             piped into it with `y` (keras3's `x |> layer_add(y)`).
         *more_inputs: more tensors to merge, after `inputs`.
-        axes: @@MISSING@@
-        normalize: @@MISSING@@
+        axes: the axis of the inputs to multiply and sum over: one integer for
+            both, or a pair `(axis of the first, axis of the second)`; counted
+            from 0 with the batch axis as 0, which cannot be one of them.
+        normalize: scale both inputs to length 1 along `axes` first, so the
+            result is their cosine similarity.
         **kwargs: other arguments of the Keras layer, such as `name` or
             `dtype`.
 
@@ -134,6 +160,12 @@ def layer_dot(inputs=None, *more_inputs, axes, normalize=False, **kwargs):
         The merged tensor when inputs are given, a deferred call when one
         single tensor is given, otherwise the layer itself (a
         `keras.layers.Dot`).
+
+    Example:
+        >>> from pykeras3 import layer_dot, op_array
+        >>> x, y = op_array([[1.0, 2.0, 3.0]]), op_array([[4.0, 5.0, 6.0]])
+        >>> layer_dot([x, y], axes=1).numpy().tolist()
+        [[32.0]]
     """
     return merge_layer(
         "layer_dot",
@@ -149,7 +181,7 @@ def layer_dot(inputs=None, *more_inputs, axes, normalize=False, **kwargs):
 @export("merging layers")
 @merges
 def layer_maximum(inputs=None, *more_inputs, **kwargs):
-    """@@MISSING@@
+    """Merge tensors of the same shape by keeping the element-wise maximum.
 
     keras3 R: ``layer_maximum()``. Wraps ``keras.layers.Maximum``;
     `help(keras.layers.Maximum)` has Keras's own notes.
@@ -180,7 +212,7 @@ def layer_maximum(inputs=None, *more_inputs, **kwargs):
 @export("merging layers")
 @merges
 def layer_minimum(inputs=None, *more_inputs, **kwargs):
-    """@@MISSING@@
+    """Merge tensors of the same shape by keeping the element-wise minimum.
 
     keras3 R: ``layer_minimum()``. Wraps ``keras.layers.Minimum``;
     `help(keras.layers.Minimum)` has Keras's own notes.
@@ -211,7 +243,7 @@ def layer_minimum(inputs=None, *more_inputs, **kwargs):
 @export("merging layers")
 @merges
 def layer_multiply(inputs=None, *more_inputs, **kwargs):
-    """@@MISSING@@
+    """Merge tensors of the same shape by multiplying them element by element.
 
     keras3 R: ``layer_multiply()``. Wraps ``keras.layers.Multiply``;
     `help(keras.layers.Multiply)` has Keras's own notes.
@@ -242,7 +274,9 @@ def layer_multiply(inputs=None, *more_inputs, **kwargs):
 @export("merging layers")
 @merges
 def layer_subtract(inputs=None, *more_inputs, **kwargs):
-    """@@MISSING@@
+    """Merge two tensors by subtracting the second from the first.
+
+    It takes exactly two inputs.
 
     keras3 R: ``layer_subtract()``. Wraps ``keras.layers.Subtract``;
     `help(keras.layers.Subtract)` has Keras's own notes.
@@ -260,6 +294,12 @@ def layer_subtract(inputs=None, *more_inputs, **kwargs):
         The merged tensor when inputs are given, a deferred call when one
         single tensor is given, otherwise the layer itself (a
         `keras.layers.Subtract`).
+
+    Example:
+        >>> from pykeras3 import layer_subtract, op_array
+        >>> x, y = op_array([[5.0, 5.0]]), op_array([[1.0, 2.0]])
+        >>> layer_subtract(x, y).numpy().tolist()          # x - y
+        [[4.0, 3.0]]
     """
     return merge_layer(
         "layer_subtract",

@@ -35,7 +35,11 @@ def layer_batch_normalization(
     synchronized=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that normalizes features with batch statistics.
+
+    In training it normalizes with the batch's mean and variance and updates
+    moving averages of both; in inference (`predict()`) it uses the moving
+    averages. Then it scales by `gamma` and shifts by `beta`, both learned.
 
     keras3 R: ``layer_batch_normalization()``. Wraps
     ``keras.layers.BatchNormalization``;
@@ -47,21 +51,27 @@ def layer_batch_normalization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
-        momentum: @@MISSING@@
+        axis: the feature axis (or axes) that get their own statistics, `gamma`
+            and `beta`, counted from 0 (`-1` is the last axis, the channels
+            with channels last).
+        momentum: how slowly the moving mean and variance follow the batches:
+            each update keeps this fraction of the old value.
         epsilon: a small number added to avoid dividing by zero.
-        center: @@MISSING@@
-        scale: @@MISSING@@
-        beta_initializer: @@MISSING@@
-        gamma_initializer: @@MISSING@@
-        moving_mean_initializer: @@MISSING@@
-        moving_variance_initializer: @@MISSING@@
-        beta_regularizer: @@MISSING@@
-        gamma_regularizer: @@MISSING@@
-        beta_constraint: @@MISSING@@
-        gamma_constraint: @@MISSING@@
-        synchronized: @@MISSING@@
+        center: learn an offset `beta` added after normalizing.
+        scale: learn a factor `gamma` multiplied after normalizing.
+        beta_initializer: how `beta` starts: a name or an initializer.
+        gamma_initializer: how `gamma` starts: a name or an initializer.
+        moving_mean_initializer: how the moving mean starts: a name or an
+            initializer.
+        moving_variance_initializer: how the moving variance starts: a name or
+            an initializer.
+        beta_regularizer: a penalty on `beta`, or `None`.
+        gamma_regularizer: a penalty on `gamma`, or `None`.
+        beta_constraint: a constraint on `beta`, or `None`.
+        gamma_constraint: a constraint on `gamma`, or `None`.
+        synchronized: with several devices in distributed training (TensorFlow
+            backend), compute the batch statistics over all of them rather than
+            per device.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -69,6 +79,17 @@ def layer_batch_normalization(
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.BatchNormalization`), depending on
         `object`.
+
+    Example:
+        >>> import toolz
+        >>> from pykeras3 import (keras_model_sequential, layer_activation,
+        ...                       layer_batch_normalization, layer_dense)
+        >>> model = toolz.pipe(keras_model_sequential(input_shape=8),
+        ...                    layer_dense(units=16, use_bias=False),
+        ...                    layer_batch_normalization(),
+        ...                    layer_activation(activation="relu"))
+        >>> [type(layer).__name__ for layer in model.layers]
+        ['Dense', 'BatchNormalization', 'Activation']
     """
     return create_layer(
         "layer_batch_normalization",
@@ -109,7 +130,7 @@ def layer_group_normalization(
     gamma_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that normalizes groups of channels within each sample.
 
     keras3 R: ``layer_group_normalization()``. Wraps
     ``keras.layers.GroupNormalization``;
@@ -121,18 +142,20 @@ def layer_group_normalization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        groups: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        groups: the number of channel groups; the number of channels must be
+            divisible by it (1 group is layer normalization, one per channel
+            instance normalization).
+        axis: the channel axis, counted from 0 (`-1`, the default, is the last
+            axis).
         epsilon: a small number added to avoid dividing by zero.
-        center: @@MISSING@@
-        scale: @@MISSING@@
-        beta_initializer: @@MISSING@@
-        gamma_initializer: @@MISSING@@
-        beta_regularizer: @@MISSING@@
-        gamma_regularizer: @@MISSING@@
-        beta_constraint: @@MISSING@@
-        gamma_constraint: @@MISSING@@
+        center: learn an offset `beta` added after normalizing.
+        scale: learn a factor `gamma` multiplied after normalizing.
+        beta_initializer: how `beta` starts: a name or an initializer.
+        gamma_initializer: how `gamma` starts: a name or an initializer.
+        beta_regularizer: a penalty on `beta`, or `None`.
+        gamma_regularizer: a penalty on `gamma`, or `None`.
+        beta_constraint: a constraint on `beta`, or `None`.
+        gamma_constraint: a constraint on `gamma`, or `None`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -176,7 +199,10 @@ def layer_layer_normalization(
     gamma_constraint=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that normalizes the features of each sample (layer norm).
+
+    Unlike batch normalization it uses the statistics of each sample alone, so
+    training and inference behave the same; common in Transformers.
 
     keras3 R: ``layer_layer_normalization()``. Wraps
     ``keras.layers.LayerNormalization``;
@@ -188,17 +214,17 @@ def layer_layer_normalization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis (or axes) whose values are normalized together within
+            each sample, counted from 0 (`-1`, the default, is the last axis).
         epsilon: a small number added to avoid dividing by zero.
-        center: @@MISSING@@
-        scale: @@MISSING@@
-        beta_initializer: @@MISSING@@
-        gamma_initializer: @@MISSING@@
-        beta_regularizer: @@MISSING@@
-        gamma_regularizer: @@MISSING@@
-        beta_constraint: @@MISSING@@
-        gamma_constraint: @@MISSING@@
+        center: learn an offset `beta` added after normalizing.
+        scale: learn a factor `gamma` multiplied after normalizing.
+        beta_initializer: how `beta` starts: a name or an initializer.
+        gamma_initializer: how `gamma` starts: a name or an initializer.
+        beta_regularizer: a penalty on `beta`, or `None`.
+        gamma_regularizer: a penalty on `gamma`, or `None`.
+        beta_constraint: a constraint on `beta`, or `None`.
+        gamma_constraint: a constraint on `gamma`, or `None`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -206,6 +232,13 @@ def layer_layer_normalization(
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.LayerNormalization`), depending on
         `object`.
+
+    Example:
+        >>> from pykeras3 import layer_layer_normalization, op_array
+        >>> x = op_array([[1.0, 2.0, 3.0]])
+        >>> out = layer_layer_normalization(x).numpy()
+        >>> [round(float(v), 2) for v in out[0]]    # mean 0, variance 1
+        [-1.22, 0.0, 1.22]
     """
     return create_layer(
         "layer_layer_normalization",
@@ -228,7 +261,7 @@ def layer_layer_normalization(
 @export("normalization layers")
 @composes
 def layer_rms_normalization(object=None, axis=-1, epsilon=1e-06, **kwargs):
-    """@@MISSING@@
+    """Add a layer that divides each sample by its root mean square (RMS norm).
 
     keras3 R: ``layer_rms_normalization()``. Wraps
     ``keras.layers.RMSNormalization``; `help(keras.layers.RMSNormalization)`
@@ -240,8 +273,8 @@ def layer_rms_normalization(object=None, axis=-1, epsilon=1e-06, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis (or axes) over which the root mean square is taken,
+            counted from 0 (`-1` is the last axis).
         epsilon: a small number added to avoid dividing by zero.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
@@ -269,7 +302,7 @@ def layer_spectral_normalization(
     power_iterations=1,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Wrap a layer so its kernel is divided by its largest singular value.
 
     keras3 R: ``layer_spectral_normalization()``. Wraps
     ``keras.layers.SpectralNormalization``;
@@ -281,8 +314,11 @@ def layer_spectral_normalization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        layer: required. @@MISSING@@
-        power_iterations: @@MISSING@@
+        layer: required. the layer whose kernel is normalized, e.g.
+            `layer_dense(units=4)` or `layer_conv_2d(...)` created without an
+            object.
+        power_iterations: how many power-iteration steps estimate the largest
+            singular value at each call.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -307,7 +343,7 @@ def layer_spectral_normalization(
 @export("normalization layers")
 @composes
 def layer_unit_normalization(object=None, axis=-1, **kwargs):
-    """@@MISSING@@
+    """Add a layer that scales each sample to length (L2 norm) 1.
 
     keras3 R: ``layer_unit_normalization()``. Wraps
     ``keras.layers.UnitNormalization``; `help(keras.layers.UnitNormalization)`
@@ -319,8 +355,8 @@ def layer_unit_normalization(object=None, axis=-1, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis (or axes) along which each sample is scaled to length 1,
+            counted from 0 (`-1` is the last axis).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 

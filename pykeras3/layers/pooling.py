@@ -29,7 +29,7 @@ def layer_average_pooling_1d(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that averages windows of steps (1D average pooling).
 
     keras3 R: ``layer_average_pooling_1d()``. Wraps
     ``keras.layers.AveragePooling1D``; `help(keras.layers.AveragePooling1D)`
@@ -41,8 +41,10 @@ def layer_average_pooling_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: required. @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        pool_size: required. the size of the pooling window: an integer, or one
+            per spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -83,7 +85,7 @@ def layer_average_pooling_2d(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that averages windows of pixels (2D average pooling).
 
     keras3 R: ``layer_average_pooling_2d()``. Wraps
     ``keras.layers.AveragePooling2D``; `help(keras.layers.AveragePooling2D)`
@@ -95,8 +97,10 @@ def layer_average_pooling_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: required. @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        pool_size: required. the size of the pooling window: an integer, or one
+            per spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -137,7 +141,7 @@ def layer_average_pooling_3d(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that averages windows of voxels (3D average pooling).
 
     keras3 R: ``layer_average_pooling_3d()``. Wraps
     ``keras.layers.AveragePooling3D``; `help(keras.layers.AveragePooling3D)`
@@ -149,8 +153,10 @@ def layer_average_pooling_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: required. @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        pool_size: required. the size of the pooling window: an integer, or one
+            per spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -188,7 +194,7 @@ def layer_global_average_pooling_1d(
     keepdims=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that averages over all steps, one value per channel.
 
     keras3 R: ``layer_global_average_pooling_1d()``. Wraps
     ``keras.layers.GlobalAveragePooling1D``;
@@ -231,7 +237,7 @@ def layer_global_average_pooling_2d(
     keepdims=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that averages over height and width, one value per channel.
 
     keras3 R: ``layer_global_average_pooling_2d()``. Wraps
     ``keras.layers.GlobalAveragePooling2D``;
@@ -255,6 +261,12 @@ def layer_global_average_pooling_2d(
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.GlobalAveragePooling2D`), depending on
         `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_global_average_pooling_2d
+        >>> maps = keras_input(shape=(7, 7, 32))
+        >>> tuple(layer_global_average_pooling_2d(maps).shape)
+        (None, 32)
     """
     return create_layer(
         "layer_global_average_pooling_2d",
@@ -274,7 +286,7 @@ def layer_global_average_pooling_3d(
     keepdims=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that averages over the spatial axes, per channel.
 
     keras3 R: ``layer_global_average_pooling_3d()``. Wraps
     ``keras.layers.GlobalAveragePooling3D``;
@@ -317,7 +329,7 @@ def layer_global_max_pooling_1d(
     keepdims=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that keeps the largest value over all steps, per channel.
 
     keras3 R: ``layer_global_max_pooling_1d()``. Wraps
     ``keras.layers.GlobalMaxPooling1D``;
@@ -360,7 +372,7 @@ def layer_global_max_pooling_2d(
     keepdims=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that keeps the maximum over height and width, per channel.
 
     keras3 R: ``layer_global_max_pooling_2d()``. Wraps
     ``keras.layers.GlobalMaxPooling2D``;
@@ -403,7 +415,7 @@ def layer_global_max_pooling_3d(
     keepdims=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that keeps the maximum over the spatial axes, per channel.
 
     keras3 R: ``layer_global_max_pooling_3d()``. Wraps
     ``keras.layers.GlobalMaxPooling3D``;
@@ -449,7 +461,7 @@ def layer_max_pooling_1d(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that keeps the maximum of each window of steps.
 
     keras3 R: ``layer_max_pooling_1d()``. Wraps ``keras.layers.MaxPooling1D``;
     `help(keras.layers.MaxPooling1D)` has Keras's own notes.
@@ -460,8 +472,10 @@ def layer_max_pooling_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        pool_size: the size of the pooling window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -499,7 +513,7 @@ def layer_max_pooling_2d(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that keeps the maximum of each window of pixels.
 
     keras3 R: ``layer_max_pooling_2d()``. Wraps ``keras.layers.MaxPooling2D``;
     `help(keras.layers.MaxPooling2D)` has Keras's own notes.
@@ -510,8 +524,10 @@ def layer_max_pooling_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        pool_size: the size of the pooling window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -524,6 +540,12 @@ def layer_max_pooling_2d(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.MaxPooling2D`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_max_pooling_2d
+        >>> maps = keras_input(shape=(28, 28, 8))
+        >>> tuple(layer_max_pooling_2d(maps).shape)       # 2 x 2 windows
+        (None, 14, 14, 8)
     """
     return create_layer(
         "layer_max_pooling_2d",
@@ -549,7 +571,7 @@ def layer_max_pooling_3d(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that keeps the maximum of each window of voxels.
 
     keras3 R: ``layer_max_pooling_3d()``. Wraps ``keras.layers.MaxPooling3D``;
     `help(keras.layers.MaxPooling3D)` has Keras's own notes.
@@ -560,8 +582,10 @@ def layer_max_pooling_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: @@MISSING@@
-        strides: the step between windows: an integer, or one per spatial axis.
+        pool_size: the size of the pooling window: an integer, or one per
+            spatial axis.
+        strides: the step between windows: an integer, or one per spatial axis;
+            `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
             evenly so that, with stride 1, the output keeps the input's size).
         data_format: where the channel axis is: `"channels_last"` (the default,

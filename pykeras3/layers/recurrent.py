@@ -26,7 +26,11 @@ def layer_bidirectional(
     backward_layer=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Wrap a recurrent layer to read sequences forwards and backwards.
+
+    A copy of `layer` reads the sequence backwards; the outputs of both
+    directions are merged (`merge_mode`). Pass `layer` as a layer created
+    without an object, e.g. `layer_lstm(units=4)`.
 
     keras3 R: ``layer_bidirectional()``. Wraps ``keras.layers.Bidirectional``;
     `help(keras.layers.Bidirectional)` has Keras's own notes.
@@ -37,16 +41,29 @@ def layer_bidirectional(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        layer: required. @@MISSING@@
-        merge_mode: @@MISSING@@
-        weights: @@MISSING@@
-        backward_layer: @@MISSING@@
+        layer: required. the layer to wrap, created without an object (e.g.
+            `layer_lstm(units=4)`).
+        merge_mode: how to join the two directions' outputs: `"concat"` (the
+            default; twice the width), `"sum"`, `"mul"`, `"ave"`, or `None` to
+            return both, as a list.
+        weights: starting weights: a list of arrays, the forward layer's (as
+            its `get_weights()` gives them) then the backward layer's; or
+            `None`.
+        backward_layer: a layer for the backward direction, with the same
+            options as `layer` and `go_backwards=True`; `None` makes a copy of
+            `layer`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Bidirectional`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_bidirectional, layer_lstm
+        >>> steps = keras_input(shape=(20, 3))
+        >>> tuple(layer_bidirectional(steps, layer=layer_lstm(units=8)).shape)
+        (None, 16)
     """
     require("layer_bidirectional", layer=layer)
     return create_layer(
@@ -94,7 +111,11 @@ def layer_conv_lstm_1d(
     stateful=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 1D convolutional LSTM layer: an LSTM whose gates are convolutions.
+
+    The input is a sequence of 1D signals: `(batch, steps, length, channels)`
+    (channels last). Each step's state is itself a 1D signal, updated by
+    convolutions.
 
     keras3 R: ``layer_conv_lstm_1d()``. Wraps ``keras.layers.ConvLSTM1D``;
     `help(keras.layers.ConvLSTM1D)` has Keras's own notes. Leaves out keras3's
@@ -106,7 +127,8 @@ def layer_conv_lstm_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -119,37 +141,48 @@ def layer_conv_lstm_1d(
             atrous, convolution): an integer, or one per spatial axis.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
-        recurrent_activation: @@MISSING@@
+        recurrent_activation: the activation of the gates (`"sigmoid"` by
+            default).
         use_bias: whether the layer learns a bias vector.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
-        recurrent_initializer: @@MISSING@@
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        unit_forget_bias: @@MISSING@@
+        unit_forget_bias: start the forget gate's bias at 1, which helps
+            learning long dependencies.
         kernel_regularizer: a penalty on the kernel weights (a
             `regularizer_*()` object), or `None`.
-        recurrent_regularizer: @@MISSING@@
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
         kernel_constraint: a constraint applied to the kernel after each update
             (a `constraint_*()` object), or `None`.
-        recurrent_constraint: @@MISSING@@
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        dropout: @@MISSING@@
-        recurrent_dropout: @@MISSING@@
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        return_sequences: @@MISSING@@
-        return_state: @@MISSING@@
-        go_backwards: @@MISSING@@
-        stateful: @@MISSING@@
+        return_sequences: `True` returns the output of every time step
+            (`(batch, steps, ...)`), `False` only the last one.
+        return_state: `True` also returns the final state(s): the result is
+            then a list, the output first.
+        go_backwards: process the time steps in reverse order.
+        stateful: keep the final state of each sample of a batch as the initial
+            state of the same sample in the next batch (the batch size must
+            then be fixed).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.ConvLSTM1D`), depending on `object`.
+        The Sequential model with the layer added, the output tensor (a list of
+        the output and the final states with `return_state=True`), or the layer
+        itself (a `keras.layers.ConvLSTM1D`), depending on `object`.
     """
     require("layer_conv_lstm_1d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -222,7 +255,11 @@ def layer_conv_lstm_2d(
     stateful=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 2D convolutional LSTM layer, over sequences of images.
+
+    The input is a sequence of images: `(batch, steps, height, width,
+    channels)` (channels last). Each step's state is itself a image, updated by
+    convolutions.
 
     keras3 R: ``layer_conv_lstm_2d()``. Wraps ``keras.layers.ConvLSTM2D``;
     `help(keras.layers.ConvLSTM2D)` has Keras's own notes. Leaves out keras3's
@@ -234,7 +271,8 @@ def layer_conv_lstm_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -247,37 +285,48 @@ def layer_conv_lstm_2d(
             atrous, convolution): an integer, or one per spatial axis.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
-        recurrent_activation: @@MISSING@@
+        recurrent_activation: the activation of the gates (`"sigmoid"` by
+            default).
         use_bias: whether the layer learns a bias vector.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
-        recurrent_initializer: @@MISSING@@
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        unit_forget_bias: @@MISSING@@
+        unit_forget_bias: start the forget gate's bias at 1, which helps
+            learning long dependencies.
         kernel_regularizer: a penalty on the kernel weights (a
             `regularizer_*()` object), or `None`.
-        recurrent_regularizer: @@MISSING@@
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
         kernel_constraint: a constraint applied to the kernel after each update
             (a `constraint_*()` object), or `None`.
-        recurrent_constraint: @@MISSING@@
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        dropout: @@MISSING@@
-        recurrent_dropout: @@MISSING@@
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        return_sequences: @@MISSING@@
-        return_state: @@MISSING@@
-        go_backwards: @@MISSING@@
-        stateful: @@MISSING@@
+        return_sequences: `True` returns the output of every time step
+            (`(batch, steps, ...)`), `False` only the last one.
+        return_state: `True` also returns the final state(s): the result is
+            then a list, the output first.
+        go_backwards: process the time steps in reverse order.
+        stateful: keep the final state of each sample of a batch as the initial
+            state of the same sample in the next batch (the batch size must
+            then be fixed).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.ConvLSTM2D`), depending on `object`.
+        The Sequential model with the layer added, the output tensor (a list of
+        the output and the final states with `return_state=True`), or the layer
+        itself (a `keras.layers.ConvLSTM2D`), depending on `object`.
     """
     require("layer_conv_lstm_2d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -350,7 +399,11 @@ def layer_conv_lstm_3d(
     stateful=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a 3D convolutional LSTM layer, over sequences of volumes.
+
+    The input is a sequence of volumes: `(batch, steps, depth, height, width,
+    channels)` (channels last). Each step's state is itself a volume, updated
+    by convolutions.
 
     keras3 R: ``layer_conv_lstm_3d()``. Wraps ``keras.layers.ConvLSTM3D``;
     `help(keras.layers.ConvLSTM3D)` has Keras's own notes. Leaves out keras3's
@@ -362,7 +415,8 @@ def layer_conv_lstm_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. @@MISSING@@
+        filters: required. the number of filters, which is the number of output
+            channels.
         kernel_size: required. the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
@@ -375,37 +429,48 @@ def layer_conv_lstm_3d(
             atrous, convolution): an integer, or one per spatial axis.
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
-        recurrent_activation: @@MISSING@@
+        recurrent_activation: the activation of the gates (`"sigmoid"` by
+            default).
         use_bias: whether the layer learns a bias vector.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
-        recurrent_initializer: @@MISSING@@
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        unit_forget_bias: @@MISSING@@
+        unit_forget_bias: start the forget gate's bias at 1, which helps
+            learning long dependencies.
         kernel_regularizer: a penalty on the kernel weights (a
             `regularizer_*()` object), or `None`.
-        recurrent_regularizer: @@MISSING@@
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
         kernel_constraint: a constraint applied to the kernel after each update
             (a `constraint_*()` object), or `None`.
-        recurrent_constraint: @@MISSING@@
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        dropout: @@MISSING@@
-        recurrent_dropout: @@MISSING@@
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        return_sequences: @@MISSING@@
-        return_state: @@MISSING@@
-        go_backwards: @@MISSING@@
-        stateful: @@MISSING@@
+        return_sequences: `True` returns the output of every time step
+            (`(batch, steps, ...)`), `False` only the last one.
+        return_state: `True` also returns the final state(s): the result is
+            then a list, the output first.
+        go_backwards: process the time steps in reverse order.
+        stateful: keep the final state of each sample of a batch as the initial
+            state of the same sample in the next batch (the batch size must
+            then be fixed).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.ConvLSTM3D`), depending on `object`.
+        The Sequential model with the layer added, the output tensor (a list of
+        the output and the final states with `return_state=True`), or the layer
+        itself (a `keras.layers.ConvLSTM3D`), depending on `object`.
     """
     require("layer_conv_lstm_3d", filters=filters, kernel_size=kernel_size)
     return create_layer(
@@ -475,7 +540,12 @@ def layer_gru(
     use_cudnn="auto",
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a gated recurrent unit (GRU) layer.
+
+    The input has the shape `(batch, steps, features)`. With
+    `return_sequences=False` (the default) the output is the last step's,
+    `(batch, units)`; with `True` every step's, `(batch, steps, units)`, as
+    needed to stack recurrent layers.
 
     keras3 R: ``layer_gru()``. Wraps ``keras.layers.GRU``;
     `help(keras.layers.GRU)` has Keras's own notes.
@@ -486,42 +556,64 @@ def layer_gru(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. @@MISSING@@
+        units: required. the number of output units (the size of the output's
+            last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
-        recurrent_activation: @@MISSING@@
+        recurrent_activation: the activation of the gates (`"sigmoid"` by
+            default).
         use_bias: whether the layer learns a bias vector.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
-        recurrent_initializer: @@MISSING@@
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
         kernel_regularizer: a penalty on the kernel weights (a
             `regularizer_*()` object), or `None`.
-        recurrent_regularizer: @@MISSING@@
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
         kernel_constraint: a constraint applied to the kernel after each update
             (a `constraint_*()` object), or `None`.
-        recurrent_constraint: @@MISSING@@
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        dropout: @@MISSING@@
-        recurrent_dropout: @@MISSING@@
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        return_sequences: @@MISSING@@
-        return_state: @@MISSING@@
-        go_backwards: @@MISSING@@
-        stateful: @@MISSING@@
-        unroll: @@MISSING@@
-        reset_after: @@MISSING@@
-        use_cudnn: @@MISSING@@
+        return_sequences: `True` returns the output of every time step
+            (`(batch, steps, ...)`), `False` only the last one.
+        return_state: `True` also returns the final state(s): the result is
+            then a list, the output first.
+        go_backwards: process the time steps in reverse order.
+        stateful: keep the final state of each sample of a batch as the initial
+            state of the same sample in the next batch (the batch size must
+            then be fixed).
+        unroll: unroll the loop over time steps: faster for short sequences,
+            more memory.
+        reset_after: apply the reset gate after the recurrent matrix product
+            (`True`, the default, as cuDNN does) or before it.
+        use_cudnn: whether to use NVIDIA's cuDNN kernel: `"auto"` uses it on a
+            GPU when the layer's options allow, `True` requires it, `False`
+            never uses it.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.GRU`), depending on `object`.
+        The Sequential model with the layer added, the output tensor (a list of
+        the output and the final states with `return_state=True`), or the layer
+        itself (a `keras.layers.GRU`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_gru
+        >>> out, state = layer_gru(keras_input(shape=(20, 3)), units=4,
+        ...                        return_state=True)
+        >>> tuple(out.shape), tuple(state.shape)
+        ((None, 4), (None, 4))
     """
     require("layer_gru", units=units)
     return create_layer(
@@ -586,7 +678,12 @@ def layer_lstm(
     use_cudnn="auto",
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a long short-term memory (LSTM) layer.
+
+    The input has the shape `(batch, steps, features)`. With
+    `return_sequences=False` (the default) the output is the last step's,
+    `(batch, units)`; with `True` every step's, `(batch, steps, units)`, as
+    needed to stack recurrent layers.
 
     keras3 R: ``layer_lstm()``. Wraps ``keras.layers.LSTM``;
     `help(keras.layers.LSTM)` has Keras's own notes.
@@ -597,42 +694,65 @@ def layer_lstm(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. @@MISSING@@
+        units: required. the number of output units (the size of the output's
+            last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
-        recurrent_activation: @@MISSING@@
+        recurrent_activation: the activation of the gates (`"sigmoid"` by
+            default).
         use_bias: whether the layer learns a bias vector.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
-        recurrent_initializer: @@MISSING@@
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
-        unit_forget_bias: @@MISSING@@
+        unit_forget_bias: start the forget gate's bias at 1, which helps
+            learning long dependencies.
         kernel_regularizer: a penalty on the kernel weights (a
             `regularizer_*()` object), or `None`.
-        recurrent_regularizer: @@MISSING@@
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
         kernel_constraint: a constraint applied to the kernel after each update
             (a `constraint_*()` object), or `None`.
-        recurrent_constraint: @@MISSING@@
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        dropout: @@MISSING@@
-        recurrent_dropout: @@MISSING@@
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
-        return_sequences: @@MISSING@@
-        return_state: @@MISSING@@
-        go_backwards: @@MISSING@@
-        stateful: @@MISSING@@
-        unroll: @@MISSING@@
-        use_cudnn: @@MISSING@@
+        return_sequences: `True` returns the output of every time step
+            (`(batch, steps, ...)`), `False` only the last one.
+        return_state: `True` also returns the final state(s): the result is
+            then a list, the output first.
+        go_backwards: process the time steps in reverse order.
+        stateful: keep the final state of each sample of a batch as the initial
+            state of the same sample in the next batch (the batch size must
+            then be fixed).
+        unroll: unroll the loop over time steps: faster for short sequences,
+            more memory.
+        use_cudnn: whether to use NVIDIA's cuDNN kernel: `"auto"` uses it on a
+            GPU when the layer's options allow, `True` requires it, `False`
+            never uses it.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.LSTM`), depending on `object`.
+        The Sequential model with the layer added, the output tensor (a list of
+        the output and the final states with `return_state=True`), or the layer
+        itself (a `keras.layers.LSTM`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_lstm
+        >>> steps = keras_input(shape=(20, 3))      # 20 steps, 3 features
+        >>> tuple(layer_lstm(steps, units=8).shape)
+        (None, 8)
+        >>> tuple(layer_lstm(steps, 8, return_sequences=True).shape)
+        (None, 20, 8)
     """
     require("layer_lstm", units=units)
     return create_layer(
@@ -680,7 +800,11 @@ def layer_rnn(
     zero_output_for_mask=False,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a recurrent layer that runs a given cell over the time steps.
+
+    The cell says what happens at one step (e.g. `keras.layers.LSTMCell(4)`, or
+    a list of cells, stacked); the layer runs it over the steps of inputs
+    shaped `(batch, steps, features)`.
 
     keras3 R: ``layer_rnn()``. Wraps ``keras.layers.RNN``;
     `help(keras.layers.RNN)` has Keras's own notes.
@@ -691,19 +815,27 @@ def layer_rnn(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        cell: required. @@MISSING@@
-        return_sequences: @@MISSING@@
-        return_state: @@MISSING@@
-        go_backwards: @@MISSING@@
-        stateful: @@MISSING@@
-        unroll: @@MISSING@@
-        zero_output_for_mask: @@MISSING@@
+        cell: required. the cell run at each step (such as
+            `keras.layers.GRUCell(4)`), or a list of cells, stacked.
+        return_sequences: `True` returns the output of every time step
+            (`(batch, steps, ...)`), `False` only the last one.
+        return_state: `True` also returns the final state(s): the result is
+            then a list, the output first.
+        go_backwards: process the time steps in reverse order.
+        stateful: keep the final state of each sample of a batch as the initial
+            state of the same sample in the next batch (the batch size must
+            then be fixed).
+        unroll: unroll the loop over time steps: faster for short sequences,
+            more memory.
+        zero_output_for_mask: with `return_sequences=True` and a mask, output
+            zeros at masked steps (rather than repeating the last output).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.RNN`), depending on `object`.
+        The Sequential model with the layer added, the output tensor (a list of
+        the output and the final states with `return_state=True`), or the layer
+        itself (a `keras.layers.RNN`), depending on `object`.
     """
     require("layer_rnn", cell=cell)
     return create_layer(
@@ -748,7 +880,12 @@ def layer_simple_rnn(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a fully connected recurrent layer (output fed back as state).
+
+    The input has the shape `(batch, steps, features)`. With
+    `return_sequences=False` (the default) the output is the last step's,
+    `(batch, units)`; with `True` every step's, `(batch, steps, units)`, as
+    needed to stack recurrent layers.
 
     keras3 R: ``layer_simple_rnn()``. Wraps ``keras.layers.SimpleRNN``;
     `help(keras.layers.SimpleRNN)` has Keras's own notes.
@@ -759,39 +896,50 @@ def layer_simple_rnn(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. @@MISSING@@
+        units: required. the number of output units (the size of the output's
+            last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
         use_bias: whether the layer learns a bias vector.
         kernel_initializer: how the kernel weights start: a name such as
             `"glorot_uniform"` or an `initializer_*()` object.
-        recurrent_initializer: @@MISSING@@
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
         bias_initializer: how the bias starts: a name or an initializer.
         kernel_regularizer: a penalty on the kernel weights (a
             `regularizer_*()` object), or `None`.
-        recurrent_regularizer: @@MISSING@@
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
         bias_regularizer: a penalty on the bias, or `None`.
         activity_regularizer: a penalty on the layer's output, or `None`.
         kernel_constraint: a constraint applied to the kernel after each update
             (a `constraint_*()` object), or `None`.
-        recurrent_constraint: @@MISSING@@
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
         bias_constraint: a constraint applied to the bias after each update, or
             `None`.
-        dropout: @@MISSING@@
-        recurrent_dropout: @@MISSING@@
-        return_sequences: @@MISSING@@
-        return_state: @@MISSING@@
-        go_backwards: @@MISSING@@
-        stateful: @@MISSING@@
-        unroll: @@MISSING@@
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
+        return_sequences: `True` returns the output of every time step
+            (`(batch, steps, ...)`), `False` only the last one.
+        return_state: `True` also returns the final state(s): the result is
+            then a list, the output first.
+        go_backwards: process the time steps in reverse order.
+        stateful: keep the final state of each sample of a batch as the initial
+            state of the same sample in the next batch (the batch size must
+            then be fixed).
+        unroll: unroll the loop over time steps: faster for short sequences,
+            more memory.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
-        The Sequential model with the layer added, the output tensor, or the
-        layer itself (a `keras.layers.SimpleRNN`), depending on `object`.
+        The Sequential model with the layer added, the output tensor (a list of
+        the output and the final states with `return_state=True`), or the layer
+        itself (a `keras.layers.SimpleRNN`), depending on `object`.
     """
     require("layer_simple_rnn", units=units)
     return create_layer(
@@ -826,7 +974,11 @@ def layer_simple_rnn(
 @export("recurrent layers")
 @composes
 def layer_time_distributed(object=None, layer=None, **kwargs):
-    """@@MISSING@@
+    """Wrap a layer to apply it to every time step of a sequence.
+
+    The input's axis 1 is the time axis: for input `(batch, steps, ...)`,
+    `layer` is applied to each step's `(batch, ...)` slice with the same
+    weights.
 
     keras3 R: ``layer_time_distributed()``. Wraps
     ``keras.layers.TimeDistributed``; `help(keras.layers.TimeDistributed)` has
@@ -838,13 +990,22 @@ def layer_time_distributed(object=None, layer=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        layer: required. @@MISSING@@
+        layer: required. the layer to apply to every step, created without an
+            object (e.g. `layer_dense(units=2)`).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.TimeDistributed`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import (keras_input, layer_dense,
+        ...                       layer_time_distributed)
+        >>> steps = keras_input(shape=(10, 6))
+        >>> out = layer_time_distributed(steps, layer=layer_dense(units=2))
+        >>> tuple(out.shape)
+        (None, 10, 2)
     """
     require("layer_time_distributed", layer=layer)
     return create_layer(

@@ -19,7 +19,7 @@ from .._registry import export
 @export("regularization layers")
 @composes
 def layer_activity_regularization(object=None, l1=0.0, l2=0.0, **kwargs):
-    """@@MISSING@@
+    """Add a layer that adds an L1/L2 penalty on its input to the loss.
 
     keras3 R: ``layer_activity_regularization()``. Wraps
     ``keras.layers.ActivityRegularization``;
@@ -31,8 +31,9 @@ def layer_activity_regularization(object=None, l1=0.0, l2=0.0, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        l1: @@MISSING@@
-        l2: @@MISSING@@
+        l1: the weight of the L1 penalty (the sum of absolute values of the
+            input).
+        l2: the weight of the L2 penalty (the sum of squares of the input).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -60,7 +61,10 @@ def layer_alpha_dropout(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add alpha dropout, which keeps the mean and variance of its input.
+
+    It acts only in training (in `fit()`, or called with `training=True`);
+    otherwise the input passes through unchanged.
 
     keras3 R: ``layer_alpha_dropout()``. Wraps ``keras.layers.AlphaDropout``;
     `help(keras.layers.AlphaDropout)` has Keras's own notes.
@@ -71,8 +75,11 @@ def layer_alpha_dropout(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. @@MISSING@@
-        noise_shape: @@MISSING@@
+        rate: required. the fraction of the input to drop, between 0 and 1.
+        noise_shape: the shape of the random keep/drop pattern, broadcast over
+            the input; a size of 1 shares the pattern along that axis (e.g.
+            `(None, 1, features)` drops the same features at every step).
+            `None` draws one per value.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -104,7 +111,12 @@ def layer_dropout(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that randomly sets inputs to 0 during training.
+
+    In training a fraction `rate` of the inputs is set to 0 and the rest are
+    multiplied by `1 / (1 - rate)`, so that the expected sum is unchanged. It
+    acts only in training (in `fit()`, or called with `training=True`);
+    otherwise the input passes through unchanged.
 
     keras3 R: ``layer_dropout()``. Wraps ``keras.layers.Dropout``;
     `help(keras.layers.Dropout)` has Keras's own notes.
@@ -115,8 +127,11 @@ def layer_dropout(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. @@MISSING@@
-        noise_shape: @@MISSING@@
+        rate: required. the fraction of the input to drop, between 0 and 1.
+        noise_shape: the shape of the random keep/drop pattern, broadcast over
+            the input; a size of 1 shares the pattern along that axis (e.g.
+            `(None, 1, features)` drops the same features at every step).
+            `None` draws one per value.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -125,6 +140,16 @@ def layer_dropout(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Dropout`), depending on `object`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_dropout
+        >>> layer = layer_dropout(rate=0.5, seed=1)
+        >>> x = np.ones((1, 6), "float32")
+        >>> layer(x).numpy().tolist()                  # not training: as is
+        [[1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]
+        >>> sorted(set(layer(x, training=True).numpy()[0].tolist()))
+        [0.0, 2.0]
     """
     require("layer_dropout", rate=rate)
     return create_layer(
@@ -142,7 +167,10 @@ def layer_dropout(
 @export("regularization layers")
 @composes
 def layer_gaussian_dropout(object=None, rate=None, seed=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that multiplies inputs by noise around 1 in training.
+
+    It acts only in training (in `fit()`, or called with `training=True`);
+    otherwise the input passes through unchanged.
 
     keras3 R: ``layer_gaussian_dropout()``. Wraps
     ``keras.layers.GaussianDropout``; `help(keras.layers.GaussianDropout)` has
@@ -154,7 +182,8 @@ def layer_gaussian_dropout(object=None, rate=None, seed=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. @@MISSING@@
+        rate: required. the drop probability it imitates: the noise has
+            standard deviation `sqrt(rate / (1 - rate))`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -178,7 +207,10 @@ def layer_gaussian_dropout(object=None, rate=None, seed=None, **kwargs):
 @export("regularization layers")
 @composes
 def layer_gaussian_noise(object=None, stddev=None, seed=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that adds zero-centred Gaussian noise during training.
+
+    It acts only in training (in `fit()`, or called with `training=True`);
+    otherwise the input passes through unchanged.
 
     keras3 R: ``layer_gaussian_noise()``. Wraps ``keras.layers.GaussianNoise``;
     `help(keras.layers.GaussianNoise)` has Keras's own notes.
@@ -189,7 +221,7 @@ def layer_gaussian_noise(object=None, stddev=None, seed=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        stddev: required. @@MISSING@@
+        stddev: required. the standard deviation of the added noise.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -219,7 +251,10 @@ def layer_spatial_dropout_1d(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Add dropout of whole channels of 1D (sequence) inputs.
+
+    It acts only in training (in `fit()`, or called with `training=True`);
+    otherwise the input passes through unchanged.
 
     keras3 R: ``layer_spatial_dropout_1d()``. Wraps
     ``keras.layers.SpatialDropout1D``; `help(keras.layers.SpatialDropout1D)`
@@ -231,7 +266,7 @@ def layer_spatial_dropout_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. @@MISSING@@
+        rate: required. the fraction of the input to drop, between 0 and 1.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         name: a name for the object Keras creates, or `None` for a default one.
@@ -265,7 +300,10 @@ def layer_spatial_dropout_2d(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Add dropout of whole channels (feature maps) of 2D inputs.
+
+    It acts only in training (in `fit()`, or called with `training=True`);
+    otherwise the input passes through unchanged.
 
     keras3 R: ``layer_spatial_dropout_2d()``. Wraps
     ``keras.layers.SpatialDropout2D``; `help(keras.layers.SpatialDropout2D)`
@@ -277,7 +315,7 @@ def layer_spatial_dropout_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. @@MISSING@@
+        rate: required. the fraction of the input to drop, between 0 and 1.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -315,7 +353,10 @@ def layer_spatial_dropout_3d(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Add dropout of whole channels of 3D (volume) inputs.
+
+    It acts only in training (in `fit()`, or called with `training=True`);
+    otherwise the input passes through unchanged.
 
     keras3 R: ``layer_spatial_dropout_3d()``. Wraps
     ``keras.layers.SpatialDropout3D``; `help(keras.layers.SpatialDropout3D)`
@@ -327,7 +368,7 @@ def layer_spatial_dropout_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. @@MISSING@@
+        rate: required. the fraction of the input to drop, between 0 and 1.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).

@@ -21,7 +21,7 @@ from .._registry import export
 @export("reshaping layers")
 @composes
 def layer_cropping_1d(object=None, cropping=(1, 1), **kwargs):
-    """@@MISSING@@
+    """Add a layer that cuts steps off the start and end of sequences.
 
     keras3 R: ``layer_cropping_1d()``. Wraps ``keras.layers.Cropping1D``;
     `help(keras.layers.Cropping1D)` has Keras's own notes.
@@ -32,7 +32,8 @@ def layer_cropping_1d(object=None, cropping=(1, 1), **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        cropping: @@MISSING@@
+        cropping: how many steps to cut from the start and end: an integer (the
+            same at both ends) or a pair `(start, end)`.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -57,7 +58,7 @@ def layer_cropping_2d(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that cuts rows and columns off the edges of images.
 
     keras3 R: ``layer_cropping_2d()``. Wraps ``keras.layers.Cropping2D``;
     `help(keras.layers.Cropping2D)` has Keras's own notes.
@@ -68,7 +69,9 @@ def layer_cropping_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        cropping: @@MISSING@@
+        cropping: how many rows and columns to cut off: an integer (the same on
+            every side), a pair `(rows, columns)` (each on both sides), or
+            `((top, bottom), (left, right))`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -97,7 +100,7 @@ def layer_cropping_3d(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that cuts off the edges of volumes.
 
     keras3 R: ``layer_cropping_3d()``. Wraps ``keras.layers.Cropping3D``;
     `help(keras.layers.Cropping3D)` has Keras's own notes.
@@ -108,7 +111,9 @@ def layer_cropping_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        cropping: @@MISSING@@
+        cropping: how much to cut off each of the three spatial axes: an
+            integer, a triple (one per axis, on both sides), or three pairs
+            `((start, end), ...)`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -132,7 +137,9 @@ def layer_cropping_3d(
 @export("reshaping layers")
 @composes
 def layer_flatten(object=None, data_format=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that flattens each sample into one vector.
+
+    The batch axis is kept: `(batch, 4, 5)` becomes `(batch, 20)`.
 
     keras3 R: ``layer_flatten()``. Wraps ``keras.layers.Flatten``;
     `help(keras.layers.Flatten)` has Keras's own notes.
@@ -152,6 +159,11 @@ def layer_flatten(object=None, data_format=None, **kwargs):
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Flatten`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_flatten
+        >>> tuple(layer_flatten(keras_input(shape=(4, 5))).shape)
+        (None, 20)
     """
     return create_layer(
         "layer_flatten",
@@ -165,7 +177,10 @@ def layer_flatten(object=None, data_format=None, **kwargs):
 @export("reshaping layers")
 @composes
 def layer_permute(object=None, dims=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that reorders the axes of each sample.
+
+    The batch axis stays first: `dims=(2, 1)` swaps the two axes of `(batch, a,
+    b)`, giving `(batch, b, a)`.
 
     keras3 R: ``layer_permute()``. Wraps ``keras.layers.Permute``;
     `help(keras.layers.Permute)` has Keras's own notes.
@@ -176,13 +191,22 @@ def layer_permute(object=None, dims=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        dims: required. @@MISSING@@
+        dims: required. the new order of the axes after the batch axis, as
+            their numbers in the input, where the batch axis is 0 (so the
+            others are 1, 2, ...): `(2, 1)` swaps the two axes of a `(batch, a,
+            b)` input.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Permute`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_permute
+        >>> x = keras_input(shape=(10, 64))
+        >>> tuple(layer_permute(x, dims=(2, 1)).shape)
+        (None, 64, 10)
     """
     require("layer_permute", dims=dims)
     return create_layer(
@@ -197,7 +221,7 @@ def layer_permute(object=None, dims=None, **kwargs):
 @export("reshaping layers")
 @composes
 def layer_repeat_vector(object=None, n=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that repeats each input vector `n` times along a new axis.
 
     keras3 R: ``layer_repeat_vector()``. Wraps ``keras.layers.RepeatVector``;
     `help(keras.layers.RepeatVector)` has Keras's own notes.
@@ -208,13 +232,18 @@ def layer_repeat_vector(object=None, n=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        n: required. @@MISSING@@
+        n: required. how many times to repeat the input.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.RepeatVector`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_repeat_vector
+        >>> tuple(layer_repeat_vector(keras_input(shape=8), n=3).shape)
+        (None, 3, 8)
     """
     require("layer_repeat_vector", n=n)
     return create_layer(
@@ -229,7 +258,10 @@ def layer_repeat_vector(object=None, n=None, **kwargs):
 @export("reshaping layers")
 @composes
 def layer_reshape(object=None, target_shape=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that gives each sample a new shape.
+
+    The batch axis is kept and not part of `target_shape`; the number of values
+    per sample must not change.
 
     keras3 R: ``layer_reshape()``. Wraps ``keras.layers.Reshape``;
     `help(keras.layers.Reshape)` has Keras's own notes.
@@ -240,13 +272,22 @@ def layer_reshape(object=None, target_shape=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        target_shape: required. @@MISSING@@
+        target_shape: required. the new shape of each sample, without the batch
+            axis; one entry may be `-1`, worked out from the others.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.Reshape`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_reshape
+        >>> x = keras_input(shape=12)
+        >>> tuple(layer_reshape(x, target_shape=(3, 4)).shape)
+        (None, 3, 4)
+        >>> tuple(layer_reshape(x, (-1, 2)).shape)
+        (None, 6, 2)
     """
     require("layer_reshape", target_shape=target_shape)
     return create_layer(
@@ -261,7 +302,7 @@ def layer_reshape(object=None, target_shape=None, **kwargs):
 @export("reshaping layers")
 @composes
 def layer_upsampling_1d(object=None, size=2, **kwargs):
-    """@@MISSING@@
+    """Add a layer that repeats each step of sequences.
 
     keras3 R: ``layer_upsampling_1d()``. Wraps ``keras.layers.UpSampling1D``;
     `help(keras.layers.UpSampling1D)` has Keras's own notes.
@@ -272,7 +313,7 @@ def layer_upsampling_1d(object=None, size=2, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        size: @@MISSING@@
+        size: how many times to repeat each step.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -298,7 +339,7 @@ def layer_upsampling_2d(
     interpolation="nearest",
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that enlarges images by repeating or interpolating pixels.
 
     keras3 R: ``layer_upsampling_2d()``. Wraps ``keras.layers.UpSampling2D``;
     `help(keras.layers.UpSampling2D)` has Keras's own notes.
@@ -309,17 +350,23 @@ def layer_upsampling_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        size: @@MISSING@@
+        size: the enlargement factor: an integer, or a pair `(rows, columns)`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
-        interpolation: @@MISSING@@
+        interpolation: `"nearest"` repeats pixels; `"bilinear"`, `"bicubic"`,
+            `"lanczos3"` or `"lanczos5"` interpolate between them.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.UpSampling2D`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_upsampling_2d
+        >>> tuple(layer_upsampling_2d(keras_input(shape=(7, 7, 4))).shape)
+        (None, 14, 14, 4)
     """
     return create_layer(
         "layer_upsampling_2d",
@@ -340,7 +387,7 @@ def layer_upsampling_3d(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that enlarges volumes by repeating voxels.
 
     keras3 R: ``layer_upsampling_3d()``. Wraps ``keras.layers.UpSampling3D``;
     `help(keras.layers.UpSampling3D)` has Keras's own notes.
@@ -351,7 +398,7 @@ def layer_upsampling_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        size: @@MISSING@@
+        size: the enlargement factor: an integer, or one per spatial axis.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -375,7 +422,7 @@ def layer_upsampling_3d(
 @export("reshaping layers")
 @composes
 def layer_zero_padding_1d(object=None, padding=1, data_format=None, **kwargs):
-    """@@MISSING@@
+    """Add a layer that pads sequences with zeros at the start and end.
 
     keras3 R: ``layer_zero_padding_1d()``. Wraps
     ``keras.layers.ZeroPadding1D``; `help(keras.layers.ZeroPadding1D)` has
@@ -387,8 +434,8 @@ def layer_zero_padding_1d(object=None, padding=1, data_format=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
-            evenly so that, with stride 1, the output keeps the input's size).
+        padding: how many zeros to add at the start and end of the steps axis:
+            an integer (the same at both ends) or a pair `(start, end)`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -417,7 +464,7 @@ def layer_zero_padding_2d(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that pads images with rows and columns of zeros.
 
     keras3 R: ``layer_zero_padding_2d()``. Wraps
     ``keras.layers.ZeroPadding2D``; `help(keras.layers.ZeroPadding2D)` has
@@ -429,8 +476,9 @@ def layer_zero_padding_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
-            evenly so that, with stride 1, the output keeps the input's size).
+        padding: how many rows and columns of zeros to add: an integer (the
+            same on every side), a pair `(rows, columns)` (each on both sides),
+            or `((top, bottom), (left, right))`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -440,6 +488,12 @@ def layer_zero_padding_2d(
     Returns:
         The Sequential model with the layer added, the output tensor, or the
         layer itself (a `keras.layers.ZeroPadding2D`), depending on `object`.
+
+    Example:
+        >>> from pykeras3 import keras_input, layer_zero_padding_2d
+        >>> images = keras_input(shape=(28, 28, 3))
+        >>> tuple(layer_zero_padding_2d(images, padding=2).shape)
+        (None, 32, 32, 3)
     """
     return create_layer(
         "layer_zero_padding_2d",
@@ -459,7 +513,7 @@ def layer_zero_padding_3d(
     data_format=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Add a layer that pads volumes with zeros.
 
     keras3 R: ``layer_zero_padding_3d()``. Wraps
     ``keras.layers.ZeroPadding3D``; `help(keras.layers.ZeroPadding3D)` has
@@ -471,8 +525,9 @@ def layer_zero_padding_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
-            evenly so that, with stride 1, the output keeps the input's size).
+        padding: how many zeros to add on each of the three spatial axes: an
+            integer, a triple (one per axis, on both sides), or three pairs
+            `((start, end), ...)`.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).

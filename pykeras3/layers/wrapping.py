@@ -23,7 +23,10 @@ def layer_flax_module_wrapper(
     variables=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Wrap a Flax module as a Keras layer (JAX backend).
+
+    Needs the JAX backend and the flax package; on the TensorFlow backend
+    without them, it fails naming the missing package.
 
     keras3 R: ``layer_flax_module_wrapper()``. Wraps
     ``keras.layers.FlaxLayer``; `help(keras.layers.FlaxLayer)` has Keras's own
@@ -35,9 +38,11 @@ def layer_flax_module_wrapper(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        module: required. @@MISSING@@
-        method: @@MISSING@@
-        variables: @@MISSING@@
+        module: required. the Flax module (a `flax.linen.Module`) to wrap.
+        method: the module's method to call (or a function taking the module
+            first); `None` uses `__call__`.
+        variables: the module's variables, as `init()` returns them (a dict
+            with "params"); `None` initializes them when the layer is built.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -68,7 +73,10 @@ def layer_jax_model_wrapper(
     seed=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Wrap a JAX model, given as functions, as a Keras layer (JAX backend).
+
+    Needs the JAX backend and the jax package; on the TensorFlow backend
+    without it, it fails naming the missing package.
 
     keras3 R: ``layer_jax_model_wrapper()``. Wraps ``keras.layers.JaxLayer``;
     `help(keras.layers.JaxLayer)` has Keras's own notes. Leaves out keras3's
@@ -80,10 +88,14 @@ def layer_jax_model_wrapper(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        call_fn: required. @@MISSING@@
-        init_fn: @@MISSING@@
-        params: @@MISSING@@
-        state: @@MISSING@@
+        call_fn: required. the function that runs the model, taking its
+            parameters (and state), the inputs and, optionally, `training` and
+            a random key.
+        init_fn: the function that creates the parameters (and state) from a
+            random key and sample inputs; not needed when `params` is given.
+        params: the model's trainable parameters (a JAX pytree); `None` calls
+            `init_fn`.
+        state: the model's non-trainable state (a JAX pytree), or `None`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -118,7 +130,11 @@ def layer_tfsm(
     name=None,
     dtype=None,
 ):
-    """@@MISSING@@
+    """Load a TensorFlow SavedModel as a layer, for inference or fine-tuning.
+
+    For models exported with `model.export(path)` (TensorFlow backend), or
+    other TensorFlow SavedModels. The layer runs the saved model's
+    `call_endpoint` on its input.
 
     keras3 R: ``layer_tfsm()``. Wraps ``keras.layers.TFSMLayer``;
     `help(keras.layers.TFSMLayer)` has Keras's own notes.
@@ -129,10 +145,12 @@ def layer_tfsm(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filepath: required. @@MISSING@@
-        call_endpoint: @@MISSING@@
-        call_training_endpoint: @@MISSING@@
-        trainable: @@MISSING@@
+        filepath: required. the folder of the SavedModel.
+        call_endpoint: the saved function to call: `"serve"` for models saved
+            with `model.export()`; often `"serving_default"` for others.
+        call_training_endpoint: the saved function to call in training, or
+            `None` to use `call_endpoint` then too.
+        trainable: whether the saved model's variables are trained further.
         name: a name for the object Keras creates, or `None` for a default one.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
@@ -164,7 +182,10 @@ def layer_torch_module_wrapper(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Wrap a PyTorch module as a Keras layer (PyTorch backend).
+
+    Needs the PyTorch backend and the torch package; on the TensorFlow backend
+    without it, it fails naming the missing package.
 
     keras3 R: ``layer_torch_module_wrapper()``. Wraps
     ``keras.layers.TorchModuleWrapper``;
@@ -176,8 +197,10 @@ def layer_torch_module_wrapper(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        module: required. @@MISSING@@
-        output_shape: @@MISSING@@
+        module: required. the PyTorch module (a `torch.nn.Module`) to wrap; a
+            lazy module must have been called once first.
+        output_shape: the module's output shape, for Keras's shape inference;
+            `None` to let Keras work it out.
         name: a name for the object Keras creates, or `None` for a default one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
