@@ -28,7 +28,9 @@ def test_keras_input_shape_may_be_int_list_or_tuple(shape, expected):
 
 
 def test_keras_input_positional_arguments_follow_keras3_order():
-    tensor = keras_input(4, 8, "int32", "tokens")
+    # keras3: keras_input(shape, batch_size, dtype, sparse, ragged,
+    # batch_shape, name, tensor, optional)
+    tensor = keras_input(4, 8, "int32", False, None, None, "tokens")
     assert tensor.shape == (8, 4)
     assert tensor.dtype == "int32"
     assert tensor.name == "tokens"

@@ -239,12 +239,15 @@ _ANY = object()
 
 SIGNATURES = {
     "keras_model_sequential": [
-        ("input_shape", None), ("name", None), ("layers", None),
-        ("input_dtype", None), ("input_batch_size", None),
-        ("input_name", None), ("trainable", True)],
+        ("input_shape", None), ("name", None), ("input_dtype", None),
+        ("input_batch_size", None), ("input_sparse", None),
+        ("input_ragged", None), ("input_batch_shape", None),
+        ("input_name", None), ("input_tensor", None),
+        ("input_optional", False), ("trainable", True), ("layers", None)],
     "keras_model": [("inputs", _ANY), ("outputs", _ANY), ("name", None)],
     "keras_input": [("shape", _ANY), ("batch_size", None), ("dtype", None),
-                    ("name", None)],
+                    ("sparse", None), ("ragged", None),
+                    ("batch_shape", None), ("name", None)],
     "layer_dense": [("object", _ANY), ("units", _ANY)],
     "layer_concatenate": [("inputs", _ANY)],
     "layer_add": [("inputs", _ANY)],
