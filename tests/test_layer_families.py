@@ -271,15 +271,6 @@ def keras_class(name):
     return generate.resolve(PLANS[name].tether)
 
 
-@pytest.fixture(autouse=True)
-def _seed():
-    """conftest's fixture, without the garbage collection of
-    `clear_session()` (0.1-0.4 s a test here, for hundreds of tests)."""
-    keras.utils.set_random_seed(1234)
-    yield
-    keras.backend.clear_session(free_memory=False)
-
-
 @pytest.fixture(scope="module")
 def saved_model_dir(tmp_path_factory):
     """A tiny model (3 inputs, 2 outputs) exported as a TensorFlow

@@ -69,16 +69,6 @@ X = f32([[-3.0, -1.5, -0.5, 0.0, 0.25, 1.0, 2.5, 7.0],
          [4.0, -2.0, 0.75, -0.25, 1.5, -6.0, 0.5, 3.0]])
 
 
-@pytest.fixture(autouse=True)
-def _seed():
-    """conftest's fixture, without the garbage collection of a full
-    `clear_session()`: it costs ~0.2 s a test, most of this file's time
-    (its few hundred tests build a handful of small models)."""
-    keras.utils.set_random_seed(1234)
-    yield
-    keras.backend.clear_session(free_memory=False)
-
-
 def close(ours, theirs, rtol=1e-5, atol=1e-6):
     np.testing.assert_allclose(value(ours), value(theirs), rtol=rtol,
                                atol=atol)

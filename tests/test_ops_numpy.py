@@ -32,15 +32,6 @@ from pykeras3._args import ArgumentTypeError
 FAMILY = "numpy ops"
 
 
-@pytest.fixture(autouse=True)
-def _seed():
-    """Seeded, as in conftest.py, but without a Keras session reset after
-    each test: ops create no layers or models (the one test that builds a
-    model resets it itself), and the reset's garbage collection would
-    triple the time of these several hundred small tests."""
-    keras.utils.set_random_seed(1234)
-    yield
-
 # Small inputs (float32, as Keras computes by default).
 A = np.array([[0.5, -1.25, 2.0], [3.0, -0.75, 1.5]], dtype="float32")
 B = np.array([[1.5, 0.25, -2.0], [1.0, 2.0, -0.5]], dtype="float32")

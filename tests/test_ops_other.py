@@ -46,21 +46,6 @@ PLANS = {plan.name: plan for plan in generate.plan_all()[0]
          if plan.family in FAMILIES}
 
 
-@pytest.fixture(autouse=True)
-def _seed():
-    """Seeded randomness, as conftest's fixture of this name, but without a
-    fresh Keras session per test: ops build no layers or models, and
-    `clear_session()` costs a third of a second per test."""
-    keras.utils.set_random_seed(1234)
-    yield
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _clear_session_once():
-    yield
-    keras.backend.clear_session()
-
-
 def f32(value):
     return np.asarray(value, dtype="float32")
 
