@@ -101,6 +101,20 @@ def application_decode_predictions(model, preds, top=5, **kwargs):
     Returns:
         A list (one per sample) of lists of `(class_id, class_name,
         score)` tuples, most likely first.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import application_decode_predictions
+        >>> from pykeras3 import application_mobilenet_v3_small
+        >>> model = application_mobilenet_v3_small(weights=None,
+        ...                                        input_shape=(32, 32, 3))
+        >>> preds = model.predict(np.zeros((2, 32, 32, 3)), verbose=0)
+        >>> preds.shape  # one score per ImageNet class
+        (2, 1000)
+        >>> top = application_decode_predictions(model, preds, top=3)
+        ... # doctest: +SKIP
+        >>> len(top), len(top[0])  # doctest: +SKIP
+        (2, 3)
     """
     fn = "application_decode_predictions"
     module = _module_of(fn, model)
@@ -158,6 +172,18 @@ def imagenet_decode_predictions(preds, top=5):
     Returns:
         A list (one per sample) of lists of `(class_id, class_name,
         score)` tuples, most likely first.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import imagenet_decode_predictions
+        >>> preds = np.zeros((1, 1000), "float32")
+        >>> preds[0, 1] = 0.9  # class 1 of ImageNet is the goldfish
+        >>> imagenet_decode_predictions(preds, top=1)  # doctest: +SKIP
+        [[('n01443537', 'goldfish', np.float32(0.9))]]
+        >>> imagenet_decode_predictions(np.zeros((1, 10)))
+        Traceback (most recent call last):
+        ...
+        ValueError: ...shape (samples, 1000)...
     """
     from keras.applications import imagenet_utils
     fn = "imagenet_decode_predictions"

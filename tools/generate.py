@@ -233,6 +233,7 @@ def plan_function(name, entry, family):
     converters = dict(entry.get("converters") or {})
     converters.update({p: c for p, c in O.CONVERTERS_BY_PARAM.items()
                        if p in names})
+    converters.update(O.CONVERTERS_BY_FUNCTION.get(name, {}))
 
     params = []
     after_dots = False

@@ -140,6 +140,8 @@ HAND_WRITTEN = {
     "imagenet_preprocess_input": "application_utils.py",
     "imagenet_decode_predictions":
         "application_utils.py: downloads the class index",
+    "config_set_backend":
+        "config_utils.py: pykeras3's modules follow the reloaded Keras",
 }
 
 # Not generated: keras3 exports belonging to other families (issue 8).
@@ -196,6 +198,13 @@ JOIN_VARARGS = {"op_hstack", "op_vstack"}
 # Converters by parameter name, over keras3's own (a seed may also be a
 # SeedGenerator; as_integer passes those on unchanged).
 CONVERTERS_BY_PARAM = {}
+
+# Converters by function, over keras3's own; None: pass the value on.
+# constraint_maxnorm(max_value=): keras3 reads it as an integer (R's
+# as.integer() truncates 1.5 to 1); Keras takes any positive number.
+CONVERTERS_BY_FUNCTION = {
+    "constraint_maxnorm": {"max_value": None},
+}
 
 # Keras parameters keras3 does not expose (newer than keras3's table, or
 # internal), by function name pattern.  The drift test fails on any other
