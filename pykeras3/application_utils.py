@@ -7,6 +7,7 @@ import importlib
 import inspect
 
 import keras
+import numpy as np
 
 from ._args import as_int
 from ._registry import export
@@ -66,7 +67,7 @@ def application_preprocess_inputs(model, x, *, data_format=None, **kwargs):
         **kwargs: other arguments of the module's `preprocess_input`.
 
     Returns:
-        The preprocessed images.
+        The preprocessed images (`x` itself is left unchanged).
 
     Example:
         >>> import numpy as np
@@ -79,7 +80,18 @@ def application_preprocess_inputs(model, x, *, data_format=None, **kwargs):
         1.0
     """
     module = _module_of("application_preprocess_inputs", model)
-    return module.preprocess_input(x, data_format=data_format, **kwargs)
+    return module.preprocess_input(_copy(x), data_format=data_format,
+                                   **kwargs)
+
+
+def _copy(x):
+    """A NumPy copy of `x` (Keras's preprocess_input functions write over
+    NumPy arrays of floats, and take no lists); tensors are left alone."""
+    if isinstance(x, np.ndarray):
+        return x.copy()
+    if isinstance(x, (list, tuple)):
+        return np.array(x)
+    return x
 
 
 @export("applications")
@@ -142,7 +154,7 @@ def imagenet_preprocess_input(x, data_format=None, mode="caffe"):
             normalised by ImageNet's mean and standard deviation).
 
     Returns:
-        The preprocessed images.
+        The preprocessed images (`x` itself is left unchanged).
 
     Example:
         >>> import numpy as np
@@ -152,7 +164,8 @@ def imagenet_preprocess_input(x, data_format=None, mode="caffe"):
         1.0
     """
     from keras.applications import imagenet_utils
-    return imagenet_utils.preprocess_input(x, data_format=data_format,
+    return imagenet_utils.preprocess_input(_copy(x),
+                                           data_format=data_format,
                                            mode=mode)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import types
 
 import keras
 
@@ -17,15 +16,15 @@ from ._registry import export
 def config_set_backend(backend):
     """Switch the backend Keras computes with, reloading Keras.
 
-    Keras is imported again with the new backend, and every pykeras3
-    function then uses the reloaded Keras (also those imported by name
-    before the switch). Models, layers and tensors made before the switch
-    belong to the old Keras and cannot be mixed with new ones. When
-    `backend` is already the one in use, nothing is reloaded; when it
-    cannot be loaded, the error is raised and Keras stays as it was. The
-    usual way to choose a backend is the environment variable
-    `KERAS_BACKEND`, set before Python starts (or `"backend"` in
-    `~/.keras/keras.json`).
+    Keras is imported again with the new backend, and so is pykeras3:
+    `pykeras3.fit()` and the other functions then use the new Keras.
+    Names imported before the switch (`from pykeras3 import fit`) must be
+    imported again, and models, layers and tensors made before belong to
+    the old Keras: they cannot be mixed with new ones. When `backend` is
+    already the one in use, nothing is reloaded; when it cannot be
+    loaded, the error is raised and Keras stays as it was. The usual way
+    to choose a backend is the environment variable `KERAS_BACKEND`, set
+    before Python starts (or `"backend"` in `~/.keras/keras.json`).
 
     keras3 R: ``config_set_backend()``. Wraps ``keras.config.set_backend``
     (which reloads Keras even for the backend in use).
@@ -74,12 +73,25 @@ def _is_keras(name):
 
 
 def _follow_reloaded_keras():
-    """Point the `keras` (and `keras.*`) module names held by pykeras3's
-    modules at the freshly imported Keras, as Keras does for its own."""
-    for name, module in list(sys.modules.items()):
-        if not (name == "pykeras3" or name.startswith("pykeras3.")):
-            continue
-        for attr, value in list(vars(module).items()):
-            if isinstance(value, types.ModuleType) and _is_keras(
-                    value.__name__):
-                setattr(module, attr, importlib.import_module(value.__name__))
+    """Import pykeras3 again over the reloaded Keras (its verbs and classes
+    hold Keras's classes), and give the module objects already held
+    elsewhere (`import pykeras3` before the switch) the new contents."""
+    old = {name: module for name, module in sys.modules.items()
+           if name == "pykeras3" or name.startswith("pykeras3.")}
+    for name in old:
+        del sys.modules[name]
+    try:
+        importlib.import_module("pykeras3")
+        for name in old:
+            if name not in sys.modules and not name.endswith("__main__"):
+                importlib.import_module(name)
+    except BaseException:
+        for name in [n for n in sys.modules if n == "pykeras3"
+                     or n.startswith("pykeras3.")]:
+            del sys.modules[name]
+        sys.modules.update(old)
+        raise
+    for name, module in old.items():
+        new = sys.modules.get(name)
+        if new is not None and new is not module:
+            module.__dict__.update(new.__dict__)
