@@ -111,7 +111,6 @@ from .config import (
     config_is_traceback_filtering_enabled,
     config_max_epochs,
     config_max_steps_per_epoch,
-    config_set_backend,
     config_set_dtype_policy,
     config_set_epsilon,
     config_set_floatx,
@@ -119,6 +118,7 @@ from .config import (
     config_set_max_epochs,
     config_set_max_steps_per_epoch,
 )
+from .config_utils import config_set_backend
 from .constraints import (
     constraint_maxnorm,
     constraint_minmaxnorm,

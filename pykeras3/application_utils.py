@@ -7,6 +7,7 @@ import importlib
 import inspect
 
 import keras
+import numpy as np
 
 from ._args import as_int
 from ._registry import export
@@ -66,7 +67,7 @@ def application_preprocess_inputs(model, x, *, data_format=None, **kwargs):
         **kwargs: other arguments of the module's `preprocess_input`.
 
     Returns:
-        The preprocessed images.
+        The preprocessed images (`x` itself is left unchanged).
 
     Example:
         >>> import numpy as np
@@ -79,7 +80,18 @@ def application_preprocess_inputs(model, x, *, data_format=None, **kwargs):
         1.0
     """
     module = _module_of("application_preprocess_inputs", model)
-    return module.preprocess_input(x, data_format=data_format, **kwargs)
+    return module.preprocess_input(_copy(x), data_format=data_format,
+                                   **kwargs)
+
+
+def _copy(x):
+    """A NumPy copy of `x` (Keras's preprocess_input functions write over
+    NumPy arrays of floats, and take no lists); tensors are left alone."""
+    if isinstance(x, np.ndarray):
+        return x.copy()
+    if isinstance(x, (list, tuple)):
+        return np.array(x)
+    return x
 
 
 @export("applications")
@@ -101,6 +113,20 @@ def application_decode_predictions(model, preds, top=5, **kwargs):
     Returns:
         A list (one per sample) of lists of `(class_id, class_name,
         score)` tuples, most likely first.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import application_decode_predictions
+        >>> from pykeras3 import application_mobilenet_v3_small
+        >>> model = application_mobilenet_v3_small(weights=None,
+        ...                                        input_shape=(32, 32, 3))
+        >>> preds = model.predict(np.zeros((2, 32, 32, 3)), verbose=0)
+        >>> preds.shape  # one score per ImageNet class
+        (2, 1000)
+        >>> top = application_decode_predictions(model, preds, top=3)
+        ... # doctest: +SKIP
+        >>> len(top), len(top[0])  # doctest: +SKIP
+        (2, 3)
     """
     fn = "application_decode_predictions"
     module = _module_of(fn, model)
@@ -128,7 +154,7 @@ def imagenet_preprocess_input(x, data_format=None, mode="caffe"):
             normalised by ImageNet's mean and standard deviation).
 
     Returns:
-        The preprocessed images.
+        The preprocessed images (`x` itself is left unchanged).
 
     Example:
         >>> import numpy as np
@@ -138,7 +164,8 @@ def imagenet_preprocess_input(x, data_format=None, mode="caffe"):
         1.0
     """
     from keras.applications import imagenet_utils
-    return imagenet_utils.preprocess_input(x, data_format=data_format,
+    return imagenet_utils.preprocess_input(_copy(x),
+                                           data_format=data_format,
                                            mode=mode)
 
 
@@ -158,6 +185,18 @@ def imagenet_decode_predictions(preds, top=5):
     Returns:
         A list (one per sample) of lists of `(class_id, class_name,
         score)` tuples, most likely first.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import imagenet_decode_predictions
+        >>> preds = np.zeros((1, 1000), "float32")
+        >>> preds[0, 1] = 0.9  # class 1 of ImageNet is the goldfish
+        >>> imagenet_decode_predictions(preds, top=1)  # doctest: +SKIP
+        [[('n01443537', 'goldfish', np.float32(0.9))]]
+        >>> imagenet_decode_predictions(np.zeros((1, 10)))
+        Traceback (most recent call last):
+        ...
+        ValueError: ...shape (samples, 1000)...
     """
     from keras.applications import imagenet_utils
     fn = "imagenet_decode_predictions"

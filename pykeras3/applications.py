@@ -45,21 +45,40 @@ def application_convnext_base(
     classifier_activation="softmax",
     name="convnext_base",
 ):
-    """@@MISSING@@
+    """Create a ConvNeXt-Base image classifier, optionally pretrained on ImageNet.
+
+    ConvNeXt is a plain convolutional network redesigned with ideas from vision
+    transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_convnext_base()``. Wraps
     ``keras.applications.ConvNeXtBase``;
     `help(keras.applications.ConvNeXtBase)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        include_preprocessing: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -93,21 +112,40 @@ def application_convnext_large(
     classifier_activation="softmax",
     name="convnext_large",
 ):
-    """@@MISSING@@
+    """Create a ConvNeXt-Large image classifier, optionally pretrained on ImageNet.
+
+    ConvNeXt is a plain convolutional network redesigned with ideas from vision
+    transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_convnext_large()``. Wraps
     ``keras.applications.ConvNeXtLarge``;
     `help(keras.applications.ConvNeXtLarge)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        include_preprocessing: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -141,21 +179,40 @@ def application_convnext_small(
     classifier_activation="softmax",
     name="convnext_small",
 ):
-    """@@MISSING@@
+    """Create a ConvNeXt-Small image classifier, optionally pretrained on ImageNet.
+
+    ConvNeXt is a plain convolutional network redesigned with ideas from vision
+    transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_convnext_small()``. Wraps
     ``keras.applications.ConvNeXtSmall``;
     `help(keras.applications.ConvNeXtSmall)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        include_preprocessing: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -189,21 +246,40 @@ def application_convnext_tiny(
     classifier_activation="softmax",
     name="convnext_tiny",
 ):
-    """@@MISSING@@
+    """Create a ConvNeXt-Tiny image classifier, optionally pretrained on ImageNet.
+
+    ConvNeXt is a plain convolutional network redesigned with ideas from vision
+    transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_convnext_tiny()``. Wraps
     ``keras.applications.ConvNeXtTiny``;
     `help(keras.applications.ConvNeXtTiny)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        include_preprocessing: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -237,21 +313,40 @@ def application_convnext_xlarge(
     classifier_activation="softmax",
     name="convnext_xlarge",
 ):
-    """@@MISSING@@
+    """Create a ConvNeXt-XLarge image classifier, optionally pretrained on ImageNet.
+
+    ConvNeXt is a plain convolutional network redesigned with ideas from vision
+    transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_convnext_xlarge()``. Wraps
     ``keras.applications.ConvNeXtXLarge``;
     `help(keras.applications.ConvNeXtXLarge)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        include_preprocessing: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -284,20 +379,37 @@ def application_densenet121(
     classifier_activation="softmax",
     name="densenet121",
 ):
-    """@@MISSING@@
+    """Create a DenseNet-121 image classifier, optionally pretrained on ImageNet.
+
+    In a DenseNet every layer of a block receives the feature maps of all the
+    layers before it; the number is the depth. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_densenet121()``. Wraps
     ``keras.applications.DenseNet121``; `help(keras.applications.DenseNet121)`
     has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -329,20 +441,37 @@ def application_densenet169(
     classifier_activation="softmax",
     name="densenet169",
 ):
-    """@@MISSING@@
+    """Create a DenseNet-169 image classifier, optionally pretrained on ImageNet.
+
+    In a DenseNet every layer of a block receives the feature maps of all the
+    layers before it; the number is the depth. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_densenet169()``. Wraps
     ``keras.applications.DenseNet169``; `help(keras.applications.DenseNet169)`
     has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -374,20 +503,37 @@ def application_densenet201(
     classifier_activation="softmax",
     name="densenet201",
 ):
-    """@@MISSING@@
+    """Create a DenseNet-201 image classifier, optionally pretrained on ImageNet.
+
+    In a DenseNet every layer of a block receives the feature maps of all the
+    layers before it; the number is the depth. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_densenet201()``. Wraps
     ``keras.applications.DenseNet201``; `help(keras.applications.DenseNet201)`
     has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -419,20 +565,38 @@ def application_efficientnet_b0(
     classifier_activation="softmax",
     name="efficientnetb0",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B0 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b0()``. Wraps
     ``keras.applications.EfficientNetB0``;
     `help(keras.applications.EfficientNetB0)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -464,20 +628,38 @@ def application_efficientnet_b1(
     classifier_activation="softmax",
     name="efficientnetb1",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B1 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b1()``. Wraps
     ``keras.applications.EfficientNetB1``;
     `help(keras.applications.EfficientNetB1)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -509,20 +691,38 @@ def application_efficientnet_b2(
     classifier_activation="softmax",
     name="efficientnetb2",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B2 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b2()``. Wraps
     ``keras.applications.EfficientNetB2``;
     `help(keras.applications.EfficientNetB2)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -554,20 +754,38 @@ def application_efficientnet_b3(
     classifier_activation="softmax",
     name="efficientnetb3",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B3 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b3()``. Wraps
     ``keras.applications.EfficientNetB3``;
     `help(keras.applications.EfficientNetB3)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -599,20 +817,38 @@ def application_efficientnet_b4(
     classifier_activation="softmax",
     name="efficientnetb4",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B4 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b4()``. Wraps
     ``keras.applications.EfficientNetB4``;
     `help(keras.applications.EfficientNetB4)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -644,20 +880,38 @@ def application_efficientnet_b5(
     classifier_activation="softmax",
     name="efficientnetb5",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B5 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b5()``. Wraps
     ``keras.applications.EfficientNetB5``;
     `help(keras.applications.EfficientNetB5)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -689,20 +943,38 @@ def application_efficientnet_b6(
     classifier_activation="softmax",
     name="efficientnetb6",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B6 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b6()``. Wraps
     ``keras.applications.EfficientNetB6``;
     `help(keras.applications.EfficientNetB6)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -734,20 +1006,38 @@ def application_efficientnet_b7(
     classifier_activation="softmax",
     name="efficientnetb7",
 ):
-    """@@MISSING@@
+    """Create an EfficientNet-B7 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNet scales depth, width and image size together, from B0
+    (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
+    its input itself: give it pixel values in [0, 255]. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_b7()``. Wraps
     ``keras.applications.EfficientNetB7``;
     `help(keras.applications.EfficientNetB7)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -780,21 +1070,41 @@ def application_efficientnet_v2b0(
     include_preprocessing=True,
     name="efficientnetv2-b0",
 ):
-    """@@MISSING@@
+    """Create an EfficientNetV2-B0 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNetV2 trains faster than EfficientNet and is smaller for the same
+    accuracy; the sizes go B0 to B3, then S, M and L. With
+    `include_preprocessing=True` it takes pixel values in [0, 255]. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_v2b0()``. Wraps
     ``keras.applications.EfficientNetV2B0``;
     `help(keras.applications.EfficientNetV2B0)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -829,21 +1139,41 @@ def application_efficientnet_v2b1(
     include_preprocessing=True,
     name="efficientnetv2-b1",
 ):
-    """@@MISSING@@
+    """Create an EfficientNetV2-B1 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNetV2 trains faster than EfficientNet and is smaller for the same
+    accuracy; the sizes go B0 to B3, then S, M and L. With
+    `include_preprocessing=True` it takes pixel values in [0, 255]. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_v2b1()``. Wraps
     ``keras.applications.EfficientNetV2B1``;
     `help(keras.applications.EfficientNetV2B1)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -878,21 +1208,41 @@ def application_efficientnet_v2b2(
     include_preprocessing=True,
     name="efficientnetv2-b2",
 ):
-    """@@MISSING@@
+    """Create an EfficientNetV2-B2 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNetV2 trains faster than EfficientNet and is smaller for the same
+    accuracy; the sizes go B0 to B3, then S, M and L. With
+    `include_preprocessing=True` it takes pixel values in [0, 255]. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_v2b2()``. Wraps
     ``keras.applications.EfficientNetV2B2``;
     `help(keras.applications.EfficientNetV2B2)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -927,21 +1277,41 @@ def application_efficientnet_v2b3(
     include_preprocessing=True,
     name="efficientnetv2-b3",
 ):
-    """@@MISSING@@
+    """Create an EfficientNetV2-B3 image classifier, optionally pretrained on ImageNet.
+
+    EfficientNetV2 trains faster than EfficientNet and is smaller for the same
+    accuracy; the sizes go B0 to B3, then S, M and L. With
+    `include_preprocessing=True` it takes pixel values in [0, 255]. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_v2b3()``. Wraps
     ``keras.applications.EfficientNetV2B3``;
     `help(keras.applications.EfficientNetV2B3)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -976,21 +1346,41 @@ def application_efficientnet_v2l(
     include_preprocessing=True,
     name="efficientnetv2-l",
 ):
-    """@@MISSING@@
+    """Create an EfficientNetV2-L image classifier, optionally pretrained on ImageNet.
+
+    EfficientNetV2 trains faster than EfficientNet and is smaller for the same
+    accuracy; the sizes go B0 to B3, then S, M and L. With
+    `include_preprocessing=True` it takes pixel values in [0, 255]. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_v2l()``. Wraps
     ``keras.applications.EfficientNetV2L``;
     `help(keras.applications.EfficientNetV2L)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1024,21 +1414,41 @@ def application_efficientnet_v2m(
     include_preprocessing=True,
     name="efficientnetv2-m",
 ):
-    """@@MISSING@@
+    """Create an EfficientNetV2-M image classifier, optionally pretrained on ImageNet.
+
+    EfficientNetV2 trains faster than EfficientNet and is smaller for the same
+    accuracy; the sizes go B0 to B3, then S, M and L. With
+    `include_preprocessing=True` it takes pixel values in [0, 255]. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_v2m()``. Wraps
     ``keras.applications.EfficientNetV2M``;
     `help(keras.applications.EfficientNetV2M)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1072,21 +1482,41 @@ def application_efficientnet_v2s(
     include_preprocessing=True,
     name="efficientnetv2-s",
 ):
-    """@@MISSING@@
+    """Create an EfficientNetV2-S image classifier, optionally pretrained on ImageNet.
+
+    EfficientNetV2 trains faster than EfficientNet and is smaller for the same
+    accuracy; the sizes go B0 to B3, then S, M and L. With
+    `include_preprocessing=True` it takes pixel values in [0, 255]. With the
+    default `weights="imagenet"` the pretrained weights are downloaded once and
+    kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_efficientnet_v2s()``. Wraps
     ``keras.applications.EfficientNetV2S``;
     `help(keras.applications.EfficientNetV2S)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1119,20 +1549,37 @@ def application_inception_resnet_v2(
     classifier_activation="softmax",
     name="inception_resnet_v2",
 ):
-    """@@MISSING@@
+    """Create an Inception-ResNet-v2 image classifier, optionally pretrained on ImageNet.
+
+    Inception networks run convolutions of several window sizes side by side;
+    the ImageNet weights expect 299 x 299 images. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_inception_resnet_v2()``. Wraps
     ``keras.applications.InceptionResNetV2``;
     `help(keras.applications.InceptionResNetV2)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1165,20 +1612,37 @@ def application_inception_v3(
     classifier_activation="softmax",
     name="inception_v3",
 ):
-    """@@MISSING@@
+    """Create an Inception-v3 image classifier, optionally pretrained on ImageNet.
+
+    Inception networks run convolutions of several window sizes side by side;
+    the ImageNet weights expect 299 x 299 images. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_inception_v3()``. Wraps
     ``keras.applications.InceptionV3``; `help(keras.applications.InceptionV3)`
     has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1213,23 +1677,43 @@ def application_mobilenet(
     classifier_activation="softmax",
     name=None,
 ):
-    """@@MISSING@@
+    """Create a MobileNet image classifier, optionally pretrained on ImageNet.
+
+    MobileNets are small and fast, built from depthwise separable convolutions,
+    for phones and other small devices; `alpha` trades accuracy for speed. With
+    the default `weights="imagenet"` the pretrained weights are downloaded once
+    and kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_mobilenet()``. Wraps
     ``keras.applications.MobileNet``; `help(keras.applications.MobileNet)` has
     Keras's own notes.
 
     Args:
-        input_shape: @@MISSING@@
-        alpha: @@MISSING@@
-        depth_multiplier: @@MISSING@@
-        dropout: @@MISSING@@
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        alpha: the width multiplier: below 1 makes every layer proportionally
+            thinner (faster, less accurate), above 1 wider. ImageNet weights
+            exist for a few values only (such as 0.35, 0.5, 0.75, 1.0).
+        depth_multiplier: how many outputs each depthwise convolution makes per
+            input channel (an integer; 1 for the ImageNet weights).
+        dropout: the dropout rate before the last layer.
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1266,25 +1750,52 @@ def application_mobilenet_v2(
     classifier_activation="softmax",
     name=None,
 ):
-    """@@MISSING@@
+    """Create a MobileNetV2 image classifier, optionally pretrained on ImageNet.
+
+    MobileNets are small and fast, built from depthwise separable convolutions,
+    for phones and other small devices; `alpha` trades accuracy for speed. With
+    the default `weights="imagenet"` the pretrained weights are downloaded once
+    and kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_mobilenet_v2()``. Wraps
     ``keras.applications.MobileNetV2``; `help(keras.applications.MobileNetV2)`
     has Keras's own notes.
 
     Args:
-        input_shape: @@MISSING@@
-        alpha: @@MISSING@@
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        alpha: the width multiplier: below 1 makes every layer proportionally
+            thinner (faster, less accurate), above 1 wider. ImageNet weights
+            exist for a few values only (such as 0.35, 0.5, 0.75, 1.0).
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
         A Keras model (`keras.Model`).
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import application_mobilenet_v2
+        >>> model = application_mobilenet_v2(weights=None, classes=3,
+        ...                                  input_shape=(32, 32, 3))
+        >>> model.predict(np.zeros((2, 32, 32, 3)), verbose=0).shape
+        (2, 3)
     """
     return load_application(
         "application_mobilenet_v2",
@@ -1317,24 +1828,47 @@ def application_mobilenet_v3_large(
     include_preprocessing=True,
     name="MobileNetV3Large",
 ):
-    """@@MISSING@@
+    """Create a MobileNetV3-Large image classifier, optionally pretrained on ImageNet.
+
+    MobileNets are small and fast, built from depthwise separable convolutions,
+    for phones and other small devices; `alpha` trades accuracy for speed. With
+    the default `weights="imagenet"` the pretrained weights are downloaded once
+    and kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_mobilenet_v3_large()``. Wraps
     ``keras.applications.MobileNetV3Large``;
     `help(keras.applications.MobileNetV3Large)` has Keras's own notes.
 
     Args:
-        input_shape: @@MISSING@@
-        alpha: @@MISSING@@
-        minimalistic: @@MISSING@@
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        classes: @@MISSING@@
-        pooling: @@MISSING@@
-        dropout_rate: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        alpha: the width multiplier: below 1 makes every layer proportionally
+            thinner (faster, less accurate), above 1 wider. ImageNet weights
+            exist for a few values only (such as 0.35, 0.5, 0.75, 1.0).
+        minimalistic: use the simpler variant without squeeze-and-excite
+            blocks, hard-swish and 5 x 5 convolutions (faster on some
+            hardware).
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        dropout_rate: the dropout rate before the last layer.
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1375,24 +1909,47 @@ def application_mobilenet_v3_small(
     include_preprocessing=True,
     name="MobileNetV3Small",
 ):
-    """@@MISSING@@
+    """Create a MobileNetV3-Small image classifier, optionally pretrained on ImageNet.
+
+    MobileNets are small and fast, built from depthwise separable convolutions,
+    for phones and other small devices; `alpha` trades accuracy for speed. With
+    the default `weights="imagenet"` the pretrained weights are downloaded once
+    and kept in `~/.keras/models`; `weights=None` builds an untrained model (no
+    download). Prepare images with `application_preprocess_inputs(model, x)`
+    and read the classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_mobilenet_v3_small()``. Wraps
     ``keras.applications.MobileNetV3Small``;
     `help(keras.applications.MobileNetV3Small)` has Keras's own notes.
 
     Args:
-        input_shape: @@MISSING@@
-        alpha: @@MISSING@@
-        minimalistic: @@MISSING@@
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        classes: @@MISSING@@
-        pooling: @@MISSING@@
-        dropout_rate: @@MISSING@@
-        classifier_activation: @@MISSING@@
-        include_preprocessing: @@MISSING@@
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        alpha: the width multiplier: below 1 makes every layer proportionally
+            thinner (faster, less accurate), above 1 wider. ImageNet weights
+            exist for a few values only (such as 0.35, 0.5, 0.75, 1.0).
+        minimalistic: use the simpler variant without squeeze-and-excite
+            blocks, hard-swish and 5 x 5 convolutions (faster on some
+            hardware).
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        dropout_rate: the dropout rate before the last layer.
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
+        include_preprocessing: build the input scaling into the model, which
+            then takes pixel values in [0, 255]; `False` expects inputs already
+            scaled.
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1429,20 +1986,38 @@ def application_nasnet_large(
     classifier_activation="softmax",
     name="nasnet_large",
 ):
-    """@@MISSING@@
+    """Create a NASNet-Large image classifier, optionally pretrained on ImageNet.
+
+    NASNet's building blocks were found by an automatic search over
+    architectures; the ImageNet weights expect 224 x 224 images (Mobile) or 331
+    x 331 (Large). With the default `weights="imagenet"` the pretrained weights
+    are downloaded once and kept in `~/.keras/models`; `weights=None` builds an
+    untrained model (no download). Prepare images with
+    `application_preprocess_inputs(model, x)` and read the classes with
+    `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_nasnet_large()``. Wraps
     ``keras.applications.NASNetLarge``; `help(keras.applications.NASNetLarge)`
     has Keras's own notes.
 
     Args:
-        input_shape: @@MISSING@@
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1474,20 +2049,38 @@ def application_nasnet_mobile(
     classifier_activation="softmax",
     name="nasnet_mobile",
 ):
-    """@@MISSING@@
+    """Create a NASNet-Mobile image classifier, optionally pretrained on ImageNet.
+
+    NASNet's building blocks were found by an automatic search over
+    architectures; the ImageNet weights expect 224 x 224 images (Mobile) or 331
+    x 331 (Large). With the default `weights="imagenet"` the pretrained weights
+    are downloaded once and kept in `~/.keras/models`; `weights=None` builds an
+    untrained model (no download). Prepare images with
+    `application_preprocess_inputs(model, x)` and read the classes with
+    `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_nasnet_mobile()``. Wraps
     ``keras.applications.NASNetMobile``;
     `help(keras.applications.NASNetMobile)` has Keras's own notes.
 
     Args:
-        input_shape: @@MISSING@@
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1518,20 +2111,38 @@ def application_resnet101(
     classifier_activation="softmax",
     name="resnet101",
 ):
-    """@@MISSING@@
+    """Create a ResNet-101 image classifier, optionally pretrained on ImageNet.
+
+    ResNets add each block's input to its output (residual connections), which
+    lets very deep networks train; the number is the depth, and v2 moves the
+    normalization before each convolution. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_resnet101()``. Wraps
     ``keras.applications.ResNet101``; `help(keras.applications.ResNet101)` has
     Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1563,20 +2174,38 @@ def application_resnet101_v2(
     classifier_activation="softmax",
     name="resnet101v2",
 ):
-    """@@MISSING@@
+    """Create a ResNet-101 v2 image classifier, optionally pretrained on ImageNet.
+
+    ResNets add each block's input to its output (residual connections), which
+    lets very deep networks train; the number is the depth, and v2 moves the
+    normalization before each convolution. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_resnet101_v2()``. Wraps
     ``keras.applications.ResNet101V2``; `help(keras.applications.ResNet101V2)`
     has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1608,20 +2237,38 @@ def application_resnet152(
     classifier_activation="softmax",
     name="resnet152",
 ):
-    """@@MISSING@@
+    """Create a ResNet-152 image classifier, optionally pretrained on ImageNet.
+
+    ResNets add each block's input to its output (residual connections), which
+    lets very deep networks train; the number is the depth, and v2 moves the
+    normalization before each convolution. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_resnet152()``. Wraps
     ``keras.applications.ResNet152``; `help(keras.applications.ResNet152)` has
     Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1653,20 +2300,38 @@ def application_resnet152_v2(
     classifier_activation="softmax",
     name="resnet152v2",
 ):
-    """@@MISSING@@
+    """Create a ResNet-152 v2 image classifier, optionally pretrained on ImageNet.
+
+    ResNets add each block's input to its output (residual connections), which
+    lets very deep networks train; the number is the depth, and v2 moves the
+    normalization before each convolution. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_resnet152_v2()``. Wraps
     ``keras.applications.ResNet152V2``; `help(keras.applications.ResNet152V2)`
     has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1698,24 +2363,50 @@ def application_resnet50(
     classifier_activation="softmax",
     name="resnet50",
 ):
-    """@@MISSING@@
+    """Create a ResNet-50 image classifier, optionally pretrained on ImageNet.
+
+    ResNets add each block's input to its output (residual connections), which
+    lets very deep networks train; the number is the depth, and v2 moves the
+    normalization before each convolution. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_resnet50()``. Wraps
     ``keras.applications.ResNet50``; `help(keras.applications.ResNet50)` has
     Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
         A Keras model (`keras.Model`).
+
+    Example:
+        >>> from pykeras3 import application_resnet50
+        >>> features = application_resnet50(weights=None, include_top=False,
+        ...                                 input_shape=(64, 64, 3),
+        ...                                 pooling="avg")
+        >>> features.output_shape
+        (None, 2048)
     """
     return load_application(
         "application_resnet50",
@@ -1743,20 +2434,38 @@ def application_resnet50_v2(
     classifier_activation="softmax",
     name="resnet50v2",
 ):
-    """@@MISSING@@
+    """Create a ResNet-50 v2 image classifier, optionally pretrained on ImageNet.
+
+    ResNets add each block's input to its output (residual connections), which
+    lets very deep networks train; the number is the depth, and v2 moves the
+    normalization before each convolution. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_resnet50_v2()``. Wraps
     ``keras.applications.ResNet50V2``; `help(keras.applications.ResNet50V2)`
     has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1788,19 +2497,36 @@ def application_vgg16(
     classifier_activation="softmax",
     name="vgg16",
 ):
-    """@@MISSING@@
+    """Create a VGG-16 image classifier, optionally pretrained on ImageNet.
+
+    VGG is a simple stack of 3 x 3 convolutions and pooling; old and large, but
+    a common baseline. With the default `weights="imagenet"` the pretrained
+    weights are downloaded once and kept in `~/.keras/models`; `weights=None`
+    builds an untrained model (no download). Prepare images with
+    `application_preprocess_inputs(model, x)` and read the classes with
+    `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_vgg16()``. Wraps ``keras.applications.VGG16``;
     `help(keras.applications.VGG16)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1832,19 +2558,36 @@ def application_vgg19(
     classifier_activation="softmax",
     name="vgg19",
 ):
-    """@@MISSING@@
+    """Create a VGG-19 image classifier, optionally pretrained on ImageNet.
+
+    VGG is a simple stack of 3 x 3 convolutions and pooling; old and large, but
+    a common baseline. With the default `weights="imagenet"` the pretrained
+    weights are downloaded once and kept in `~/.keras/models`; `weights=None`
+    builds an untrained model (no download). Prepare images with
+    `application_preprocess_inputs(model, x)` and read the classes with
+    `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_vgg19()``. Wraps ``keras.applications.VGG19``;
     `help(keras.applications.VGG19)` has Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:
@@ -1875,20 +2618,37 @@ def application_xception(
     classifier_activation="softmax",
     name="xception",
 ):
-    """@@MISSING@@
+    """Create an Xception image classifier, optionally pretrained on ImageNet.
+
+    Xception replaces Inception's modules by depthwise separable convolutions;
+    the ImageNet weights expect 299 x 299 images. With the default
+    `weights="imagenet"` the pretrained weights are downloaded once and kept in
+    `~/.keras/models`; `weights=None` builds an untrained model (no download).
+    Prepare images with `application_preprocess_inputs(model, x)` and read the
+    classes with `application_decode_predictions(model, preds)`.
 
     keras3 R: ``application_xception()``. Wraps
     ``keras.applications.Xception``; `help(keras.applications.Xception)` has
     Keras's own notes.
 
     Args:
-        include_top: @@MISSING@@
-        weights: @@MISSING@@
-        input_tensor: @@MISSING@@
-        input_shape: @@MISSING@@
-        pooling: @@MISSING@@
-        classes: @@MISSING@@
-        classifier_activation: @@MISSING@@
+        include_top: keep the final classification layers. `False` gives a
+            feature extractor, to put your own layers on (transfer learning).
+        weights: `"imagenet"` (download the pretrained weights, once), `None`
+            (random weights: no download), or the path of a weights file.
+        input_tensor: a tensor (such as the output of `keras_input()`) to use
+            as the model's input, or `None`.
+        input_shape: the image shape `(height, width, 3)` (channels last), or
+            `None` for the model's own size (224 x 224 for most). With
+            `include_top=False` or `weights=None` other sizes work, down to 32
+            x 32 (75 x 75 for the Inception models, 71 x 71 for Xception).
+        pooling: with `include_top=False`: `None` returns the last feature maps
+            (4-D), `"avg"` or `"max"` pools them to one vector per image (2-D).
+        classes: the number of classes, with `include_top=True`; other than
+            1000 only with `weights=None` (or your own weights file).
+        classifier_activation: the activation of the last layer, with
+            `include_top=True`: `"softmax"` for probabilities, `None` for raw
+            scores (logits).
         name: a name for the object Keras creates, or `None` for a default one.
 
     Returns:

@@ -13,8 +13,8 @@ Functions: `config_backend()`, `config_disable_flash_attention()`,
 `config_is_flash_attention_enabled()`,
 `config_is_interactive_logging_enabled()`, `config_is_nnx_enabled()`,
 `config_is_traceback_filtering_enabled()`, `config_max_epochs()`,
-`config_max_steps_per_epoch()`, `config_set_backend()`,
-`config_set_dtype_policy()`, `config_set_epsilon()`, `config_set_floatx()`,
+`config_max_steps_per_epoch()`, `config_set_dtype_policy()`,
+`config_set_epsilon()`, `config_set_floatx()`,
 `config_set_image_data_format()`, `config_set_max_epochs()`,
 `config_set_max_steps_per_epoch()`.
 """
@@ -27,348 +27,408 @@ from ._registry import export
 
 @export("config")
 def config_backend():
-    """@@MISSING@@
+    """Return the name of the backend Keras computes with.
 
     keras3 R: ``config_backend()``. Wraps ``keras.config.backend``;
     `help(keras.config.backend)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        A string, such as `"tensorflow"`.
+
+    Example:
+        >>> from pykeras3 import config_backend
+        >>> config_backend()
+        'tensorflow'
     """
     return keras.config.backend()
 
 
 @export("config")
 def config_disable_flash_attention():
-    """@@MISSING@@
+    """Stop attention layers from using flash attention.
 
     keras3 R: ``config_disable_flash_attention()``. Wraps
     ``keras.config.disable_flash_attention``;
     `help(keras.config.disable_flash_attention)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.disable_flash_attention()
 
 
 @export("config")
 def config_disable_interactive_logging():
-    """@@MISSING@@
+    """Send Keras's progress messages to Python's logging instead of the screen.
+
+    Useful in scripts and log files, where progress bars print as many lines.
 
     keras3 R: ``config_disable_interactive_logging()``. Wraps
     ``keras.config.disable_interactive_logging``;
     `help(keras.config.disable_interactive_logging)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.disable_interactive_logging()
 
 
 @export("config")
 def config_disable_traceback_filtering():
-    """@@MISSING@@
+    """Show full tracebacks, including Keras's internal frames.
 
     keras3 R: ``config_disable_traceback_filtering()``. Wraps
     ``keras.config.disable_traceback_filtering``;
     `help(keras.config.disable_traceback_filtering)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.disable_traceback_filtering()
 
 
 @export("config")
 def config_dtype_policy():
-    """@@MISSING@@
+    """Return the global dtype policy: the types layers compute and store weights in.
 
     keras3 R: ``config_dtype_policy()``. Wraps ``keras.config.dtype_policy``;
     `help(keras.config.dtype_policy)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        A `keras.DTypePolicy`; its `.name` is the policy's name, such as
+        `"float32"`.
+
+    Example:
+        >>> from pykeras3 import config_dtype_policy
+        >>> config_dtype_policy().name
+        'float32'
     """
     return keras.config.dtype_policy()
 
 
 @export("config")
 def config_enable_flash_attention():
-    """@@MISSING@@
+    """Let attention layers use flash attention where it is supported.
 
     keras3 R: ``config_enable_flash_attention()``. Wraps
     ``keras.config.enable_flash_attention``;
     `help(keras.config.enable_flash_attention)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.enable_flash_attention()
 
 
 @export("config")
 def config_enable_interactive_logging():
-    """@@MISSING@@
+    """Show Keras's progress messages (progress bars) on the screen.
 
     keras3 R: ``config_enable_interactive_logging()``. Wraps
     ``keras.config.enable_interactive_logging``;
     `help(keras.config.enable_interactive_logging)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.enable_interactive_logging()
 
 
 @export("config")
 def config_enable_traceback_filtering():
-    """@@MISSING@@
+    """Shorten error tracebacks by hiding Keras's internal frames.
 
     keras3 R: ``config_enable_traceback_filtering()``. Wraps
     ``keras.config.enable_traceback_filtering``;
     `help(keras.config.enable_traceback_filtering)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.enable_traceback_filtering()
 
 
 @export("config")
 def config_enable_unsafe_deserialization():
-    """@@MISSING@@
+    """Allow loading models that contain Python code, such as lambdas.
+
+    Models saved with a `layer_lambda()` carry Python code, which could do
+    anything when run, so loading them is refused by default. Call this only
+    for files you trust; `load_model(..., safe_mode=False)` does the same for
+    one call.
 
     keras3 R: ``config_enable_unsafe_deserialization()``. Wraps
     ``keras.config.enable_unsafe_deserialization``;
     `help(keras.config.enable_unsafe_deserialization)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.enable_unsafe_deserialization()
 
 
 @export("config")
 def config_epsilon():
-    """@@MISSING@@
+    """Return the small number Keras adds to avoid dividing by zero.
 
     keras3 R: ``config_epsilon()``. Wraps ``keras.config.epsilon``;
     `help(keras.config.epsilon)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        A float.
+
+    Example:
+        >>> from pykeras3 import config_epsilon
+        >>> config_epsilon()
+        1e-07
     """
     return keras.config.epsilon()
 
 
 @export("config")
 def config_floatx():
-    """@@MISSING@@
+    """Return Keras's default float type, such as `"float32"`.
 
     keras3 R: ``config_floatx()``. Wraps ``keras.config.floatx``;
     `help(keras.config.floatx)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        A string, such as `"float32"`.
+
+    Example:
+        >>> from pykeras3 import config_floatx
+        >>> config_floatx()
+        'float32'
     """
     return keras.config.floatx()
 
 
 @export("config")
 def config_image_data_format():
-    """@@MISSING@@
+    """Return where image layers expect the channel axis by default.
 
     keras3 R: ``config_image_data_format()``. Wraps
     ``keras.config.image_data_format``; `help(keras.config.image_data_format)`
     has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `"channels_last"` or `"channels_first"`.
+
+    Example:
+        >>> from pykeras3 import config_image_data_format
+        >>> config_image_data_format()
+        'channels_last'
     """
     return keras.config.image_data_format()
 
 
 @export("config")
 def config_is_flash_attention_enabled():
-    """@@MISSING@@
+    """Return whether flash attention was disabled, or is left to Keras.
+
+    `None` (the default, also after `config_enable_flash_attention()`) means
+    Keras uses flash attention where the inputs allow it; `False` means it was
+    disabled.
 
     keras3 R: ``config_is_flash_attention_enabled()``. Wraps
     ``keras.config.is_flash_attention_enabled``;
     `help(keras.config.is_flash_attention_enabled)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `None` or `False`.
     """
     return keras.config.is_flash_attention_enabled()
 
 
 @export("config")
 def config_is_interactive_logging_enabled():
-    """@@MISSING@@
+    """Return whether Keras shows progress messages on the screen.
 
     keras3 R: ``config_is_interactive_logging_enabled()``. Wraps
     ``keras.config.is_interactive_logging_enabled``;
     `help(keras.config.is_interactive_logging_enabled)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `True` or `False`.
     """
     return keras.config.is_interactive_logging_enabled()
 
 
 @export("config")
 def config_is_nnx_enabled():
-    """@@MISSING@@
+    """Return whether Flax NNX support is on (JAX backend only).
 
     keras3 R: ``config_is_nnx_enabled()``. Wraps
     ``keras.config.is_nnx_enabled``; `help(keras.config.is_nnx_enabled)` has
     Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `True` or `False`.
     """
     return keras.config.is_nnx_enabled()
 
 
 @export("config")
 def config_is_traceback_filtering_enabled():
-    """@@MISSING@@
+    """Return whether Keras hides its internal frames in tracebacks.
 
     keras3 R: ``config_is_traceback_filtering_enabled()``. Wraps
     ``keras.config.is_traceback_filtering_enabled``;
     `help(keras.config.is_traceback_filtering_enabled)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        `True` or `False`.
     """
     return keras.config.is_traceback_filtering_enabled()
 
 
 @export("config")
 def config_max_epochs():
-    """@@MISSING@@
+    """Return the cap on the number of epochs of any `fit()`, or `None`.
 
     keras3 R: ``config_max_epochs()``. Wraps ``keras.config.max_epochs``;
     `help(keras.config.max_epochs)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        An integer, or `None` when there is no cap.
     """
     return keras.config.max_epochs()
 
 
 @export("config")
 def config_max_steps_per_epoch():
-    """@@MISSING@@
+    """Return the cap on the steps per epoch of `fit()`, `evaluate()` and `predict()`.
 
     keras3 R: ``config_max_steps_per_epoch()``. Wraps
     ``keras.config.max_steps_per_epoch``;
     `help(keras.config.max_steps_per_epoch)` has Keras's own notes.
 
     Returns:
-        @@MISSING@@
+        An integer, or `None` when there is no cap.
     """
     return keras.config.max_steps_per_epoch()
 
 
 @export("config")
-def config_set_backend(backend):
-    """@@MISSING@@
-
-    keras3 R: ``config_set_backend()``. Wraps ``keras.config.set_backend``;
-    `help(keras.config.set_backend)` has Keras's own notes.
-
-    Args:
-        backend: @@MISSING@@
-
-    Returns:
-        @@MISSING@@
-    """
-    return keras.config.set_backend(backend=backend)
-
-
-@export("config")
 def config_set_dtype_policy(policy):
-    """@@MISSING@@
+    """Set the global dtype policy, for example mixed precision.
+
+    A policy names two types: the one layers compute in and the one they keep
+    their weights in. `"mixed_float16"` (or `"mixed_bfloat16"`) computes in 16
+    bits and keeps float32 weights, which is faster on recent GPUs and TPUs. It
+    affects layers made afterwards.
 
     keras3 R: ``config_set_dtype_policy()``. Wraps
     ``keras.config.set_dtype_policy``; `help(keras.config.set_dtype_policy)`
     has Keras's own notes.
 
     Args:
-        policy: @@MISSING@@
+        policy: the name of a policy, such as `"float32"`, `"mixed_float16"` or
+            `"mixed_bfloat16"`, or a `keras.DTypePolicy` object.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.set_dtype_policy(policy=policy)
 
 
 @export("config")
 def config_set_epsilon(value):
-    """@@MISSING@@
+    """Set the small number Keras adds to avoid dividing by zero.
 
     keras3 R: ``config_set_epsilon()``. Wraps ``keras.config.set_epsilon``;
     `help(keras.config.set_epsilon)` has Keras's own notes.
 
     Args:
-        value: @@MISSING@@
+        value: the new value (a small positive number, such as `1e-7`).
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.set_epsilon(value=value)
 
 
 @export("config")
 def config_set_floatx(value):
-    """@@MISSING@@
+    """Set Keras's default float type.
+
+    New layers, weights and random tensors get this type when no `dtype` is
+    given; objects already made keep theirs. `"float16"` alone often loses
+    precision in training: prefer `config_set_dtype_policy("mixed_float16")`.
 
     keras3 R: ``config_set_floatx()``. Wraps ``keras.config.set_floatx``;
     `help(keras.config.set_floatx)` has Keras's own notes.
 
     Args:
-        value: @@MISSING@@
+        value: `"float16"`, `"bfloat16"`, `"float32"` or `"float64"`.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
+
+    Example:
+        >>> from pykeras3 import config_floatx, config_set_floatx, op_ones
+        >>> old = config_floatx()
+        >>> config_set_floatx("float64")
+        >>> str(op_ones(2).dtype)
+        "<dtype: 'float64'>"
+        >>> config_set_floatx(old)  # put it back
+        >>> config_floatx()
+        'float32'
     """
     return keras.config.set_floatx(value=value)
 
 
 @export("config")
 def config_set_image_data_format(data_format):
-    """@@MISSING@@
+    """Set where image layers expect the channel axis by default.
+
+    `"channels_last"` means images of shape `(batch, height, width, channels)`,
+    `"channels_first"` `(batch, channels, height, width)`. Layers with
+    `data_format=None` use this setting.
 
     keras3 R: ``config_set_image_data_format()``. Wraps
     ``keras.config.set_image_data_format``;
     `help(keras.config.set_image_data_format)` has Keras's own notes.
 
     Args:
-        data_format: where the channel axis is: `"channels_last"` (the default,
-            shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
-            Keras's global setting (`config_image_data_format()`).
+        data_format: `"channels_last"` or `"channels_first"`.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.set_image_data_format(data_format=data_format)
 
 
 @export("config")
 def config_set_max_epochs(max_epochs):
-    """@@MISSING@@
+    """Cap the number of epochs of every `fit()`, for quick debugging runs.
+
+    The environment variable `KERAS_MAX_EPOCHS` does the same without changing
+    code. Set `None` to remove the cap.
 
     keras3 R: ``config_set_max_epochs()``. Wraps
     ``keras.config.set_max_epochs``; `help(keras.config.set_max_epochs)` has
     Keras's own notes.
 
     Args:
-        max_epochs: @@MISSING@@
+        max_epochs: the largest number of epochs any `fit()` runs (an integer),
+            or `None` for no cap.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import compile, config_set_max_epochs, fit
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> model = compile(layer_dense(keras_model_sequential(
+        ...     input_shape=2), 1), loss="mse")
+        >>> config_set_max_epochs(2)
+        >>> history = fit(model, np.ones((4, 2)), np.ones((4, 1)),
+        ...               epochs=50, verbose=0)
+        >>> config_set_max_epochs(None)  # remove the cap
+        >>> len(history.history["loss"])
+        2
     """
     return keras.config.set_max_epochs(
         max_epochs=as_integer(
@@ -378,17 +438,21 @@ def config_set_max_epochs(max_epochs):
 
 @export("config")
 def config_set_max_steps_per_epoch(max_steps_per_epoch):
-    """@@MISSING@@
+    """Cap the steps per epoch of `fit()`, `evaluate()` and `predict()`, for debugging.
+
+    The environment variable `KERAS_MAX_STEPS_PER_EPOCH` does the same without
+    changing code. Set `None` to remove the cap.
 
     keras3 R: ``config_set_max_steps_per_epoch()``. Wraps
     ``keras.config.set_max_steps_per_epoch``;
     `help(keras.config.set_max_steps_per_epoch)` has Keras's own notes.
 
     Args:
-        max_steps_per_epoch: @@MISSING@@
+        max_steps_per_epoch: the largest number of batches per epoch (an
+            integer), or `None` for no cap.
 
     Returns:
-        @@MISSING@@
+        `None`; it changes Keras's global settings.
     """
     return keras.config.set_max_steps_per_epoch(
         max_steps_per_epoch=as_integer(

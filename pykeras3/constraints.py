@@ -9,45 +9,67 @@ Functions: `constraint_maxnorm()`, `constraint_minmaxnorm()`,
 
 import keras
 
-from ._args import as_axis, as_integer
+from ._args import as_axis
 from ._registry import export
 
 
 @export("constraints")
 def constraint_maxnorm(max_value=2, axis=0):
-    """@@MISSING@@
+    """Create a constraint that caps the norm of each unit's incoming weights.
+
+    Pass it as a layer's `kernel_constraint` (or `bias_constraint`): after each
+    optimizer step, every weight vector whose Euclidean norm exceeds
+    `max_value` is scaled down to it. Used with dropout, it keeps weights from
+    growing without bound.
 
     keras3 R: ``constraint_maxnorm()``. Wraps ``keras.constraints.MaxNorm``;
     `help(keras.constraints.MaxNorm)` has Keras's own notes.
 
     Args:
-        max_value: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        max_value: the largest norm allowed.
+        axis: the axis (0-based) or tuple of axes along which norms are
+            computed: each vector along it is one unit's weights. For a dense
+            kernel `(inputs, units)` that is 0; for a 2-D convolution kernel
+            `(rows, cols, channels_in, filters)` use `(0, 1, 2)`.
 
     Returns:
         A `keras.constraints.MaxNorm` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import constraint_maxnorm
+        >>> w = np.array([[3.0, 0.1], [4.0, 0.1]])  # column norms 5, 0.14
+        >>> np.round(np.asarray(constraint_maxnorm(1.0)(w)), 2).tolist()
+        [[0.6, 0.1], [0.8, 0.1]]
     """
     return keras.constraints.MaxNorm(
-        max_value=as_integer("constraint_maxnorm", "max_value", max_value),
+        max_value=max_value,
         axis=as_axis("constraint_maxnorm", "axis", axis),
     )
 
 
 @export("constraints")
 def constraint_minmaxnorm(min_value=0.0, max_value=1.0, rate=1.0, axis=0):
-    """@@MISSING@@
+    """Create a constraint that keeps the norm of each unit's weights within bounds.
+
+    After each optimizer step, every weight vector is rescaled so that its norm
+    moves into `[min_value, max_value]`: fully with `rate=1`, part of the way
+    with a smaller rate.
 
     keras3 R: ``constraint_minmaxnorm()``. Wraps
     ``keras.constraints.MinMaxNorm``; `help(keras.constraints.MinMaxNorm)` has
     Keras's own notes.
 
     Args:
-        min_value: @@MISSING@@
-        max_value: @@MISSING@@
-        rate: @@MISSING@@
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        min_value: the smallest norm allowed.
+        max_value: the largest norm allowed.
+        rate: how strictly the bounds are enforced at each step: 1 moves the
+            norm into the bounds at once; a smaller rate moves it that fraction
+            of the way.
+        axis: the axis (0-based) or tuple of axes along which norms are
+            computed: each vector along it is one unit's weights. For a dense
+            kernel `(inputs, units)` that is 0; for a 2-D convolution kernel
+            `(rows, cols, channels_in, filters)` use `(0, 1, 2)`.
 
     Returns:
         A `keras.constraints.MinMaxNorm` object.
@@ -62,30 +84,51 @@ def constraint_minmaxnorm(min_value=0.0, max_value=1.0, rate=1.0, axis=0):
 
 @export("constraints")
 def constraint_nonneg():
-    """@@MISSING@@
+    """Create a constraint that keeps weights non-negative.
+
+    After each optimizer step, negative weights are set to 0.
 
     keras3 R: ``constraint_nonneg()``. Wraps ``keras.constraints.NonNeg``;
     `help(keras.constraints.NonNeg)` has Keras's own notes.
 
     Returns:
         A `keras.constraints.NonNeg` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import constraint_nonneg, layer_dense
+        >>> np.asarray(constraint_nonneg()(np.array([-1.0, 2.0]))).tolist()
+        [0.0, 2.0]
+        >>> layer = layer_dense(units=4, kernel_constraint=constraint_nonneg())
     """
     return keras.constraints.NonNeg()
 
 
 @export("constraints")
 def constraint_unitnorm(axis=0):
-    """@@MISSING@@
+    """Create a constraint that rescales each unit's incoming weights to norm 1.
+
+    After each optimizer step, every weight vector is divided by its Euclidean
+    norm.
 
     keras3 R: ``constraint_unitnorm()``. Wraps ``keras.constraints.UnitNorm``;
     `help(keras.constraints.UnitNorm)` has Keras's own notes.
 
     Args:
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        axis: the axis (0-based) or tuple of axes along which norms are
+            computed: each vector along it is one unit's weights. For a dense
+            kernel `(inputs, units)` that is 0; for a 2-D convolution kernel
+            `(rows, cols, channels_in, filters)` use `(0, 1, 2)`.
 
     Returns:
         A `keras.constraints.UnitNorm` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import constraint_unitnorm
+        >>> w = np.array([[3.0], [4.0]])
+        >>> np.asarray(constraint_unitnorm()(w)).round(2).tolist()
+        [[0.6], [0.8]]
     """
     return keras.constraints.UnitNorm(
         axis=as_axis("constraint_unitnorm", "axis", axis),

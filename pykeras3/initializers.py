@@ -21,32 +21,45 @@ from ._registry import export
 
 @export("initializers")
 def initializer_constant(value=0.0):
-    """@@MISSING@@
+    """Create an initializer that fills weights with one value.
 
     keras3 R: ``initializer_constant()``. Wraps
     ``keras.initializers.Constant``; `help(keras.initializers.Constant)` has
     Keras's own notes.
 
     Args:
-        value: @@MISSING@@
+        value: the value every weight starts with.
 
     Returns:
         A `keras.initializers.Constant` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import initializer_constant, layer_dense, op_ones
+        >>> out = layer_dense(op_ones((1, 3)), units=2,
+        ...                   kernel_initializer=initializer_constant(0.5))
+        >>> np.asarray(out).tolist()
+        [[1.5, 1.5]]
     """
     return keras.initializers.Constant(value=value)
 
 
 @export("initializers")
 def initializer_glorot_normal(seed=None):
-    """@@MISSING@@
+    """Create a Glorot (Xavier) normal initializer, scaled by the fans in and out.
+
+    Values are normal with mean 0 and standard deviation `sqrt(2 / (fan_in +
+    fan_out))`, cut at two standard deviations. For a dense kernel of shape
+    `(inputs, units)` the fan in is `inputs` and the fan out is `units`; for a
+    convolution kernel both are multiplied by the window size.
 
     keras3 R: ``initializer_glorot_normal()``. Wraps
     ``keras.initializers.GlorotNormal``;
     `help(keras.initializers.GlorotNormal)` has Keras's own notes.
 
     Args:
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.GlorotNormal` object.
@@ -58,18 +71,36 @@ def initializer_glorot_normal(seed=None):
 
 @export("initializers")
 def initializer_glorot_uniform(seed=None):
-    """@@MISSING@@
+    """Create a Glorot (Xavier) uniform initializer, Keras's default for kernels.
+
+    Values are uniform in `[-limit, limit]` with `limit = sqrt(6 / (fan_in +
+    fan_out))`, so that signals keep their size both ways through the layer.
+    For a dense kernel of shape `(inputs, units)` the fan in is `inputs` and
+    the fan out is `units`; for a convolution kernel both are multiplied by the
+    window size. Pass the object (or the string `"glorot_uniform"`) as a
+    layer's `kernel_initializer`; it can also be called with a shape to get
+    values.
 
     keras3 R: ``initializer_glorot_uniform()``. Wraps
     ``keras.initializers.GlorotUniform``;
     `help(keras.initializers.GlorotUniform)` has Keras's own notes.
 
     Args:
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.GlorotUniform` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import initializer_glorot_uniform
+        >>> init = initializer_glorot_uniform(seed=1)
+        >>> w = np.asarray(init(shape=(6, 4)))
+        >>> w.shape
+        (6, 4)
+        >>> bool(np.abs(w).max() <= np.sqrt(6 / (6 + 4)))
+        True
     """
     return keras.initializers.GlorotUniform(
         seed=as_integer("initializer_glorot_uniform", "seed", seed),
@@ -78,18 +109,32 @@ def initializer_glorot_uniform(seed=None):
 
 @export("initializers")
 def initializer_he_normal(seed=None):
-    """@@MISSING@@
+    """Create a He normal initializer, scaled for layers followed by ReLU.
+
+    Values are normal with mean 0 and standard deviation `sqrt(2 / fan_in)`,
+    cut at two standard deviations; the factor 2 makes up for ReLU zeroing half
+    of its inputs. For a dense kernel of shape `(inputs, units)` the fan in is
+    `inputs` and the fan out is `units`; for a convolution kernel both are
+    multiplied by the window size.
 
     keras3 R: ``initializer_he_normal()``. Wraps
     ``keras.initializers.HeNormal``; `help(keras.initializers.HeNormal)` has
     Keras's own notes.
 
     Args:
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.HeNormal` object.
+
+    Example:
+        >>> from pykeras3 import initializer_he_normal, keras_input
+        >>> from pykeras3 import layer_conv_2d
+        >>> layer = layer_conv_2d(filters=8, kernel_size=3,
+        ...                       kernel_initializer=initializer_he_normal(1))
+        >>> type(layer.kernel_initializer).__name__
+        'HeNormal'
     """
     return keras.initializers.HeNormal(
         seed=as_integer("initializer_he_normal", "seed", seed),
@@ -98,15 +143,20 @@ def initializer_he_normal(seed=None):
 
 @export("initializers")
 def initializer_he_uniform(seed=None):
-    """@@MISSING@@
+    """Create a He uniform initializer, scaled for layers followed by ReLU.
+
+    Values are uniform in `[-limit, limit]` with `limit = sqrt(6 / fan_in)`.
+    For a dense kernel of shape `(inputs, units)` the fan in is `inputs` and
+    the fan out is `units`; for a convolution kernel both are multiplied by the
+    window size.
 
     keras3 R: ``initializer_he_uniform()``. Wraps
     ``keras.initializers.HeUniform``; `help(keras.initializers.HeUniform)` has
     Keras's own notes.
 
     Args:
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.HeUniform` object.
@@ -118,14 +168,14 @@ def initializer_he_uniform(seed=None):
 
 @export("initializers")
 def initializer_identity(gain=1.0):
-    """@@MISSING@@
+    """Create an initializer that fills a 2-D weight with the identity matrix.
 
     keras3 R: ``initializer_identity()``. Wraps
     ``keras.initializers.IdentityInitializer``;
     `help(keras.initializers.IdentityInitializer)` has Keras's own notes.
 
     Args:
-        gain: @@MISSING@@
+        gain: a factor the identity matrix is multiplied by.
 
     Returns:
         A `keras.initializers.IdentityInitializer` object.
@@ -135,15 +185,20 @@ def initializer_identity(gain=1.0):
 
 @export("initializers")
 def initializer_lecun_normal(seed=None):
-    """@@MISSING@@
+    """Create a LeCun normal initializer, scaled by the fan in (used with SELU).
+
+    Values are normal with mean 0 and standard deviation `sqrt(1 / fan_in)`,
+    cut at two standard deviations. For a dense kernel of shape `(inputs,
+    units)` the fan in is `inputs` and the fan out is `units`; for a
+    convolution kernel both are multiplied by the window size.
 
     keras3 R: ``initializer_lecun_normal()``. Wraps
     ``keras.initializers.LecunNormal``; `help(keras.initializers.LecunNormal)`
     has Keras's own notes.
 
     Args:
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.LecunNormal` object.
@@ -155,15 +210,20 @@ def initializer_lecun_normal(seed=None):
 
 @export("initializers")
 def initializer_lecun_uniform(seed=None):
-    """@@MISSING@@
+    """Create a LeCun uniform initializer, scaled by the fan in.
+
+    Values are uniform in `[-limit, limit]` with `limit = sqrt(3 / fan_in)`.
+    For a dense kernel of shape `(inputs, units)` the fan in is `inputs` and
+    the fan out is `units`; for a convolution kernel both are multiplied by the
+    window size.
 
     keras3 R: ``initializer_lecun_uniform()``. Wraps
     ``keras.initializers.LecunUniform``;
     `help(keras.initializers.LecunUniform)` has Keras's own notes.
 
     Args:
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.LecunUniform` object.
@@ -175,7 +235,7 @@ def initializer_lecun_uniform(seed=None):
 
 @export("initializers")
 def initializer_ones():
-    """@@MISSING@@
+    """Create an initializer that fills weights with ones.
 
     keras3 R: ``initializer_ones()``. Wraps ``keras.initializers.Ones``;
     `help(keras.initializers.Ones)` has Keras's own notes.
@@ -188,16 +248,20 @@ def initializer_ones():
 
 @export("initializers")
 def initializer_orthogonal(gain=1.0, seed=None):
-    """@@MISSING@@
+    """Create an initializer that draws a random orthogonal matrix.
+
+    The rows (or columns, whichever are fewer) of the matrix are orthonormal,
+    which keeps the size of signals in deep or recurrent networks; weights with
+    more than 2 axes are flattened to a matrix first.
 
     keras3 R: ``initializer_orthogonal()``. Wraps
     ``keras.initializers.OrthogonalInitializer``;
     `help(keras.initializers.OrthogonalInitializer)` has Keras's own notes.
 
     Args:
-        gain: @@MISSING@@
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        gain: a factor the orthogonal matrix is multiplied by.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.OrthogonalInitializer` object.
@@ -210,20 +274,28 @@ def initializer_orthogonal(gain=1.0, seed=None):
 
 @export("initializers")
 def initializer_random_normal(mean=0.0, stddev=0.05, seed=None):
-    """@@MISSING@@
+    """Create an initializer that draws from a normal distribution.
 
     keras3 R: ``initializer_random_normal()``. Wraps
     ``keras.initializers.RandomNormal``;
     `help(keras.initializers.RandomNormal)` has Keras's own notes.
 
     Args:
-        mean: @@MISSING@@
-        stddev: @@MISSING@@
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        mean: the mean of the values.
+        stddev: the standard deviation of the values.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.RandomNormal` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import initializer_random_normal
+        >>> w = np.asarray(initializer_random_normal(stddev=1.0, seed=3)(
+        ...     shape=(200, 100)))
+        >>> round(float(w.std()), 1)
+        1.0
     """
     return keras.initializers.RandomNormal(
         mean=mean,
@@ -234,17 +306,17 @@ def initializer_random_normal(mean=0.0, stddev=0.05, seed=None):
 
 @export("initializers")
 def initializer_random_uniform(minval=-0.05, maxval=0.05, seed=None):
-    """@@MISSING@@
+    """Create an initializer that draws from a uniform distribution.
 
     keras3 R: ``initializer_random_uniform()``. Wraps
     ``keras.initializers.RandomUniform``;
     `help(keras.initializers.RandomUniform)` has Keras's own notes.
 
     Args:
-        minval: @@MISSING@@
-        maxval: @@MISSING@@
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        minval: the lower bound of the values.
+        maxval: the upper bound of the values.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.RandomUniform` object.
@@ -263,16 +335,25 @@ def initializer_stft(
     scaling="density",
     periodic=False,
 ):
-    """@@MISSING@@
+    """Create an initializer of kernels that compute a short-time Fourier transform.
+
+    Made for `layer_stft_spectrogram()`: the kernel holds windowed cosines
+    (real part) or sines (imaginary part). Named windows such as `"hann"` come
+    from SciPy, which must then be installed.
 
     keras3 R: ``initializer_stft()``. Wraps ``keras.initializers.STFT``;
     `help(keras.initializers.STFT)` has Keras's own notes.
 
     Args:
-        side: @@MISSING@@
-        window: @@MISSING@@
-        scaling: @@MISSING@@
-        periodic: @@MISSING@@
+        side: `"real"` for the cosine (real) part or `"imag"` for the sine
+            (imaginary) part.
+        window: the window applied over time: the name of a SciPy window such
+            as `"hann"` or `"hamming"`, an array of window values, or `None`
+            for none.
+        scaling: how the window is normalized: `"density"` (L2), `"spectrum"`
+            (L1), or `None` for not at all.
+        periodic: treat the window as periodic (as for spectral analysis)
+            rather than symmetric.
 
     Returns:
         A `keras.initializers.STFT` object.
@@ -287,17 +368,20 @@ def initializer_stft(
 
 @export("initializers")
 def initializer_truncated_normal(mean=0.0, stddev=0.05, seed=None):
-    """@@MISSING@@
+    """Create an initializer that draws from a normal distribution cut at 2 sd.
+
+    Values further than two standard deviations from the mean are drawn again.
 
     keras3 R: ``initializer_truncated_normal()``. Wraps
     ``keras.initializers.TruncatedNormal``;
     `help(keras.initializers.TruncatedNormal)` has Keras's own notes.
 
     Args:
-        mean: @@MISSING@@
-        stddev: @@MISSING@@
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        mean: the mean of the values before cutting.
+        stddev: the standard deviation before cutting (the values are cut at
+            two of these from the mean).
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.TruncatedNormal` object.
@@ -316,18 +400,26 @@ def initializer_variance_scaling(
     distribution="truncated_normal",
     seed=None,
 ):
-    """@@MISSING@@
+    """Create an initializer whose spread is scaled by the weight's fan in and/or fan out.
+
+    The variance of the values is `scale / n`, where `n` is the fan in, the fan
+    out, or their average (`mode`). For a dense kernel of shape `(inputs,
+    units)` the fan in is `inputs` and the fan out is `units`; for a
+    convolution kernel both are multiplied by the window size. The Glorot, He
+    and LeCun initializers are special cases.
 
     keras3 R: ``initializer_variance_scaling()``. Wraps
     ``keras.initializers.VarianceScaling``;
     `help(keras.initializers.VarianceScaling)` has Keras's own notes.
 
     Args:
-        scale: @@MISSING@@
-        mode: @@MISSING@@
-        distribution: @@MISSING@@
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        scale: the factor of the variance (a positive number).
+        mode: what the scale is divided by: `"fan_in"`, `"fan_out"` or
+            `"fan_avg"` (their average).
+        distribution: `"truncated_normal"`, `"untruncated_normal"` or
+            `"uniform"`.
+        seed: an integer (or a `keras.random.SeedGenerator`): the same seed
+            gives the same values; `None` draws new ones each time.
 
     Returns:
         A `keras.initializers.VarianceScaling` object.
@@ -342,7 +434,7 @@ def initializer_variance_scaling(
 
 @export("initializers")
 def initializer_zeros():
-    """@@MISSING@@
+    """Create an initializer that fills weights with zeros.
 
     keras3 R: ``initializer_zeros()``. Wraps ``keras.initializers.Zeros``;
     `help(keras.initializers.Zeros)` has Keras's own notes.

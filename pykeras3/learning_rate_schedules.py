@@ -26,22 +26,37 @@ def learning_rate_schedule_cosine_decay(
     warmup_target=None,
     warmup_steps=0,
 ):
-    """@@MISSING@@
+    """Create a learning rate that falls along a cosine curve, after an optional warm-up.
+
+    Without warm-up the rate falls from `initial_learning_rate` to `alpha *
+    initial_learning_rate` over `decay_steps` steps along half a cosine wave,
+    then stays there. With `warmup_steps` and `warmup_target`, it first rises
+    in a straight line from `initial_learning_rate` to `warmup_target`, then
+    decays from there.
 
     keras3 R: ``learning_rate_schedule_cosine_decay()``. Wraps
     ``keras.optimizers.schedules.CosineDecay``;
     `help(keras.optimizers.schedules.CosineDecay)` has Keras's own notes.
 
     Args:
-        initial_learning_rate: @@MISSING@@
-        decay_steps: @@MISSING@@
-        alpha: @@MISSING@@
-        name: a name for the object Keras creates, or `None` for a default one.
-        warmup_target: @@MISSING@@
-        warmup_steps: @@MISSING@@
+        initial_learning_rate: the learning rate at step 0.
+        decay_steps: the number of steps (an integer) over which the rate
+            decays; in the formula, steps are divided by it.
+        alpha: the lowest rate reached, as a fraction of the starting rate.
+        name: a name for the schedule (it appears in its config).
+        warmup_target: the rate reached at the end of the warm-up; `None` for
+            no warm-up.
+        warmup_steps: the number of warm-up steps (an integer; 0 for none).
 
     Returns:
         A `keras.optimizers.schedules.CosineDecay` object.
+
+    Example:
+        >>> from pykeras3 import learning_rate_schedule_cosine_decay
+        >>> schedule = learning_rate_schedule_cosine_decay(
+        ...     initial_learning_rate=1.0, decay_steps=100)
+        >>> [round(float(schedule(step)), 4) for step in (0, 50, 100)]
+        [1.0, 0.5, 0.0]
     """
     return keras.optimizers.schedules.CosineDecay(
         initial_learning_rate=initial_learning_rate,
@@ -65,7 +80,11 @@ def learning_rate_schedule_cosine_decay_restarts(
     alpha=0.0,
     name="SGDRDecay",
 ):
-    """@@MISSING@@
+    """Create a learning rate that falls along a cosine curve and restarts periodically.
+
+    Each period is a cosine decay down to `alpha` times its starting rate; then
+    the rate jumps back up (warm restarts). Each period is `t_mul` times as
+    long as the one before, and starts `m_mul` times as high.
 
     keras3 R: ``learning_rate_schedule_cosine_decay_restarts()``. Wraps
     ``keras.optimizers.schedules.CosineDecayRestarts``;
@@ -73,12 +92,14 @@ def learning_rate_schedule_cosine_decay_restarts(
     notes.
 
     Args:
-        initial_learning_rate: @@MISSING@@
-        first_decay_steps: @@MISSING@@
-        t_mul: @@MISSING@@
-        m_mul: @@MISSING@@
-        alpha: @@MISSING@@
-        name: a name for the object Keras creates, or `None` for a default one.
+        initial_learning_rate: the learning rate at step 0.
+        first_decay_steps: the length of the first period, in steps (an
+            integer).
+        t_mul: each period's length is the previous one's times this.
+        m_mul: each period starts at the previous one's starting rate times
+            this.
+        alpha: the lowest rate reached, as a fraction of the starting rate.
+        name: a name for the schedule (it appears in its config).
 
     Returns:
         A `keras.optimizers.schedules.CosineDecayRestarts` object.
@@ -103,21 +124,38 @@ def learning_rate_schedule_exponential_decay(
     staircase=False,
     name="ExponentialDecay",
 ):
-    """@@MISSING@@
+    """Create a learning rate that shrinks by a fixed factor every given number of steps.
+
+    Pass the object as an optimizer's `learning_rate`; the rate at training
+    step `step` (counted from 0) is `initial_learning_rate * decay_rate ^ (step
+    / decay_steps)`, with the exponent rounded down when `staircase=True`.
+    Calling the object with a step gives the rate at that step.
 
     keras3 R: ``learning_rate_schedule_exponential_decay()``. Wraps
     ``keras.optimizers.schedules.ExponentialDecay``;
     `help(keras.optimizers.schedules.ExponentialDecay)` has Keras's own notes.
 
     Args:
-        initial_learning_rate: @@MISSING@@
-        decay_steps: @@MISSING@@
-        decay_rate: @@MISSING@@
-        staircase: @@MISSING@@
-        name: a name for the object Keras creates, or `None` for a default one.
+        initial_learning_rate: the learning rate at step 0.
+        decay_steps: the number of steps (an integer) over which the rate
+            decays; in the formula, steps are divided by it.
+        decay_rate: the factor the rate is multiplied by every `decay_steps`
+            steps (below 1 to decay).
+        staircase: decay in jumps, once every `decay_steps` steps, instead of
+            smoothly.
+        name: a name for the schedule (it appears in its config).
 
     Returns:
         A `keras.optimizers.schedules.ExponentialDecay` object.
+
+    Example:
+        >>> from pykeras3 import learning_rate_schedule_exponential_decay
+        >>> from pykeras3 import optimizer_sgd
+        >>> schedule = learning_rate_schedule_exponential_decay(
+        ...     initial_learning_rate=0.1, decay_steps=10, decay_rate=0.5)
+        >>> [round(float(schedule(step)), 4) for step in (0, 10, 20)]
+        [0.1, 0.05, 0.025]
+        >>> opt = optimizer_sgd(learning_rate=schedule)
     """
     return keras.optimizers.schedules.ExponentialDecay(
         initial_learning_rate=initial_learning_rate,
@@ -138,18 +176,24 @@ def learning_rate_schedule_inverse_time_decay(
     staircase=False,
     name="InverseTimeDecay",
 ):
-    """@@MISSING@@
+    """Create a learning rate that decays as one over the number of steps.
+
+    The rate at step `step` is `initial_learning_rate / (1 + decay_rate * step
+    / decay_steps)`, with `step / decay_steps` rounded down when
+    `staircase=True`.
 
     keras3 R: ``learning_rate_schedule_inverse_time_decay()``. Wraps
     ``keras.optimizers.schedules.InverseTimeDecay``;
     `help(keras.optimizers.schedules.InverseTimeDecay)` has Keras's own notes.
 
     Args:
-        initial_learning_rate: @@MISSING@@
-        decay_steps: @@MISSING@@
-        decay_rate: @@MISSING@@
-        staircase: @@MISSING@@
-        name: a name for the object Keras creates, or `None` for a default one.
+        initial_learning_rate: the learning rate at step 0.
+        decay_steps: the number of steps (an integer) over which the rate
+            decays; in the formula, steps are divided by it.
+        decay_rate: how much the rate decays per `decay_steps` steps.
+        staircase: decay in jumps, once every `decay_steps` steps, instead of
+            smoothly.
+        name: a name for the schedule (it appears in its config).
 
     Returns:
         A `keras.optimizers.schedules.InverseTimeDecay` object.
@@ -169,7 +213,10 @@ def learning_rate_schedule_piecewise_constant_decay(
     values,
     name="PiecewiseConstant",
 ):
-    """@@MISSING@@
+    """Create a learning rate that is constant between given step boundaries.
+
+    With `boundaries = [b1, b2]` and `values = [v1, v2, v3]` the rate is `v1`
+    up to step `b1`, `v2` up to step `b2`, and `v3` after.
 
     keras3 R: ``learning_rate_schedule_piecewise_constant_decay()``. Wraps
     ``keras.optimizers.schedules.PiecewiseConstantDecay``;
@@ -177,12 +224,21 @@ def learning_rate_schedule_piecewise_constant_decay(
     notes.
 
     Args:
-        boundaries: @@MISSING@@
-        values: @@MISSING@@
-        name: a name for the object Keras creates, or `None` for a default one.
+        boundaries: a list of increasing step numbers where the rate changes.
+        values: a list of rates, one more than `boundaries`: the rate before
+            the first boundary, between each pair, and after the last.
+        name: a name for the schedule (it appears in its config).
 
     Returns:
         A `keras.optimizers.schedules.PiecewiseConstantDecay` object.
+
+    Example:
+        >>> from pykeras3 import (
+        ...     learning_rate_schedule_piecewise_constant_decay)
+        >>> schedule = learning_rate_schedule_piecewise_constant_decay(
+        ...     boundaries=[100, 200], values=[0.1, 0.01, 0.001])
+        >>> [round(float(schedule(step)), 4) for step in (0, 150, 500)]
+        [0.1, 0.01, 0.001]
     """
     return keras.optimizers.schedules.PiecewiseConstantDecay(
         boundaries=boundaries,
@@ -200,19 +256,26 @@ def learning_rate_schedule_polynomial_decay(
     cycle=False,
     name="PolynomialDecay",
 ):
-    """@@MISSING@@
+    """Create a learning rate that falls along a polynomial curve to an end value.
+
+    The rate goes from `initial_learning_rate` at step 0 to `end_learning_rate`
+    at step `decay_steps` as `(initial - end) * (1 - step / decay_steps) ^
+    power + end`, and then stays there (unless `cycle=True`). `power=1` is a
+    straight line.
 
     keras3 R: ``learning_rate_schedule_polynomial_decay()``. Wraps
     ``keras.optimizers.schedules.PolynomialDecay``;
     `help(keras.optimizers.schedules.PolynomialDecay)` has Keras's own notes.
 
     Args:
-        initial_learning_rate: @@MISSING@@
-        decay_steps: @@MISSING@@
-        end_learning_rate: @@MISSING@@
-        power: @@MISSING@@
-        cycle: @@MISSING@@
-        name: a name for the object Keras creates, or `None` for a default one.
+        initial_learning_rate: the learning rate at step 0.
+        decay_steps: the number of steps (an integer) over which the rate
+            decays; in the formula, steps are divided by it.
+        end_learning_rate: the rate reached at step `decay_steps`.
+        power: the power of the polynomial (1: linear).
+        cycle: after `decay_steps`, start again with a longer period (a
+            multiple of `decay_steps`) instead of staying at the end value.
+        name: a name for the schedule (it appears in its config).
 
     Returns:
         A `keras.optimizers.schedules.PolynomialDecay` object.

@@ -34,25 +34,41 @@ def optimizer_adadelta(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an Adadelta optimizer, which sets step sizes from past updates.
 
     keras3 R: ``optimizer_adadelta()``. Wraps ``keras.optimizers.Adadelta``;
     `help(keras.optimizers.Adadelta)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        rho: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        rho: how fast the running average of squared gradients forgets (between
+            0 and 1; close to 1 is a long memory).
         epsilon: a small number added to avoid dividing by zero.
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -101,28 +117,48 @@ def optimizer_adafactor(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an Adafactor optimizer, a memory-saving relative of Adam for large models.
 
     keras3 R: ``optimizer_adafactor()``. Wraps ``keras.optimizers.Adafactor``;
     `help(keras.optimizers.Adafactor)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        beta_2_decay: @@MISSING@@
-        epsilon_1: @@MISSING@@
-        epsilon_2: @@MISSING@@
-        clip_threshold: @@MISSING@@
-        relative_step: @@MISSING@@
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        beta_2_decay: how fast the second-moment estimate forgets: its decay at
+            step `t` is `1 - t ^ beta_2_decay`.
+        epsilon_1: a small number added to the squared gradients, for
+            stability.
+        epsilon_2: the smallest weight scale used when scaling steps relative
+            to the weights.
+        clip_threshold: the largest root mean square an update may have; larger
+            updates are scaled down.
+        relative_step: cap the learning rate by `1 / sqrt(step)`, so early
+            steps are smaller.
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -171,25 +207,41 @@ def optimizer_adagrad(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an Adagrad optimizer, whose step per weight shrinks as its gradients add up.
 
     keras3 R: ``optimizer_adagrad()``. Wraps ``keras.optimizers.Adagrad``;
     `help(keras.optimizers.Adagrad)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        initial_accumulator_value: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        initial_accumulator_value: the starting value (at least 0) of the
+            per-weight sum of squared gradients.
         epsilon: a small number added to avoid dividing by zero.
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -237,31 +289,67 @@ def optimizer_adam(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an Adam optimizer, the usual first choice for training a network.
+
+    Pass the object to `compile(model, optimizer=...)`; a string such as
+    `"adam"` gives the same optimizer with its defaults. Each weight gets its
+    own step size, from running averages of its gradient (`beta_1`) and of its
+    squared gradient (`beta_2`).
 
     keras3 R: ``optimizer_adam()``. Wraps ``keras.optimizers.Adam``;
     `help(keras.optimizers.Adam)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        beta_1: @@MISSING@@
-        beta_2: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        beta_1: how fast the running average of the gradient forgets (between 0
+            and 1; close to 1 is a long memory).
+        beta_2: how fast the running average of the squared gradient forgets
+            (between 0 and 1).
         epsilon: a small number added to avoid dividing by zero.
-        amsgrad: @@MISSING@@
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        amsgrad: use the AMSGrad variant, which keeps the largest running
+            average of squared gradients seen so far.
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
         A `keras.optimizers.Adam` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import compile, keras_model_sequential
+        >>> from pykeras3 import layer_dense, optimizer_adam, train_on_batch
+        >>> model = layer_dense(keras_model_sequential(input_shape=3), 1)
+        >>> model = compile(model, optimizer=optimizer_adam(0.01), loss="mse")
+        >>> before = model.get_weights()[0].copy()
+        >>> _ = train_on_batch(model, np.ones((4, 3)), np.zeros((4, 1)))
+        >>> bool((model.get_weights()[0] != before).all())
+        True
+        >>> round(float(model.optimizer.learning_rate), 4)
+        0.01
     """
     return keras.optimizers.Adam(
         learning_rate=learning_rate,
@@ -307,31 +395,59 @@ def optimizer_adam_w(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an AdamW optimizer: Adam with weight decay kept apart from the gradient.
+
+    Adam adds weight decay to the gradient, where the adaptive scaling weakens
+    it; AdamW shrinks the weights directly, by `learning_rate * weight_decay`
+    times their value each step, which usually regularizes better.
 
     keras3 R: ``optimizer_adam_w()``. Wraps ``keras.optimizers.AdamW``;
     `help(keras.optimizers.AdamW)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        weight_decay: @@MISSING@@
-        beta_1: @@MISSING@@
-        beta_2: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        beta_1: how fast the running average of the gradient forgets (between 0
+            and 1; close to 1 is a long memory).
+        beta_2: how fast the running average of the squared gradient forgets
+            (between 0 and 1).
         epsilon: a small number added to avoid dividing by zero.
-        amsgrad: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        amsgrad: use the AMSGrad variant, which keeps the largest running
+            average of squared gradients seen so far.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
         A `keras.optimizers.AdamW` object.
+
+    Example:
+        >>> from pykeras3 import optimizer_adam_w
+        >>> opt = optimizer_adam_w(learning_rate=0.001, weight_decay=0.01)
+        >>> type(opt).__name__, opt.weight_decay
+        ('AdamW', 0.01)
     """
     return keras.optimizers.AdamW(
         learning_rate=learning_rate,
@@ -376,26 +492,43 @@ def optimizer_adamax(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an Adamax optimizer, a variant of Adam based on the largest past gradient.
 
     keras3 R: ``optimizer_adamax()``. Wraps ``keras.optimizers.Adamax``;
     `help(keras.optimizers.Adamax)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        beta_1: @@MISSING@@
-        beta_2: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        beta_1: how fast the running average of the gradient forgets (between 0
+            and 1; close to 1 is a long memory).
+        beta_2: how fast the running average of the squared gradient forgets
+            (between 0 and 1).
         epsilon: a small number added to avoid dividing by zero.
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -446,29 +579,51 @@ def optimizer_ftrl(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an FTRL optimizer, suited to large sparse linear models.
 
     keras3 R: ``optimizer_ftrl()``. Wraps ``keras.optimizers.Ftrl``;
     `help(keras.optimizers.Ftrl)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        learning_rate_power: @@MISSING@@
-        initial_accumulator_value: @@MISSING@@
-        l1_regularization_strength: @@MISSING@@
-        l2_regularization_strength: @@MISSING@@
-        l2_shrinkage_regularization_strength: @@MISSING@@
-        beta: @@MISSING@@
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        learning_rate_power: how the step shrinks as squared gradients
+            accumulate (at most 0; `0` keeps a fixed learning rate).
+        initial_accumulator_value: the starting value (at least 0) of the
+            per-weight sum of squared gradients.
+        l1_regularization_strength: the L1 penalty (at least 0); it drives
+            weights to exactly zero.
+        l2_regularization_strength: the L2 penalty (at least 0), applied inside
+            the FTRL update.
+        l2_shrinkage_regularization_strength: an L2 penalty (at least 0)
+            applied to the gradient, shrinking the weights towards zero (not
+            the same as the plain L2 penalty).
+        beta: a number added to the denominator of the per-weight step size (0
+            by default).
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -518,25 +673,42 @@ def optimizer_lamb(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create a LAMB optimizer, Adam with per-layer step scaling for big batches.
 
     keras3 R: ``optimizer_lamb()``. Wraps ``keras.optimizers.Lamb``;
     `help(keras.optimizers.Lamb)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        beta_1: @@MISSING@@
-        beta_2: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        beta_1: how fast the running average of the gradient forgets (between 0
+            and 1; close to 1 is a long memory).
+        beta_2: how fast the running average of the squared gradient forgets
+            (between 0 and 1).
         epsilon: a small number added to avoid dividing by zero.
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         name: a name for the object Keras creates, or `None` for a default one.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
@@ -584,25 +756,42 @@ def optimizer_lion(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create a Lion optimizer, which steps by the sign of a momentum average.
 
     keras3 R: ``optimizer_lion()``. Wraps ``keras.optimizers.Lion``;
     `help(keras.optimizers.Lion)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        beta_1: @@MISSING@@
-        beta_2: @@MISSING@@
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        beta_1: how much of the running average is mixed with the current
+            gradient to choose the sign of the step.
+        beta_2: how fast the running average of the gradient (the momentum)
+            forgets.
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -639,7 +828,13 @@ def optimizer_loss_scale(
     name=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Wrap an optimizer so that it scales the loss, for training in float16.
+
+    In float16 small gradients round to zero. The wrapper multiplies the loss
+    by a scale before computing gradients and divides the gradients by it
+    afterwards; the scale halves when gradients overflow and doubles after
+    `dynamic_growth_steps` steps without overflow. Keras does this by itself
+    when the dtype policy is `"mixed_float16"`.
 
     keras3 R: ``optimizer_loss_scale()``. Wraps
     ``keras.optimizers.LossScaleOptimizer``;
@@ -649,9 +844,12 @@ def optimizer_loss_scale(
     `gradient_accumulation_steps`.
 
     Args:
-        inner_optimizer: @@MISSING@@
-        initial_scale: @@MISSING@@
-        dynamic_growth_steps: @@MISSING@@
+        inner_optimizer: the optimizer that does the updates, such as
+            `optimizer_sgd()`.
+        initial_scale: the loss scale to start with (a large power of 2); it is
+            then adjusted during training.
+        dynamic_growth_steps: after how many steps without overflowing
+            gradients the scale is doubled.
         name: a name for the object Keras creates, or `None` for a default one.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
@@ -696,35 +894,64 @@ def optimizer_muon(
     nesterov=True,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create a Muon optimizer, which orthogonalizes the updates of 2-D weight matrices.
+
+    Weights that are not 2-D matrices (biases, and embeddings unless
+    `exclude_embeddings=False`) and layers named in `exclude_layers` are
+    updated with AdamW instead; the final output layer is usually best
+    excluded.
 
     keras3 R: ``optimizer_muon()``. Wraps ``keras.optimizers.Muon``;
     `help(keras.optimizers.Muon)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        adam_beta_1: @@MISSING@@
-        adam_beta_2: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        adam_beta_1: for weights updated by AdamW: how fast the running average
+            of the gradient forgets.
+        adam_beta_2: for weights updated by AdamW: how fast the running average
+            of the squared gradient forgets.
         epsilon: a small number added to avoid dividing by zero.
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         name: a name for the object Keras creates, or `None` for a default one.
-        exclude_layers: @@MISSING@@
-        exclude_embeddings: @@MISSING@@
-        muon_a: @@MISSING@@
-        muon_b: @@MISSING@@
-        muon_c: @@MISSING@@
-        adam_lr_ratio: @@MISSING@@
-        momentum: @@MISSING@@
-        ns_steps: @@MISSING@@
-        nesterov: @@MISSING@@
+        exclude_layers: a list of strings: weights whose path (layer name)
+            contains one of them are updated by AdamW instead; `None` for none.
+        exclude_embeddings: update embedding weights with AdamW instead of
+            Muon.
+        muon_a: the first coefficient of the Newton-Schulz iteration; best left
+            at its default.
+        muon_b: the second coefficient of the Newton-Schulz iteration; best
+            left at its default.
+        muon_c: the third coefficient of the Newton-Schulz iteration; best left
+            at its default.
+        adam_lr_ratio: the learning rate of the AdamW updates, as a multiple of
+            `learning_rate`.
+        momentum: the momentum of the Muon updates (the fraction of the
+            previous step kept).
+        ns_steps: how many Newton-Schulz iterations orthogonalize each update.
+        nesterov: use Nesterov momentum in the Muon updates.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -781,26 +1008,43 @@ def optimizer_nadam(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create a Nadam optimizer: Adam with Nesterov momentum.
 
     keras3 R: ``optimizer_nadam()``. Wraps ``keras.optimizers.Nadam``;
     `help(keras.optimizers.Nadam)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        beta_1: @@MISSING@@
-        beta_2: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        beta_1: how fast the running average of the gradient forgets (between 0
+            and 1; close to 1 is a long memory).
+        beta_2: how fast the running average of the squared gradient forgets
+            (between 0 and 1).
         epsilon: a small number added to avoid dividing by zero.
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
@@ -849,31 +1093,55 @@ def optimizer_rmsprop(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create an RMSprop optimizer, which divides steps by a running size of the gradients.
 
     keras3 R: ``optimizer_rmsprop()``. Wraps ``keras.optimizers.RMSprop``;
     `help(keras.optimizers.RMSprop)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        rho: @@MISSING@@
-        momentum: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        rho: how fast the running average of squared gradients forgets (between
+            0 and 1; close to 1 is a long memory).
+        momentum: the fraction of the previous step added to the current one
+            (0: plain steps).
         epsilon: a small number added to avoid dividing by zero.
-        centered: @@MISSING@@
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        centered: divide by an estimate of the gradient's variance rather than
+            its raw second moment; can help training, at some extra cost.
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
         A `keras.optimizers.RMSprop` object.
+
+    Example:
+        >>> from pykeras3 import optimizer_rmsprop
+        >>> opt = optimizer_rmsprop(learning_rate=0.001, rho=0.9)
+        >>> type(opt).__name__, opt.rho
+        ('RMSprop', 0.9)
     """
     return keras.optimizers.RMSprop(
         learning_rate=learning_rate,
@@ -917,29 +1185,62 @@ def optimizer_sgd(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """@@MISSING@@
+    """Create a stochastic gradient descent optimizer, with optional momentum.
+
+    Without momentum each step is `w = w - learning_rate * gradient`. With
+    `momentum` the step keeps a fraction of the previous step, which speeds up
+    travel along consistent directions.
 
     keras3 R: ``optimizer_sgd()``. Wraps ``keras.optimizers.SGD``;
     `help(keras.optimizers.SGD)` has Keras's own notes.
 
     Args:
-        learning_rate: @@MISSING@@
-        momentum: @@MISSING@@
-        nesterov: @@MISSING@@
-        weight_decay: @@MISSING@@
-        clipnorm: @@MISSING@@
-        clipvalue: @@MISSING@@
-        global_clipnorm: @@MISSING@@
-        use_ema: @@MISSING@@
-        ema_momentum: @@MISSING@@
-        ema_overwrite_frequency: @@MISSING@@
+        learning_rate: the step size: a number, a `learning_rate_schedule_*()`
+            object (the rate then changes with the training step), or a
+            function of no arguments that returns the rate.
+        momentum: the fraction of the previous step added to the current one
+            (0: plain steps).
+        nesterov: use Nesterov momentum, which looks ahead along the momentum
+            before computing the step.
+        weight_decay: if given, each step also shrinks every weight by this
+            fraction of the learning rate times the weight (decoupled weight
+            decay); `None` for none.
+        clipnorm: if given, each weight's gradient is rescaled so that its norm
+            is at most this.
+        clipvalue: if given, each gradient element is clipped to `[-clipvalue,
+            clipvalue]`.
+        global_clipnorm: if given, all gradients are rescaled together so that
+            their joint norm is at most this.
+        use_ema: keep an exponential moving average of the weights (and, every
+            `ema_overwrite_frequency` steps, copy it into the weights).
+        ema_momentum: with `use_ema=True`, the weight of the old average in
+            each update of the moving average (close to 1: a slow average).
+        ema_overwrite_frequency: with `use_ema=True`, every how many steps the
+            weights are replaced by their moving average; `None` copies it only
+            at the end of training (`fit()`).
         name: a name for the object Keras creates, or `None` for a default one.
-        loss_scale_factor: @@MISSING@@
-        gradient_accumulation_steps: @@MISSING@@
+        loss_scale_factor: if given, the loss is multiplied by this before
+            computing gradients and the gradients are divided by it (a fixed
+            loss scale); `None` for none.
+        gradient_accumulation_steps: if given (an integer above 1), gradients
+            are summed over this many batches and the weights updated once with
+            their average, as with a batch that many times larger.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
         A `keras.optimizers.SGD` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import compile, keras_model_sequential
+        >>> from pykeras3 import layer_dense, optimizer_sgd, train_on_batch
+        >>> model = layer_dense(keras_model_sequential(input_shape=1), 1,
+        ...                     use_bias=False, kernel_initializer="ones")
+        >>> model = compile(model, optimizer=optimizer_sgd(0.1), loss="mse")
+        >>> # loss (w*1 - 0)^2 has gradient 2w = 2, so w becomes 1 - 0.1*2
+        >>> _ = train_on_batch(model, np.ones((1, 1)), np.zeros((1, 1)))
+        >>> round(float(model.get_weights()[0][0, 0]), 4)
+        0.8
     """
     return keras.optimizers.SGD(
         learning_rate=learning_rate,

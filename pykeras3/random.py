@@ -17,22 +17,25 @@ from ._registry import export
 
 @export("random")
 def random_beta(shape, alpha, beta, dtype=None, seed=None):
-    """@@MISSING@@
+    """Draw random numbers from a beta distribution.
 
     keras3 R: ``random_beta()``. Wraps ``keras.random.beta``;
     `help(keras.random.beta)` has Keras's own notes.
 
     Args:
-        shape: a shape: an integer, or a tuple or list of integers.
-        alpha: @@MISSING@@
-        beta: @@MISSING@@
+        shape: the shape of the result: an integer, or a tuple or list of
+            integers.
+        alpha: the first shape parameter (positive): a number, or a tensor that
+            broadcasts to `shape`.
+        beta: the second shape parameter (positive): a number, or a tensor that
+            broadcasts to `shape`.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the given shape, of type `dtype`.
     """
     return keras.random.beta(
         shape=as_optional_shape("random_beta", "shape", shape),
@@ -45,22 +48,25 @@ def random_beta(shape, alpha, beta, dtype=None, seed=None):
 
 @export("random")
 def random_binomial(shape, counts, probabilities, dtype=None, seed=None):
-    """@@MISSING@@
+    """Draw random counts of successes from a binomial distribution.
 
     keras3 R: ``random_binomial()``. Wraps ``keras.random.binomial``;
     `help(keras.random.binomial)` has Keras's own notes.
 
     Args:
-        shape: a shape: an integer, or a tuple or list of integers.
-        counts: @@MISSING@@
-        probabilities: @@MISSING@@
+        shape: the shape of the result: an integer, or a tuple or list of
+            integers.
+        counts: the number of trials: a number, or a tensor that broadcasts to
+            `shape`.
+        probabilities: the probability of success of each trial: a number in
+            [0, 1], or a tensor that broadcasts to `shape`.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the given shape, of type `dtype`.
     """
     return keras.random.binomial(
         shape=as_optional_shape("random_binomial", "shape", shape),
@@ -73,22 +79,35 @@ def random_binomial(shape, counts, probabilities, dtype=None, seed=None):
 
 @export("random")
 def random_categorical(logits, num_samples, dtype="int32", seed=None):
-    """@@MISSING@@
+    """Draw random class indices (0-based) from rows of unnormalized log probabilities.
+
+    Each row of `logits` is one distribution over classes (values such as a
+    model's output before softmax; they need not sum to anything). Class
+    indices are 0-based, as everywhere in Python.
 
     keras3 R: ``random_categorical()``. Wraps ``keras.random.categorical``;
     `help(keras.random.categorical)` has Keras's own notes. Leaves out keras3's
     `zero_indexed` (indices are 0-based here).
 
     Args:
-        logits: @@MISSING@@
-        num_samples: @@MISSING@@
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        logits: a 2-D tensor `(batch, classes)` of unnormalized log
+            probabilities, one distribution per row.
+        num_samples: how many indices to draw per row.
+        dtype: an integer data type for the indices, such as `"int32"` (the
+            default).
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of shape `(batch, num_samples)` of 0-based class
+        indices.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import random_categorical
+        >>> logits = np.array([[-20.0, 20.0, -20.0], [20.0, -20.0, -20.0]])
+        >>> np.asarray(random_categorical(logits, 4, seed=1)).tolist()
+        [[1, 1, 1, 1], [0, 0, 0, 0]]
     """
     return keras.random.categorical(
         logits=logits,
@@ -101,20 +120,27 @@ def random_categorical(logits, num_samples, dtype="int32", seed=None):
 
 @export("random")
 def random_dropout(inputs, rate, noise_shape=None, seed=None):
-    """@@MISSING@@
+    """Set random entries of a tensor to zero and scale up the rest.
+
+    Each entry is set to 0 with probability `rate`; the others are divided by
+    `1 - rate`, so the expected value is unchanged. This is what
+    `layer_dropout()` does in training.
 
     keras3 R: ``random_dropout()``. Wraps ``keras.random.dropout``;
     `help(keras.random.dropout)` has Keras's own notes.
 
     Args:
-        inputs: @@MISSING@@
-        rate: @@MISSING@@
-        noise_shape: @@MISSING@@
+        inputs: the tensor to apply dropout to.
+        rate: the probability (between 0 and 1) that an entry is set to 0.
+        noise_shape: the shape of the random mask, broadcast against `inputs`;
+            a size 1 shares the mask along that axis (e.g. `(batch, 1,
+            features)` drops the same features at every time step). `None` uses
+            the shape of `inputs`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the shape and type of `inputs`.
     """
     return keras.random.dropout(
         inputs=inputs,
@@ -127,21 +153,23 @@ def random_dropout(inputs, rate, noise_shape=None, seed=None):
 
 @export("random")
 def random_gamma(shape, alpha, dtype=None, seed=None):
-    """@@MISSING@@
+    """Draw random numbers from a gamma distribution.
 
     keras3 R: ``random_gamma()``. Wraps ``keras.random.gamma``;
     `help(keras.random.gamma)` has Keras's own notes.
 
     Args:
-        shape: a shape: an integer, or a tuple or list of integers.
-        alpha: @@MISSING@@
+        shape: the shape of the result: an integer, or a tuple or list of
+            integers.
+        alpha: the shape parameter (positive) of the distribution, whose scale
+            is 1; the mean is `alpha`.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the given shape, of type `dtype`.
     """
     return keras.random.gamma(
         shape=as_optional_shape("random_gamma", "shape", shape),
@@ -153,22 +181,36 @@ def random_gamma(shape, alpha, dtype=None, seed=None):
 
 @export("random")
 def random_integer(shape, minval, maxval, dtype="int32", seed=None):
-    """@@MISSING@@
+    """Draw random integers between a lower bound and an excluded upper bound.
+
+    Values lie in `[minval, maxval)`: `maxval` itself is never drawn, as in
+    Python's `range()`. An integer `seed` gives the same numbers at every call;
+    for different numbers at each call that still repeat from run to run, pass
+    a `random_seed_generator()`.
 
     keras3 R: ``random_integer()``. Wraps ``keras.random.randint``;
     `help(keras.random.randint)` has Keras's own notes.
 
     Args:
-        shape: a shape: an integer, or a tuple or list of integers.
-        minval: @@MISSING@@
-        maxval: @@MISSING@@
-        dtype: the data type, such as `"float32"`; `None` uses Keras's default
-            float type (`config_floatx()`).
+        shape: the shape of the result: an integer, or a tuple or list of
+            integers.
+        minval: the smallest possible value (included).
+        maxval: the upper bound, excluded: the largest possible value is
+            `maxval - 1`.
+        dtype: an integer data type, such as `"int32"` (the default) or
+            `"int64"`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        An integer tensor of the given shape, of type `dtype`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import random_integer
+        >>> x = np.asarray(random_integer(1000, minval=0, maxval=3, seed=1))
+        >>> sorted(set(x.tolist()))  # 3 itself is excluded
+        [0, 1, 2]
     """
     return keras.random.randint(
         shape=as_optional_shape("random_integer", "shape", shape),
@@ -181,22 +223,36 @@ def random_integer(shape, minval, maxval, dtype="int32", seed=None):
 
 @export("random")
 def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
-    """@@MISSING@@
+    """Draw random numbers from a normal distribution.
+
+    Values have mean `mean` and standard deviation `stddev`. An integer `seed`
+    gives the same numbers at every call; for different numbers at each call
+    that still repeat from run to run, pass a `random_seed_generator()`.
 
     keras3 R: ``random_normal()``. Wraps ``keras.random.normal``;
     `help(keras.random.normal)` has Keras's own notes.
 
     Args:
-        shape: a shape: an integer, or a tuple or list of integers.
-        mean: @@MISSING@@
-        stddev: @@MISSING@@
+        shape: the shape of the result: an integer, or a tuple or list of
+            integers.
+        mean: the mean of the distribution.
+        stddev: the standard deviation of the distribution.
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the given shape, of type `dtype`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import random_normal
+        >>> x = random_normal((2, 3), seed=42)
+        >>> tuple(x.shape), str(x.dtype)
+        ((2, 3), "<dtype: 'float32'>")
+        >>> bool(np.array_equal(x, random_normal((2, 3), seed=42)))
+        True
     """
     return keras.random.normal(
         shape=as_optional_shape("random_normal", "shape", shape),
@@ -209,20 +265,35 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
 
 @export("random")
 def random_seed_generator(seed=None, name=None, **kwargs):
-    """@@MISSING@@
+    """Create a seed generator: a stateful seed for a reproducible sequence of draws.
+
+    Pass the generator as the `seed` of random functions, initializers or
+    layers. Each use advances its state, so successive draws differ, while the
+    same starting seed repeats the same sequence.
 
     keras3 R: ``random_seed_generator()``. Wraps
     ``keras.random.SeedGenerator``; `help(keras.random.SeedGenerator)` has
     Keras's own notes.
 
     Args:
-        seed: an integer seed (or a `keras.random.SeedGenerator`) for
-            reproducible randomness; `None` draws a new one.
+        seed: the integer the generator starts from; `None` picks one at
+            random.
         name: a name for the object Keras creates, or `None` for a default one.
         **kwargs: other arguments of the Keras object, passed on unchanged.
 
     Returns:
-        A `keras.random.SeedGenerator` object.
+        A tensor of the given shape, of type `dtype`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import random_normal, random_seed_generator
+        >>> gen = random_seed_generator(seed=7)
+        >>> a, b = random_normal(3, seed=gen), random_normal(3, seed=gen)
+        >>> bool(np.array_equal(a, b))  # the generator moved on
+        False
+        >>> gen = random_seed_generator(seed=7)
+        >>> bool(np.array_equal(a, random_normal(3, seed=gen)))  # repeats
+        True
     """
     return keras.random.SeedGenerator(
         seed=as_integer("random_seed_generator", "seed", seed),
@@ -233,21 +304,32 @@ def random_seed_generator(seed=None, name=None, **kwargs):
 
 @export("random")
 def random_shuffle(x, axis=0, seed=None):
-    """@@MISSING@@
+    """Shuffle a tensor along one axis.
+
+    The slices along `axis` are put in a random order. An integer `seed` gives
+    the same numbers at every call; for different numbers at each call that
+    still repeat from run to run, pass a `random_seed_generator()`.
 
     keras3 R: ``random_shuffle()``. Wraps ``keras.random.shuffle``;
     `help(keras.random.shuffle)` has Keras's own notes.
 
     Args:
-        x: the input tensor (or array, or anything `op_convert_to_tensor()`
-            accepts).
-        axis: the axis to work along, counted from 0 (`-1` is the last axis);
-            `None` means all axes.
+        x: the tensor to shuffle.
+        axis: the axis (0-based) along which slices are shuffled; 0 shuffles
+            the rows.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the shape and type of `x`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import random_shuffle
+        >>> x = np.arange(10)
+        >>> y = np.asarray(random_shuffle(x, seed=3))
+        >>> sorted(y.tolist()) == x.tolist()
+        True
     """
     return keras.random.shuffle(
         x=x,
@@ -264,23 +346,30 @@ def random_truncated_normal(
     dtype=None,
     seed=None,
 ):
-    """@@MISSING@@
+    """Draw random numbers from a normal distribution cut at two standard deviations.
+
+    Values further than two standard deviations from the mean are drawn again.
+    An integer `seed` gives the same numbers at every call; for different
+    numbers at each call that still repeat from run to run, pass a
+    `random_seed_generator()`.
 
     keras3 R: ``random_truncated_normal()``. Wraps
     ``keras.random.truncated_normal``; `help(keras.random.truncated_normal)`
     has Keras's own notes.
 
     Args:
-        shape: a shape: an integer, or a tuple or list of integers.
-        mean: @@MISSING@@
-        stddev: @@MISSING@@
+        shape: the shape of the result: an integer, or a tuple or list of
+            integers.
+        mean: the mean before cutting.
+        stddev: the standard deviation before cutting (values are cut at two of
+            these from the mean).
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the given shape, of type `dtype`.
     """
     return keras.random.truncated_normal(
         shape=as_optional_shape("random_truncated_normal", "shape", shape),
@@ -293,22 +382,34 @@ def random_truncated_normal(
 
 @export("random")
 def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
-    """@@MISSING@@
+    """Draw random numbers from a uniform distribution.
+
+    Values lie in `[minval, maxval)`. An integer `seed` gives the same numbers
+    at every call; for different numbers at each call that still repeat from
+    run to run, pass a `random_seed_generator()`.
 
     keras3 R: ``random_uniform()``. Wraps ``keras.random.uniform``;
     `help(keras.random.uniform)` has Keras's own notes.
 
     Args:
-        shape: a shape: an integer, or a tuple or list of integers.
-        minval: @@MISSING@@
-        maxval: @@MISSING@@
+        shape: the shape of the result: an integer, or a tuple or list of
+            integers.
+        minval: the lower bound (included).
+        maxval: the upper bound (excluded).
         dtype: the data type, such as `"float32"`; `None` uses Keras's default
             float type (`config_floatx()`).
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
 
     Returns:
-        @@MISSING@@
+        A tensor of the given shape, of type `dtype`.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import random_uniform
+        >>> x = np.asarray(random_uniform(1000, minval=2, maxval=3, seed=1))
+        >>> bool(x.min() >= 2 and x.max() < 3), x.shape
+        (True, (1000,))
     """
     return keras.random.uniform(
         shape=as_optional_shape("random_uniform", "shape", shape),

@@ -14,64 +14,102 @@ from ._registry import export
 
 @export("regularizers")
 def regularizer_l1(l1=0.01):
-    """@@MISSING@@
+    """Create an L1 weight penalty: a factor times the sum of absolute weights.
+
+    The penalty `l1 * sum(abs(w))` is added to the loss; it pushes many weights
+    to exactly zero.
 
     keras3 R: ``regularizer_l1()``. Wraps ``keras.regularizers.L1``;
     `help(keras.regularizers.L1)` has Keras's own notes.
 
     Args:
-        l1: @@MISSING@@
+        l1: the factor of the sum of absolute weights.
 
     Returns:
         A `keras.regularizers.L1` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import regularizer_l1
+        >>> round(float(regularizer_l1(0.5)(np.array([1.0, -2.0]))), 4)
+        1.5
     """
     return keras.regularizers.L1(l1=l1)
 
 
 @export("regularizers")
 def regularizer_l1_l2(l1=0.0, l2=0.0):
-    """@@MISSING@@
+    """Create a weight penalty that combines the L1 and L2 penalties.
+
+    The penalty is `l1 * sum(abs(w)) + l2 * sum(w ^ 2)`; both factors default
+    to 0, so give at least one.
 
     keras3 R: ``regularizer_l1_l2()``. Wraps ``keras.regularizers.L1L2``;
     `help(keras.regularizers.L1L2)` has Keras's own notes.
 
     Args:
-        l1: @@MISSING@@
-        l2: @@MISSING@@
+        l1: the factor of the sum of absolute weights.
+        l2: the factor of the sum of squared weights.
 
     Returns:
         A `keras.regularizers.L1L2` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import regularizer_l1_l2
+        >>> penalty = regularizer_l1_l2(l1=0.01, l2=0.1)
+        >>> round(float(penalty(np.array([1.0, -2.0]))), 4)  # .01*3 + .1*5
+        0.53
     """
     return keras.regularizers.L1L2(l1=l1, l2=l2)
 
 
 @export("regularizers")
 def regularizer_l2(l2=0.01):
-    """@@MISSING@@
+    """Create an L2 weight penalty: a factor times the sum of squared weights.
+
+    Pass it as a layer's `kernel_regularizer` (or `bias_regularizer`,
+    `activity_regularizer`): the penalty `l2 * sum(w ^ 2)` is added to the loss
+    during training (note: without a factor 1/2), which keeps the weights
+    small.
 
     keras3 R: ``regularizer_l2()``. Wraps ``keras.regularizers.L2``;
     `help(keras.regularizers.L2)` has Keras's own notes.
 
     Args:
-        l2: @@MISSING@@
+        l2: the factor of the sum of squared weights.
 
     Returns:
         A `keras.regularizers.L2` object.
+
+    Example:
+        >>> from pykeras3 import layer_dense, op_ones, regularizer_l2
+        >>> layer = layer_dense(units=2, kernel_initializer="ones",
+        ...                     kernel_regularizer=regularizer_l2(0.1))
+        >>> _ = layer(op_ones((1, 3)))
+        >>> [round(float(loss), 4) for loss in layer.losses]  # 0.1 * 6
+        [0.6]
     """
     return keras.regularizers.L2(l2=l2)
 
 
 @export("regularizers")
 def regularizer_orthogonal(factor=0.01, mode="rows"):
-    """@@MISSING@@
+    """Create a penalty that pushes the rows or columns of a weight towards orthogonality.
+
+    The penalty is `factor` times the mean absolute cosine similarity between
+    different rows (or columns) of the weight matrix; 0 when they are
+    orthogonal. Only for 2-D weights.
 
     keras3 R: ``regularizer_orthogonal()``. Wraps
     ``keras.regularizers.OrthogonalRegularizer``;
     `help(keras.regularizers.OrthogonalRegularizer)` has Keras's own notes.
 
     Args:
-        factor: @@MISSING@@
-        mode: @@MISSING@@
+        factor: the factor of the penalty.
+        mode: `"rows"` or `"columns"`: which vectors of the matrix should be
+            orthogonal. For a dense kernel `(inputs, units)`, `"columns"` are
+            the weight vectors of the units.
 
     Returns:
         A `keras.regularizers.OrthogonalRegularizer` object.

@@ -140,6 +140,8 @@ HAND_WRITTEN = {
     "imagenet_preprocess_input": "application_utils.py",
     "imagenet_decode_predictions":
         "application_utils.py: downloads the class index",
+    "config_set_backend":
+        "config_utils.py: pykeras3's modules follow the reloaded Keras",
 }
 
 # Not generated: keras3 exports belonging to other families (issue 8).
@@ -226,6 +228,8 @@ CONVERTERS_BY_FUNCTION = {
     # losses: keras3 makes Circle loss's gamma an integer; it is a scale
     # (Keras's default is 80.0).
     "loss_circle": {"gamma": None},
+    # constraints: a maximum norm may be any positive number.
+    "constraint_maxnorm": {"max_value": None},
 }
 
 # Keras parameters keras3 does not expose (newer than keras3's table, or
