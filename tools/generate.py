@@ -79,6 +79,7 @@ HEADER = (
 
 EMPTY = inspect.Parameter.empty
 MISSING_DOC = "@@MISSING@@"
+SUMMARY_LIMIT = 72  # 79 columns less the indent and the opening quotes
 
 
 # ----------------------------------------------------------------------
@@ -375,6 +376,10 @@ def docstring(plan, docs, missing):
     if summary is None:
         missing.append(f"{name}: summary")
         summary = MISSING_DOC
+    elif len(summary) > SUMMARY_LIMIT:
+        missing.append(f"{name}: summary longer than {SUMMARY_LIMIT} "
+                       f"characters (it must fit on the docstring's first "
+                       f"line)")
     parts = [summary.strip(), ""]
     if name in docs["DETAILS"]:
         parts += [_fill(docs["DETAILS"][name]), ""]
@@ -404,7 +409,7 @@ def docstring(plan, docs, missing):
             missing.append(f"{name}: {key}")
             text = MISSING_DOC
         if param.required:
-            text = "required. " + text
+            text = "(required) " + text
         args.append(_fill(f"{label}: {text}", indent=4, hanging=8))
     if args:
         parts += ["Args:"] + args + [""]

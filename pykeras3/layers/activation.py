@@ -29,9 +29,9 @@ def layer_activation(object=None, activation=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        activation: required. the activation applied to the output: a name such
-            as `"relu"`, a function such as `activation_relu`, or `None` for
-            none.
+        activation: (required) the activation applied to the output: a name
+            such as `"relu"`, a function such as `activation_relu`, or `None`
+            for none.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 

@@ -145,9 +145,9 @@ def layer_group_query_attention(
         object: what to compose the layer with: a list `[query, value]` or
             `[query, value, key]` of tensors gets the layer applied (the output
             is returned); `None` (or leaving it out) returns the layer itself.
-        head_dim: required. the size of each attention head.
-        num_query_heads: required. the number of query heads.
-        num_key_value_heads: required. the number of key and value heads,
+        head_dim: (required) the size of each attention head.
+        num_query_heads: (required) the number of query heads.
+        num_key_value_heads: (required) the number of key and value heads,
             shared by groups of query heads (1 is multi-query attention;
             `num_query_heads` is multi-head attention).
         dropout: the fraction of attention scores dropped during training.
@@ -245,8 +245,8 @@ def layer_multi_head_attention(
             value, key]`, whose elements become the layer's query, value and
             key (the output is returned); `None` (or leaving it out) returns
             the layer itself.
-        num_heads: required. the number of attention heads.
-        key_dim: required. the size of each head's projected query and key.
+        num_heads: (required) the number of attention heads.
+        key_dim: (required) the size of each head's projected query and key.
         value_dim: the size of each head's projected value; `None` uses
             `key_dim`.
         dropout: the fraction of attention scores dropped during training.

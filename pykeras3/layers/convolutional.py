@@ -50,9 +50,9 @@ def layer_conv_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -153,9 +153,9 @@ def layer_conv_1d_transpose(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -259,9 +259,9 @@ def layer_conv_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -364,9 +364,9 @@ def layer_conv_2d_transpose(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -466,9 +466,9 @@ def layer_conv_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -563,9 +563,9 @@ def layer_conv_3d_transpose(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -665,7 +665,7 @@ def layer_depthwise_conv_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        kernel_size: required. the size of the window: an integer, or one per
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -757,7 +757,7 @@ def layer_depthwise_conv_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        kernel_size: required. the size of the window: an integer, or one per
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -853,9 +853,9 @@ def layer_separable_conv_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -967,9 +967,9 @@ def layer_separable_conv_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad

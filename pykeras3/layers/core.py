@@ -47,7 +47,7 @@ def layer_dense(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. the number of output units (the size of the output's
+        units: (required) the number of output units (the size of the output's
             last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
@@ -142,9 +142,9 @@ def layer_einsum_dense(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        equation: required. the einsum equation of the input and the kernel,
+        equation: (required) the einsum equation of the input and the kernel,
             such as `"ab,bc->ac"` (`...` stands for axes left as they are).
-        output_shape: required. the output's shape without the batch axis (and
+        output_shape: (required) the output's shape without the batch axis (and
             without axes written `...`); an integer, or a tuple in which `None`
             stands for a size taken from the input.
         activation: the activation applied to the output: a name such as
@@ -226,9 +226,9 @@ def layer_embedding(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        input_dim: required. the number of distinct indices: inputs run from 0
+        input_dim: (required) the number of distinct indices: inputs run from 0
             to `input_dim - 1` (one more than the largest index).
-        output_dim: required. the length of each embedding vector.
+        output_dim: (required) the length of each embedding vector.
         embeddings_initializer: how the embedding matrix starts: a name or an
             `initializer_*()` object.
         embeddings_regularizer: a penalty on the embedding matrix, or `None`.
@@ -333,8 +333,8 @@ def layer_lambda(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        f: required. the function to apply to the input (keras3's name; Keras's
-            `function`). It takes the input tensor, and the entries of
+        f: (required) the function to apply to the input (keras3's name;
+            Keras's `function`). It takes the input tensor, and the entries of
             `arguments` as keyword arguments.
         output_shape: the output's shape without the batch axis, or a function
             from the input's shape to the output's; `None` lets Keras work it

@@ -170,7 +170,7 @@ def layer_feature_space(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        features: required. a dict from feature names to their kind: a feature
+        features: (required) a dict from feature names to their kind: a feature
             object such as `keras.utils.FeatureSpace.float_normalized()`, or a
             name such as `"float"`, `"integer_categorical"`,
             `"string_categorical"` or `"float_discretized"`.
@@ -235,7 +235,7 @@ def layer_hashed_crossing(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        num_bins: required. the number of bins.
+        num_bins: (required) the number of bins.
         output_mode: `"int"` (the bin of each combination) or `"one_hot"`.
         sparse: return a sparse tensor (TensorFlow backend only) for the
             count-like output modes; the default returns a dense one.
@@ -286,7 +286,7 @@ def layer_hashing(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        num_bins: required. the number of bins, including the one for
+        num_bins: (required) the number of bins, including the one for
             `mask_value` if that is set.
         mask_value: a value meaning "masked": it always goes to bin 0 (and the
             others to the remaining bins); `None` for no mask.

@@ -154,8 +154,8 @@ def layer_center_crop(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height: required. the height of the output images, in pixels.
-        width: required. the width of the output images, in pixels.
+        height: (required) the height of the output images, in pixels.
+        width: (required) the width of the output images, in pixels.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -301,8 +301,8 @@ def layer_max_num_bounding_boxes(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        max_number: required. the number of boxes per image in the output: more
-            are cut, fewer are padded with `fill_value`.
+        max_number: (required) the number of boxes per image in the output:
+            more are cut, fewer are padded with `fill_value`.
         fill_value: the value of the boxes and labels added as padding.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
@@ -470,7 +470,7 @@ def layer_random_brightness(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. the brightness change, as a fraction of the value
+        factor: (required) the brightness change, as a fraction of the value
             range: a number `f` draws it between `-f` and `f`, a pair `(low,
             high)` between those (from -1, all black, to 1, all white).
         value_range: the range the pixel values are in, as `(low, high)`: `(0,
@@ -527,7 +527,7 @@ def layer_random_color_degeneration(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. how much colour is lost: 0 none, 1 all (a grayscale
+        factor: (required) how much colour is lost: 0 none, 1 all (a grayscale
             image); a number draws between 0 and it, a pair `(low, high)`
             between those.
         value_range: the range the pixel values are in, as `(low, high)`: `(0,
@@ -657,7 +657,7 @@ def layer_random_contrast(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. the contrast change: a number `f` draws the contrast
+        factor: (required) the contrast change: a number `f` draws the contrast
             factor between `1 - f` and `1 + f`, a pair `(low, high)` between `1
             - low` and `1 + high`; pixels move away from (or towards) their
             channel's mean by that factor.
@@ -711,8 +711,8 @@ def layer_random_crop(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height: required. the height of the output images, in pixels.
-        width: required. the width of the output images, in pixels.
+        height: (required) the height of the output images, in pixels.
+        width: (required) the width of the output images, in pixels.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -1094,7 +1094,7 @@ def layer_random_hue(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. how far the hue may turn: 0 not at all, 1 as far as
+        factor: (required) how far the hue may turn: 0 not at all, 1 as far as
             possible; a number draws between 0 and it, a pair `(low, high)`
             between those.
         value_range: the range the pixel values are in, as `(low, high)`: `(0,
@@ -1276,8 +1276,8 @@ def layer_random_posterization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. the number of bits to keep per colour channel, from 1
-            to 8.
+        factor: (required) the number of bits to keep per colour channel, from
+            1 to 8.
         value_range: the range the pixel values are in, as `(low, high)`: `(0,
             255)` for raw images, `(0, 1)` for images rescaled beforehand.
         data_format: where the channel axis is: `"channels_last"` (the default,
@@ -1338,7 +1338,7 @@ def layer_random_rotation(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. the rotation, as a fraction of a full turn: a number
+        factor: (required) the rotation, as a fraction of a full turn: a number
             `f` draws it between `-f` and `f` (0.1 is up to 36 degrees either
             way), a pair `(low, high)` between those. Positive turns
             counter-clockwise.
@@ -1406,7 +1406,7 @@ def layer_random_saturation(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. the saturation: 0 is grayscale, 0.5 leaves the image
+        factor: (required) the saturation: 0 is grayscale, 0.5 leaves the image
             as it is, 1 fully saturated; a number draws between 0 and it, a
             pair `(low, high)` between those.
         value_range: the range the pixel values are in, as `(low, high)`: `(0,
@@ -1467,7 +1467,7 @@ def layer_random_sharpness(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        factor: required. the sharpness: 0 is fully blurred, 0.5 leaves the
+        factor: (required) the sharpness: 0 is fully blurred, 0.5 leaves the
             image as it is, 1 sharpens; a number draws between 0 and it, a pair
             `(low, high)` between those.
         value_range: the range the pixel values are in, as `(low, high)`: `(0,
@@ -1600,10 +1600,10 @@ def layer_random_translation(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height_factor: required. the vertical shift, as a fraction of the
+        height_factor: (required) the vertical shift, as a fraction of the
             height: a number `f` draws it between `-f` and `f`, a pair `(low,
             high)` between those (positive moves down).
-        width_factor: required. the horizontal shift, as a fraction of the
+        width_factor: (required) the horizontal shift, as a fraction of the
             width: a number `f` draws it between `-f` and `f`, a pair `(low,
             high)` between those (positive moves right).
         fill_mode: how to fill the pixels that come from outside the image:
@@ -1678,9 +1678,9 @@ def layer_random_zoom(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height_factor: required. the vertical zoom, as a fraction: a number `f`
-            draws it between `-f` and `f`, a pair `(low, high)` between those;
-            positive zooms out, negative zooms in.
+        height_factor: (required) the vertical zoom, as a fraction: a number
+            `f` draws it between `-f` and `f`, a pair `(low, high)` between
+            those; positive zooms out, negative zooms in.
         width_factor: the horizontal zoom, as for `height_factor`; `None` zooms
             both ways alike, keeping the aspect ratio.
         fill_mode: how to fill the pixels that come from outside the image:
@@ -1735,7 +1735,7 @@ def layer_rescaling(object=None, scale=None, offset=0.0, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        scale: required. the factor to multiply by (a number, or one per
+        scale: (required) the factor to multiply by (a number, or one per
             channel).
         offset: the value added after scaling.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -1790,8 +1790,8 @@ def layer_resizing(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        height: required. the height of the output images, in pixels.
-        width: required. the width of the output images, in pixels.
+        height: (required) the height of the output images, in pixels.
+        width: (required) the width of the output images, in pixels.
         interpolation: how new pixel values are computed: `"bilinear"`,
             `"nearest"`, `"bicubic"`, `"lanczos3"` or `"lanczos5"`.
         crop_to_aspect_ratio: keep the aspect ratio by cropping the largest

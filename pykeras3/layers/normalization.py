@@ -314,7 +314,7 @@ def layer_spectral_normalization(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        layer: required. the layer whose kernel is normalized, e.g.
+        layer: (required) the layer whose kernel is normalized, e.g.
             `layer_dense(units=4)` or `layer_conv_2d(...)` created without an
             object.
         power_iterations: how many power-iteration steps estimate the largest

@@ -41,8 +41,8 @@ def layer_average_pooling_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: required. the size of the pooling window: an integer, or one
-            per spatial axis.
+        pool_size: (required) the size of the pooling window: an integer, or
+            one per spatial axis.
         strides: the step between windows: an integer, or one per spatial axis;
             `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -97,8 +97,8 @@ def layer_average_pooling_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: required. the size of the pooling window: an integer, or one
-            per spatial axis.
+        pool_size: (required) the size of the pooling window: an integer, or
+            one per spatial axis.
         strides: the step between windows: an integer, or one per spatial axis;
             `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -153,8 +153,8 @@ def layer_average_pooling_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        pool_size: required. the size of the pooling window: an integer, or one
-            per spatial axis.
+        pool_size: (required) the size of the pooling window: an integer, or
+            one per spatial axis.
         strides: the step between windows: an integer, or one per spatial axis;
             `None` uses `pool_size` (windows that do not overlap).
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad

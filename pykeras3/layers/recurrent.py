@@ -41,7 +41,7 @@ def layer_bidirectional(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        layer: required. the layer to wrap, created without an object (e.g.
+        layer: (required) the layer to wrap, created without an object (e.g.
             `layer_lstm(units=4)`).
         merge_mode: how to join the two directions' outputs: `"concat"` (the
             default; twice the width), `"sum"`, `"mul"`, `"ave"`, or `None` to
@@ -127,9 +127,9 @@ def layer_conv_lstm_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -271,9 +271,9 @@ def layer_conv_lstm_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -415,9 +415,9 @@ def layer_conv_lstm_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filters: required. the number of filters, which is the number of output
-            channels.
-        kernel_size: required. the size of the window: an integer, or one per
+        filters: (required) the number of filters, which is the number of
+            output channels.
+        kernel_size: (required) the size of the window: an integer, or one per
             spatial axis.
         strides: the step between windows: an integer, or one per spatial axis.
         padding: `"valid"` (no padding: the output shrinks) or `"same"` (pad
@@ -556,7 +556,7 @@ def layer_gru(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. the number of output units (the size of the output's
+        units: (required) the number of output units (the size of the output's
             last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
@@ -694,7 +694,7 @@ def layer_lstm(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. the number of output units (the size of the output's
+        units: (required) the number of output units (the size of the output's
             last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
@@ -815,7 +815,7 @@ def layer_rnn(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        cell: required. the cell run at each step (such as
+        cell: (required) the cell run at each step (such as
             `keras.layers.GRUCell(4)`), or a list of cells, stacked.
         return_sequences: `True` returns the output of every time step
             (`(batch, steps, ...)`), `False` only the last one.
@@ -896,7 +896,7 @@ def layer_simple_rnn(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        units: required. the number of output units (the size of the output's
+        units: (required) the number of output units (the size of the output's
             last axis).
         activation: the activation applied to the output: a name such as
             `"relu"`, a function such as `activation_relu`, or `None` for none.
@@ -990,7 +990,7 @@ def layer_time_distributed(object=None, layer=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        layer: required. the layer to apply to every step, created without an
+        layer: (required) the layer to apply to every step, created without an
             object (e.g. `layer_dense(units=2)`).
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.

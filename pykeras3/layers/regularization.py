@@ -75,7 +75,7 @@ def layer_alpha_dropout(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. the fraction of the input to drop, between 0 and 1.
+        rate: (required) the fraction of the input to drop, between 0 and 1.
         noise_shape: the shape of the random keep/drop pattern, broadcast over
             the input; a size of 1 shares the pattern along that axis (e.g.
             `(None, 1, features)` drops the same features at every step).
@@ -127,7 +127,7 @@ def layer_dropout(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. the fraction of the input to drop, between 0 and 1.
+        rate: (required) the fraction of the input to drop, between 0 and 1.
         noise_shape: the shape of the random keep/drop pattern, broadcast over
             the input; a size of 1 shares the pattern along that axis (e.g.
             `(None, 1, features)` drops the same features at every step).
@@ -182,7 +182,7 @@ def layer_gaussian_dropout(object=None, rate=None, seed=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. the drop probability it imitates: the noise has
+        rate: (required) the drop probability it imitates: the noise has
             standard deviation `sqrt(rate / (1 - rate))`.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
@@ -221,7 +221,7 @@ def layer_gaussian_noise(object=None, stddev=None, seed=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        stddev: required. the standard deviation of the added noise.
+        stddev: (required) the standard deviation of the added noise.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
@@ -266,7 +266,7 @@ def layer_spatial_dropout_1d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. the fraction of the input to drop, between 0 and 1.
+        rate: (required) the fraction of the input to drop, between 0 and 1.
         seed: an integer seed (or a `keras.random.SeedGenerator`) for
             reproducible randomness; `None` draws a new one.
         name: a name for the object Keras creates, or `None` for a default one.
@@ -315,7 +315,7 @@ def layer_spatial_dropout_2d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. the fraction of the input to drop, between 0 and 1.
+        rate: (required) the fraction of the input to drop, between 0 and 1.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).
@@ -368,7 +368,7 @@ def layer_spatial_dropout_3d(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        rate: required. the fraction of the input to drop, between 0 and 1.
+        rate: (required) the fraction of the input to drop, between 0 and 1.
         data_format: where the channel axis is: `"channels_last"` (the default,
             shape `(batch, ..., channels)`) or `"channels_first"`; `None` uses
             Keras's global setting (`config_image_data_format()`).

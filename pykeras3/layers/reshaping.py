@@ -191,7 +191,7 @@ def layer_permute(object=None, dims=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        dims: required. the new order of the axes after the batch axis, as
+        dims: (required) the new order of the axes after the batch axis, as
             their numbers in the input, where the batch axis is 0 (so the
             others are 1, 2, ...): `(2, 1)` swaps the two axes of a `(batch, a,
             b)` input.
@@ -232,7 +232,7 @@ def layer_repeat_vector(object=None, n=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        n: required. how many times to repeat the input.
+        n: (required) how many times to repeat the input.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 
@@ -272,8 +272,8 @@ def layer_reshape(object=None, target_shape=None, **kwargs):
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        target_shape: required. the new shape of each sample, without the batch
-            axis; one entry may be `-1`, worked out from the others.
+        target_shape: (required) the new shape of each sample, without the
+            batch axis; one entry may be `-1`, worked out from the others.
         **kwargs: other arguments of the Keras layer, such as `name`, `dtype`,
             `trainable` or `input_shape`.
 

@@ -38,7 +38,7 @@ def layer_flax_module_wrapper(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        module: required. the Flax module (a `flax.linen.Module`) to wrap.
+        module: (required) the Flax module (a `flax.linen.Module`) to wrap.
         method: the module's method to call (or a function taking the module
             first); `None` uses `__call__`.
         variables: the module's variables, as `init()` returns them (a dict
@@ -88,7 +88,7 @@ def layer_jax_model_wrapper(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        call_fn: required. the function that runs the model, taking its
+        call_fn: (required) the function that runs the model, taking its
             parameters (and state), the inputs and, optionally, `training` and
             a random key.
         init_fn: the function that creates the parameters (and state) from a
@@ -145,7 +145,7 @@ def layer_tfsm(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        filepath: required. the folder of the SavedModel.
+        filepath: (required) the folder of the SavedModel.
         call_endpoint: the saved function to call: `"serve"` for models saved
             with `model.export()`; often `"serving_default"` for others.
         call_training_endpoint: the saved function to call in training, or
@@ -197,7 +197,7 @@ def layer_torch_module_wrapper(
             applied (its output is returned); `None` (or leaving it out)
             returns the layer itself. Given by position, anything else is read
             as the next argument: `layer_dense(4)` is `layer_dense(units=4)`.
-        module: required. the PyTorch module (a `torch.nn.Module`) to wrap; a
+        module: (required) the PyTorch module (a `torch.nn.Module`) to wrap; a
             lazy module must have been called once first.
         output_shape: the module's output shape, for Keras's shape inference;
             `None` to let Keras work it out.
