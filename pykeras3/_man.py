@@ -87,6 +87,8 @@ def _block(text):
 
 
 def usage(name, fn):
+    if inspect.isclass(fn):  # a re-exported base class, for subclassing
+        return f"class My{name}({name}):\n    ..."
     sig = inspect.signature(fn)
     params = []
     star = False
@@ -131,7 +133,7 @@ def _anchor(family):
 
 def render(name, fn, families):
     """The Markdown page of export `name`."""
-    from ._registry import ALIASES
+    from ._registry import ALIASES, doc_of
     family = family_of(name, families)
     if name in ALIASES:
         target = ALIASES[name]
@@ -141,7 +143,7 @@ def render(name, fn, families):
             "", "## Usage", "", "```python", usage(name, fn), "```", "",
             "## See also", "", f"[{family[0].upper()}{family[1:]}]"
             f"(index.md#{_anchor(family)}).", ""])
-    doc = parse(fn.__doc__ or "")
+    doc = parse(doc_of(name))
     parts = [f"# {name}", "", doc["summary"], "", "## Usage", "",
              "```python", usage(name, fn), "```", ""]
     if doc["body"]:
@@ -171,7 +173,7 @@ def render(name, fn, families):
 
 
 def index(module, families):
-    from ._registry import ALIASES
+    from ._registry import ALIASES, doc_of
     parts = ["# pykeras3 reference", "",
              "One page per function, generated from the docstrings by "
              "`python -m pykeras3 man`.", ""]
@@ -181,8 +183,7 @@ def index(module, families):
             if name in ALIASES:
                 summary = f"another name for `{ALIASES[name]}()`."
             else:
-                summary = parse(getattr(module, name).__doc__ or "")[
-                    "summary"]
+                summary = parse(doc_of(name))["summary"]
             parts.append(f"- [`{name}()`]({name}.md): {summary}")
         parts.append("")
     return "\n".join(parts)

@@ -17,23 +17,25 @@ from __future__ import annotations
 # have a module (`tools/overrides.py: GENERATED_MODULES`).
 FAMILY_ORDER = (
     "model creation", "model training", "model utilities",
-    "model persistence", "callbacks",
+    "model persistence", "serialization", "callbacks", "custom classes",
     "core layers", "activation layers", "convolutional layers",
     "pooling layers", "normalization layers", "regularization layers",
     "reshaping layers", "merging layers", "attention layers",
     "recurrent layers", "image preprocessing layers",
     "feature preprocessing layers", "audio preprocessing layers",
-    "wrapping layers",
+    "wrapping layers", "feature space",
     "core ops", "numpy ops", "nn ops", "math ops", "linear algebra ops",
     "image ops",
     "activations", "losses", "metrics", "optimizers",
     "learning rate schedules", "initializers", "regularizers",
-    "constraints", "random", "config", "applications", "utilities",
+    "constraints", "random", "config", "applications",
+    "datasets", "data utilities", "utilities",
 )
 
 EXPORTS = {}      # name -> function
 FAMILY_OF = {}    # name -> family
 ALIASES = {}      # name -> the name it is another name of
+DOCS = {}         # name -> our documentation of a re-exported Keras object
 
 
 def export(family):
@@ -46,6 +48,23 @@ def export(family):
         _add(fn.__name__, fn, family)
         return fn
     return decorate
+
+
+def reexport(name, obj, family, doc):
+    """Declare a Keras object as a pykeras3 export under `name` (keras3
+    exports Keras's base classes, `Layer`, `Callback`, ..., for
+    subclassing), with `doc`, our own documentation of it (for `man/`;
+    `help()` shows Keras's).  Returns `obj`."""
+    if family not in FAMILY_ORDER:
+        raise ValueError(f"reexport(): unknown family {family!r}")
+    _add(name, obj, family)
+    DOCS[name] = doc
+    return obj
+
+
+def doc_of(name):
+    """The documentation of export `name`, in pykeras3's words."""
+    return DOCS.get(name) or EXPORTS[name].__doc__ or ""
 
 
 def alias(name, fn, family=None):

@@ -41,7 +41,7 @@ def test_every_export_is_in_exactly_one_family():
 @pytest.mark.introspection
 @pytest.mark.parametrize("name", EXPORTS)
 def test_docstring_has_every_part(name):
-    doc = inspect.getdoc(getattr(pykeras3, name))
+    doc = inspect.cleandoc(_registry.doc_of(name))
     assert doc, f"{name} has no docstring"
     target = _registry.ALIASES.get(name, name)
     assert f"keras3 R: ``{target}()``" in doc

@@ -712,8 +712,8 @@ or nothing.  See README.md and `man/` for the full reference.
 
 
 def scan_exports():
-    """{module: [exported names]} from the `@export` decorators and
-    `alias()` calls of every module of the package."""
+    """{module: [exported names]} from the `@export` decorators and the
+    `alias()` and `reexport()` calls of every module of the package."""
     found = {}
     for folder, dirs, files in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
@@ -733,7 +733,8 @@ def scan_exports():
                     names.append(node.name)
                 elif isinstance(node, ast.Assign) and isinstance(
                         node.value, ast.Call) and getattr(
-                        node.value.func, "id", None) == "alias":
+                        node.value.func, "id", None) in ("alias",
+                                                         "reexport"):
                     names.append(node.targets[0].id)
             if names:
                 found[rel] = names
