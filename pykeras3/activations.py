@@ -114,7 +114,7 @@ def activation_gelu(x, approximate=False):
 
 @export("activations")
 def activation_glu(x, axis=-1):
-    """Apply the gated linear unit (GLU): one half of `x` gated by the sigmoid of the other.
+    """Apply the gated linear unit (GLU): half of `x` gated by the other half.
 
     The input is split in two equal halves `a` and `b` along `axis`, and the
     result is `a * sigmoid(b)`; that axis must have an even size, and the
@@ -140,7 +140,7 @@ def activation_glu(x, axis=-1):
 
 @export("activations")
 def activation_hard_shrink(x, threshold=0.5):
-    """Apply hard shrinkage: keep values beyond `threshold` in size, zero the rest.
+    """Apply hard shrinkage: zero values within `threshold` of 0, keep others.
 
     keras3 R: ``activation_hard_shrink()``. Wraps
     ``keras.activations.hard_shrink``; `help(keras.activations.hard_shrink)`
@@ -231,7 +231,7 @@ def activation_hard_tanh(x):
 
 @export("activations")
 def activation_leaky_relu(x, negative_slope=0.2):
-    """Apply the leaky ReLU: negative values are scaled by a small slope instead of zeroed.
+    """Apply the leaky ReLU: `x` if positive, a small slope times `x` if not.
 
     keras3 R: ``activation_leaky_relu()``. Wraps
     ``keras.activations.leaky_relu``; `help(keras.activations.leaky_relu)` has
@@ -449,7 +449,10 @@ def activation_silu(x):
 
 @export("activations")
 def activation_soft_shrink(x, threshold=0.5):
-    """Apply soft shrinkage: move values toward 0 by `threshold`, zeroing small ones.
+    """Apply soft shrinkage: shrink values toward 0 by `threshold`.
+
+    Values within `threshold` of 0 become 0; the others move `threshold` closer
+    to 0.
 
     keras3 R: ``activation_soft_shrink()``. Wraps
     ``keras.activations.soft_shrink``; `help(keras.activations.soft_shrink)`
@@ -559,7 +562,10 @@ def activation_sparse_plus(x):
 
 @export("activations")
 def activation_sparse_sigmoid(x):
-    """Apply the sparse sigmoid, a sigmoid-like function that is exactly 0 or 1 beyond +-1.
+    """Apply the sparse sigmoid, a piecewise linear sigmoid reaching 0 and 1.
+
+    The result is 0 up to -1, `(x + 1) / 2` between -1 and 1, and 1 from 1 on:
+    unlike the sigmoid, it reaches 0 and 1 exactly.
 
     keras3 R: ``activation_sparse_sigmoid()``. Wraps
     ``keras.activations.sparse_sigmoid``;
@@ -577,7 +583,10 @@ def activation_sparse_sigmoid(x):
 
 @export("activations")
 def activation_sparsemax(x, axis=-1):
-    """Turn scores into probabilities along an axis, setting low scores to exactly 0 (sparsemax).
+    """Turn scores into probabilities, setting low ones to 0 (sparsemax).
+
+    The result sums to 1 along `axis`, like softmax, but scores well below the
+    largest ones get a probability of exactly 0.
 
     keras3 R: ``activation_sparsemax()``. Wraps
     ``keras.activations.sparsemax``; `help(keras.activations.sparsemax)` has
@@ -600,7 +609,7 @@ def activation_sparsemax(x, axis=-1):
 
 @export("activations")
 def activation_squareplus(x, b=4):
-    """Apply squareplus, a smooth ReLU-like function, `(x + sqrt(x^2 + b)) / 2`.
+    """Apply squareplus, a smooth ReLU, `(x + sqrt(x^2 + b)) / 2`.
 
     keras3 R: ``activation_squareplus()``. Wraps
     ``keras.activations.squareplus``; `help(keras.activations.squareplus)` has
@@ -662,7 +671,7 @@ def activation_tanh_shrink(x):
 
 @export("activations")
 def activation_threshold(x, threshold, default_value):
-    """Keep values above `threshold` and replace the others with `default_value`.
+    """Keep values above `threshold`, replace the others by `default_value`.
 
     keras3 R: ``activation_threshold()``. Wraps
     ``keras.activations.threshold``; `help(keras.activations.threshold)` has

@@ -45,7 +45,7 @@ def application_convnext_base(
     classifier_activation="softmax",
     name="convnext_base",
 ):
-    """Create a ConvNeXt-Base image classifier, optionally pretrained on ImageNet.
+    """Create a ConvNeXt-Base image model (ImageNet weights optional).
 
     ConvNeXt is a plain convolutional network redesigned with ideas from vision
     transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
@@ -112,7 +112,7 @@ def application_convnext_large(
     classifier_activation="softmax",
     name="convnext_large",
 ):
-    """Create a ConvNeXt-Large image classifier, optionally pretrained on ImageNet.
+    """Create a ConvNeXt-Large image model (ImageNet weights optional).
 
     ConvNeXt is a plain convolutional network redesigned with ideas from vision
     transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
@@ -179,7 +179,7 @@ def application_convnext_small(
     classifier_activation="softmax",
     name="convnext_small",
 ):
-    """Create a ConvNeXt-Small image classifier, optionally pretrained on ImageNet.
+    """Create a ConvNeXt-Small image model (ImageNet weights optional).
 
     ConvNeXt is a plain convolutional network redesigned with ideas from vision
     transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
@@ -246,7 +246,7 @@ def application_convnext_tiny(
     classifier_activation="softmax",
     name="convnext_tiny",
 ):
-    """Create a ConvNeXt-Tiny image classifier, optionally pretrained on ImageNet.
+    """Create a ConvNeXt-Tiny image model (ImageNet weights optional).
 
     ConvNeXt is a plain convolutional network redesigned with ideas from vision
     transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
@@ -313,7 +313,7 @@ def application_convnext_xlarge(
     classifier_activation="softmax",
     name="convnext_xlarge",
 ):
-    """Create a ConvNeXt-XLarge image classifier, optionally pretrained on ImageNet.
+    """Create a ConvNeXt-XLarge image model (ImageNet weights optional).
 
     ConvNeXt is a plain convolutional network redesigned with ideas from vision
     transformers; the sizes go Tiny, Small, Base, Large, XLarge. With the
@@ -379,7 +379,7 @@ def application_densenet121(
     classifier_activation="softmax",
     name="densenet121",
 ):
-    """Create a DenseNet-121 image classifier, optionally pretrained on ImageNet.
+    """Create a DenseNet-121 image model (ImageNet weights optional).
 
     In a DenseNet every layer of a block receives the feature maps of all the
     layers before it; the number is the depth. With the default
@@ -441,7 +441,7 @@ def application_densenet169(
     classifier_activation="softmax",
     name="densenet169",
 ):
-    """Create a DenseNet-169 image classifier, optionally pretrained on ImageNet.
+    """Create a DenseNet-169 image model (ImageNet weights optional).
 
     In a DenseNet every layer of a block receives the feature maps of all the
     layers before it; the number is the depth. With the default
@@ -503,7 +503,7 @@ def application_densenet201(
     classifier_activation="softmax",
     name="densenet201",
 ):
-    """Create a DenseNet-201 image classifier, optionally pretrained on ImageNet.
+    """Create a DenseNet-201 image model (ImageNet weights optional).
 
     In a DenseNet every layer of a block receives the feature maps of all the
     layers before it; the number is the depth. With the default
@@ -565,7 +565,7 @@ def application_efficientnet_b0(
     classifier_activation="softmax",
     name="efficientnetb0",
 ):
-    """Create an EfficientNet-B0 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B0 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -628,7 +628,7 @@ def application_efficientnet_b1(
     classifier_activation="softmax",
     name="efficientnetb1",
 ):
-    """Create an EfficientNet-B1 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B1 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -691,7 +691,7 @@ def application_efficientnet_b2(
     classifier_activation="softmax",
     name="efficientnetb2",
 ):
-    """Create an EfficientNet-B2 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B2 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -754,7 +754,7 @@ def application_efficientnet_b3(
     classifier_activation="softmax",
     name="efficientnetb3",
 ):
-    """Create an EfficientNet-B3 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B3 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -817,7 +817,7 @@ def application_efficientnet_b4(
     classifier_activation="softmax",
     name="efficientnetb4",
 ):
-    """Create an EfficientNet-B4 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B4 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -880,7 +880,7 @@ def application_efficientnet_b5(
     classifier_activation="softmax",
     name="efficientnetb5",
 ):
-    """Create an EfficientNet-B5 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B5 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -943,7 +943,7 @@ def application_efficientnet_b6(
     classifier_activation="softmax",
     name="efficientnetb6",
 ):
-    """Create an EfficientNet-B6 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B6 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -1006,7 +1006,7 @@ def application_efficientnet_b7(
     classifier_activation="softmax",
     name="efficientnetb7",
 ):
-    """Create an EfficientNet-B7 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNet-B7 image model (ImageNet weights optional).
 
     EfficientNet scales depth, width and image size together, from B0
     (smallest, 224 x 224 images) to B7 (largest, 600 x 600). The model rescales
@@ -1070,7 +1070,7 @@ def application_efficientnet_v2b0(
     include_preprocessing=True,
     name="efficientnetv2-b0",
 ):
-    """Create an EfficientNetV2-B0 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNetV2-B0 image model (ImageNet weights optional).
 
     EfficientNetV2 trains faster than EfficientNet and is smaller for the same
     accuracy; the sizes go B0 to B3, then S, M and L. With
@@ -1139,7 +1139,7 @@ def application_efficientnet_v2b1(
     include_preprocessing=True,
     name="efficientnetv2-b1",
 ):
-    """Create an EfficientNetV2-B1 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNetV2-B1 image model (ImageNet weights optional).
 
     EfficientNetV2 trains faster than EfficientNet and is smaller for the same
     accuracy; the sizes go B0 to B3, then S, M and L. With
@@ -1208,7 +1208,7 @@ def application_efficientnet_v2b2(
     include_preprocessing=True,
     name="efficientnetv2-b2",
 ):
-    """Create an EfficientNetV2-B2 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNetV2-B2 image model (ImageNet weights optional).
 
     EfficientNetV2 trains faster than EfficientNet and is smaller for the same
     accuracy; the sizes go B0 to B3, then S, M and L. With
@@ -1277,7 +1277,7 @@ def application_efficientnet_v2b3(
     include_preprocessing=True,
     name="efficientnetv2-b3",
 ):
-    """Create an EfficientNetV2-B3 image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNetV2-B3 image model (ImageNet weights optional).
 
     EfficientNetV2 trains faster than EfficientNet and is smaller for the same
     accuracy; the sizes go B0 to B3, then S, M and L. With
@@ -1346,7 +1346,7 @@ def application_efficientnet_v2l(
     include_preprocessing=True,
     name="efficientnetv2-l",
 ):
-    """Create an EfficientNetV2-L image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNetV2-L image model (ImageNet weights optional).
 
     EfficientNetV2 trains faster than EfficientNet and is smaller for the same
     accuracy; the sizes go B0 to B3, then S, M and L. With
@@ -1414,7 +1414,7 @@ def application_efficientnet_v2m(
     include_preprocessing=True,
     name="efficientnetv2-m",
 ):
-    """Create an EfficientNetV2-M image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNetV2-M image model (ImageNet weights optional).
 
     EfficientNetV2 trains faster than EfficientNet and is smaller for the same
     accuracy; the sizes go B0 to B3, then S, M and L. With
@@ -1482,7 +1482,7 @@ def application_efficientnet_v2s(
     include_preprocessing=True,
     name="efficientnetv2-s",
 ):
-    """Create an EfficientNetV2-S image classifier, optionally pretrained on ImageNet.
+    """Create an EfficientNetV2-S image model (ImageNet weights optional).
 
     EfficientNetV2 trains faster than EfficientNet and is smaller for the same
     accuracy; the sizes go B0 to B3, then S, M and L. With
@@ -1549,7 +1549,7 @@ def application_inception_resnet_v2(
     classifier_activation="softmax",
     name="inception_resnet_v2",
 ):
-    """Create an Inception-ResNet-v2 image classifier, optionally pretrained on ImageNet.
+    """Create an Inception-ResNet-v2 image model (ImageNet weights optional).
 
     Inception networks run convolutions of several window sizes side by side;
     the ImageNet weights expect 299 x 299 images. With the default
@@ -1612,7 +1612,7 @@ def application_inception_v3(
     classifier_activation="softmax",
     name="inception_v3",
 ):
-    """Create an Inception-v3 image classifier, optionally pretrained on ImageNet.
+    """Create an Inception-v3 image model (ImageNet weights optional).
 
     Inception networks run convolutions of several window sizes side by side;
     the ImageNet weights expect 299 x 299 images. With the default
@@ -1677,7 +1677,7 @@ def application_mobilenet(
     classifier_activation="softmax",
     name=None,
 ):
-    """Create a MobileNet image classifier, optionally pretrained on ImageNet.
+    """Create a MobileNet image model (ImageNet weights optional).
 
     MobileNets are small and fast, built from depthwise separable convolutions,
     for phones and other small devices; `alpha` trades accuracy for speed. With
@@ -1750,7 +1750,7 @@ def application_mobilenet_v2(
     classifier_activation="softmax",
     name=None,
 ):
-    """Create a MobileNetV2 image classifier, optionally pretrained on ImageNet.
+    """Create a MobileNetV2 image model (ImageNet weights optional).
 
     MobileNets are small and fast, built from depthwise separable convolutions,
     for phones and other small devices; `alpha` trades accuracy for speed. With
@@ -1828,7 +1828,7 @@ def application_mobilenet_v3_large(
     include_preprocessing=True,
     name="MobileNetV3Large",
 ):
-    """Create a MobileNetV3-Large image classifier, optionally pretrained on ImageNet.
+    """Create a MobileNetV3-Large image model (ImageNet weights optional).
 
     MobileNets are small and fast, built from depthwise separable convolutions,
     for phones and other small devices; `alpha` trades accuracy for speed. With
@@ -1909,7 +1909,7 @@ def application_mobilenet_v3_small(
     include_preprocessing=True,
     name="MobileNetV3Small",
 ):
-    """Create a MobileNetV3-Small image classifier, optionally pretrained on ImageNet.
+    """Create a MobileNetV3-Small image model (ImageNet weights optional).
 
     MobileNets are small and fast, built from depthwise separable convolutions,
     for phones and other small devices; `alpha` trades accuracy for speed. With
@@ -1986,7 +1986,7 @@ def application_nasnet_large(
     classifier_activation="softmax",
     name="nasnet_large",
 ):
-    """Create a NASNet-Large image classifier, optionally pretrained on ImageNet.
+    """Create a NASNet-Large image model (ImageNet weights optional).
 
     NASNet's building blocks were found by an automatic search over
     architectures; the ImageNet weights expect 224 x 224 images (Mobile) or 331
@@ -2049,7 +2049,7 @@ def application_nasnet_mobile(
     classifier_activation="softmax",
     name="nasnet_mobile",
 ):
-    """Create a NASNet-Mobile image classifier, optionally pretrained on ImageNet.
+    """Create a NASNet-Mobile image model (ImageNet weights optional).
 
     NASNet's building blocks were found by an automatic search over
     architectures; the ImageNet weights expect 224 x 224 images (Mobile) or 331
@@ -2111,7 +2111,7 @@ def application_resnet101(
     classifier_activation="softmax",
     name="resnet101",
 ):
-    """Create a ResNet-101 image classifier, optionally pretrained on ImageNet.
+    """Create a ResNet-101 image model (ImageNet weights optional).
 
     ResNets add each block's input to its output (residual connections), which
     lets very deep networks train; the number is the depth, and v2 moves the
@@ -2174,7 +2174,7 @@ def application_resnet101_v2(
     classifier_activation="softmax",
     name="resnet101v2",
 ):
-    """Create a ResNet-101 v2 image classifier, optionally pretrained on ImageNet.
+    """Create a ResNet-101 v2 image model (ImageNet weights optional).
 
     ResNets add each block's input to its output (residual connections), which
     lets very deep networks train; the number is the depth, and v2 moves the
@@ -2237,7 +2237,7 @@ def application_resnet152(
     classifier_activation="softmax",
     name="resnet152",
 ):
-    """Create a ResNet-152 image classifier, optionally pretrained on ImageNet.
+    """Create a ResNet-152 image model (ImageNet weights optional).
 
     ResNets add each block's input to its output (residual connections), which
     lets very deep networks train; the number is the depth, and v2 moves the
@@ -2300,7 +2300,7 @@ def application_resnet152_v2(
     classifier_activation="softmax",
     name="resnet152v2",
 ):
-    """Create a ResNet-152 v2 image classifier, optionally pretrained on ImageNet.
+    """Create a ResNet-152 v2 image model (ImageNet weights optional).
 
     ResNets add each block's input to its output (residual connections), which
     lets very deep networks train; the number is the depth, and v2 moves the
@@ -2363,7 +2363,7 @@ def application_resnet50(
     classifier_activation="softmax",
     name="resnet50",
 ):
-    """Create a ResNet-50 image classifier, optionally pretrained on ImageNet.
+    """Create a ResNet-50 image model (ImageNet weights optional).
 
     ResNets add each block's input to its output (residual connections), which
     lets very deep networks train; the number is the depth, and v2 moves the
@@ -2434,7 +2434,7 @@ def application_resnet50_v2(
     classifier_activation="softmax",
     name="resnet50v2",
 ):
-    """Create a ResNet-50 v2 image classifier, optionally pretrained on ImageNet.
+    """Create a ResNet-50 v2 image model (ImageNet weights optional).
 
     ResNets add each block's input to its output (residual connections), which
     lets very deep networks train; the number is the depth, and v2 moves the
@@ -2497,7 +2497,7 @@ def application_vgg16(
     classifier_activation="softmax",
     name="vgg16",
 ):
-    """Create a VGG-16 image classifier, optionally pretrained on ImageNet.
+    """Create a VGG-16 image model (ImageNet weights optional).
 
     VGG is a simple stack of 3 x 3 convolutions and pooling; old and large, but
     a common baseline. With the default `weights="imagenet"` the pretrained
@@ -2558,7 +2558,7 @@ def application_vgg19(
     classifier_activation="softmax",
     name="vgg19",
 ):
-    """Create a VGG-19 image classifier, optionally pretrained on ImageNet.
+    """Create a VGG-19 image model (ImageNet weights optional).
 
     VGG is a simple stack of 3 x 3 convolutions and pooling; old and large, but
     a common baseline. With the default `weights="imagenet"` the pretrained
@@ -2618,7 +2618,7 @@ def application_xception(
     classifier_activation="softmax",
     name="xception",
 ):
-    """Create an Xception image classifier, optionally pretrained on ImageNet.
+    """Create an Xception image model (ImageNet weights optional).
 
     Xception replaces Inception's modules by depthwise separable convolutions;
     the ImageNet weights expect 299 x 299 images. With the default

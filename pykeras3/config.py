@@ -59,7 +59,7 @@ def config_disable_flash_attention():
 
 @export("config")
 def config_disable_interactive_logging():
-    """Send Keras's progress messages to Python's logging instead of the screen.
+    """Send Keras's progress messages to Python's logging, not the screen.
 
     Useful in scripts and log files, where progress bars print as many lines.
 
@@ -89,7 +89,11 @@ def config_disable_traceback_filtering():
 
 @export("config")
 def config_dtype_policy():
-    """Return the global dtype policy: the types layers compute and store weights in.
+    """Return the global dtype policy: the types layers compute and store in.
+
+    The policy holds two types: the one layers compute in and the one their
+    weights are stored in; both are float32 unless changed with
+    `config_set_dtype_policy()`.
 
     keras3 R: ``config_dtype_policy()``. Wraps ``keras.config.dtype_policy``;
     `help(keras.config.dtype_policy)` has Keras's own notes.
@@ -297,7 +301,10 @@ def config_max_epochs():
 
 @export("config")
 def config_max_steps_per_epoch():
-    """Return the cap on the steps per epoch of `fit()`, `evaluate()` and `predict()`.
+    """Return the cap on the steps per epoch, or `None` if there is none.
+
+    The cap applies to `fit()`, `evaluate()` and `predict()`; set it with
+    `config_set_max_steps_per_epoch()`.
 
     keras3 R: ``config_max_steps_per_epoch()``. Wraps
     ``keras.config.max_steps_per_epoch``;
@@ -438,10 +445,11 @@ def config_set_max_epochs(max_epochs):
 
 @export("config")
 def config_set_max_steps_per_epoch(max_steps_per_epoch):
-    """Cap the steps per epoch of `fit()`, `evaluate()` and `predict()`, for debugging.
+    """Cap the steps per epoch of `fit()`, `evaluate()` and `predict()`.
 
     The environment variable `KERAS_MAX_STEPS_PER_EPOCH` does the same without
-    changing code. Set `None` to remove the cap.
+    changing code. Set `None` to remove the cap. Meant for debugging: a quick
+    run through a few batches.
 
     keras3 R: ``config_set_max_steps_per_epoch()``. Wraps
     ``keras.config.set_max_steps_per_epoch``;

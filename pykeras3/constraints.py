@@ -50,7 +50,7 @@ def constraint_maxnorm(max_value=2, axis=0):
 
 @export("constraints")
 def constraint_minmaxnorm(min_value=0.0, max_value=1.0, rate=1.0, axis=0):
-    """Create a constraint that keeps the norm of each unit's weights within bounds.
+    """Create a constraint that keeps each unit's weight norm within bounds.
 
     After each optimizer step, every weight vector is rescaled so that its norm
     moves into `[min_value, max_value]`: fully with `rate=1`, part of the way
@@ -106,7 +106,7 @@ def constraint_nonneg():
 
 @export("constraints")
 def constraint_unitnorm(axis=0):
-    """Create a constraint that rescales each unit's incoming weights to norm 1.
+    """Create a constraint that scales each unit's incoming weights to norm 1.
 
     After each optimizer step, every weight vector is divided by its Euclidean
     norm.

@@ -46,7 +46,7 @@ def initializer_constant(value=0.0):
 
 @export("initializers")
 def initializer_glorot_normal(seed=None):
-    """Create a Glorot (Xavier) normal initializer, scaled by the fans in and out.
+    """Create a Glorot (Xavier) normal initializer, scaled by fan in and out.
 
     Values are normal with mean 0 and standard deviation `sqrt(2 / (fan_in +
     fan_out))`, cut at two standard deviations. For a dense kernel of shape
@@ -71,7 +71,7 @@ def initializer_glorot_normal(seed=None):
 
 @export("initializers")
 def initializer_glorot_uniform(seed=None):
-    """Create a Glorot (Xavier) uniform initializer, Keras's default for kernels.
+    """Create a Glorot (Xavier) uniform initializer, the default for kernels.
 
     Values are uniform in `[-limit, limit]` with `limit = sqrt(6 / (fan_in +
     fan_out))`, so that signals keep their size both ways through the layer.
@@ -185,7 +185,7 @@ def initializer_identity(gain=1.0):
 
 @export("initializers")
 def initializer_lecun_normal(seed=None):
-    """Create a LeCun normal initializer, scaled by the fan in (used with SELU).
+    """Create a LeCun normal initializer, scaled by fan in (used with SELU).
 
     Values are normal with mean 0 and standard deviation `sqrt(1 / fan_in)`,
     cut at two standard deviations. For a dense kernel of shape `(inputs,
@@ -335,7 +335,7 @@ def initializer_stft(
     scaling="density",
     periodic=False,
 ):
-    """Create an initializer of kernels that compute a short-time Fourier transform.
+    """Create a kernel initializer for computing short-time Fourier transforms.
 
     Made for `layer_stft_spectrogram()`: the kernel holds windowed cosines
     (real part) or sines (imaginary part). Named windows such as `"hann"` come
@@ -400,7 +400,7 @@ def initializer_variance_scaling(
     distribution="truncated_normal",
     seed=None,
 ):
-    """Create an initializer whose spread is scaled by the weight's fan in and/or fan out.
+    """Create an initializer whose spread is scaled by fan in and/or fan out.
 
     The variance of the values is `scale / n`, where `n` is the fan in, the fan
     out, or their average (`mode`). For a dense kernel of shape `(inputs,

@@ -26,7 +26,7 @@ def learning_rate_schedule_cosine_decay(
     warmup_target=None,
     warmup_steps=0,
 ):
-    """Create a learning rate that falls along a cosine curve, after an optional warm-up.
+    """Create a learning rate that falls along a cosine curve.
 
     Without warm-up the rate falls from `initial_learning_rate` to `alpha *
     initial_learning_rate` over `decay_steps` steps along half a cosine wave,
@@ -80,7 +80,7 @@ def learning_rate_schedule_cosine_decay_restarts(
     alpha=0.0,
     name="SGDRDecay",
 ):
-    """Create a learning rate that falls along a cosine curve and restarts periodically.
+    """Create a learning rate that falls along a cosine curve and restarts.
 
     Each period is a cosine decay down to `alpha` times its starting rate; then
     the rate jumps back up (warm restarts). Each period is `t_mul` times as
@@ -124,7 +124,7 @@ def learning_rate_schedule_exponential_decay(
     staircase=False,
     name="ExponentialDecay",
 ):
-    """Create a learning rate that shrinks by a fixed factor every given number of steps.
+    """Create a learning rate that decays exponentially with the step count.
 
     Pass the object as an optimizer's `learning_rate`; the rate at training
     step `step` (counted from 0) is `initial_learning_rate * decay_rate ^ (step
@@ -256,7 +256,7 @@ def learning_rate_schedule_polynomial_decay(
     cycle=False,
     name="PolynomialDecay",
 ):
-    """Create a learning rate that falls along a polynomial curve to an end value.
+    """Create a learning rate that falls along a polynomial to an end value.
 
     The rate goes from `initial_learning_rate` at step 0 to `end_learning_rate`
     at step `decay_steps` as `(initial - end) * (1 - step / decay_steps) ^

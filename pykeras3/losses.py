@@ -34,7 +34,7 @@ def loss_binary_crossentropy(
     name="binary_crossentropy",
     dtype=None,
 ):
-    """Compute the binary cross-entropy loss, for 0/1 targets and probabilities.
+    """Compute the binary cross-entropy loss for 0/1 targets and probabilities.
 
     Given `y_true` and `y_pred`, the result holds one value per sample (the
     last axis is averaged away); `compile()` uses the object, which averages
@@ -124,7 +124,7 @@ def loss_binary_focal_crossentropy(
     name="binary_focal_crossentropy",
     dtype=None,
 ):
-    """Compute the binary focal cross-entropy, which down-weights easy examples.
+    """Compute the binary focal cross-entropy (easy examples weigh less).
 
     keras3 R: ``loss_binary_focal_crossentropy()``. Wraps
     ``keras.losses.BinaryFocalCrossentropy`` and
@@ -290,7 +290,7 @@ def loss_categorical_focal_crossentropy(
     name="categorical_focal_crossentropy",
     dtype=None,
 ):
-    """Compute the categorical focal cross-entropy, which down-weights easy examples.
+    """Compute the categorical focal cross-entropy (easy examples weigh less).
 
     keras3 R: ``loss_categorical_focal_crossentropy()``. Wraps
     ``keras.losses.CategoricalFocalCrossentropy`` and
@@ -480,7 +480,7 @@ def loss_circle(
     name="circle",
     dtype=None,
 ):
-    """Compute the Circle loss, for learning embeddings that group samples by label.
+    """Compute the Circle loss, for embeddings that group samples by label.
 
     The targets are integer labels, one per sample; the predictions are
     embeddings, one row per sample. `ref_labels` and `ref_embeddings` only
@@ -614,12 +614,13 @@ def loss_ctc(
     name="ctc",
     dtype=None,
 ):
-    """Compute the connectionist temporal classification (CTC) loss, for unaligned sequences.
+    """Compute the connectionist temporal classification (CTC) loss.
 
     The targets are integer label sequences `(batch, max_length)`, padded with
     0 (0 is the blank, so real labels start at 1); the predictions are per-step
     class scores before any softmax (logits), `(batch, steps, classes)`. The
-    result has one value per sequence.
+    result has one value per sequence. CTC is for outputs whose labels are not
+    aligned with the input steps, as in speech or handwriting recognition.
 
     keras3 R: ``loss_ctc()``. Wraps ``keras.losses.CTC`` and
     ``keras.losses.ctc``.
@@ -665,11 +666,12 @@ def loss_dice(
     axis=None,
     dtype=None,
 ):
-    """Compute the Dice loss, one minus the overlap of targets and predictions (segmentation).
+    """Compute the Dice loss, one minus the overlap of targets and predictions.
 
     Dice is `1 - 2 * sum(y_true * y_pred) / (sum(y_true) + sum(y_pred))`. With
     the default `axis=None` the sums run over everything, so the value is one
-    number for the whole batch.
+    number for the whole batch. It is common in image segmentation, where the
+    targets are masks.
 
     keras3 R: ``loss_dice()``. Wraps ``keras.losses.Dice`` and
     ``keras.losses.dice``.
@@ -723,7 +725,7 @@ def loss_hinge(
     name="hinge",
     dtype=None,
 ):
-    """Compute the hinge loss, for -1/1 (or 0/1) targets and real-valued scores.
+    """Compute the hinge loss, for -1/1 (or 0/1) targets and real scores.
 
     keras3 R: ``loss_hinge()``. Wraps ``keras.losses.Hinge`` and
     ``keras.losses.hinge``.
@@ -768,7 +770,7 @@ def loss_huber(
     name="huber_loss",
     dtype=None,
 ):
-    """Compute the Huber loss: squared error for small errors, absolute error for large ones.
+    """Compute the Huber loss: quadratic for small errors, linear for large.
 
     For each error `e = y_pred - y_true`: `e^2 / 2` while `abs(e) <= delta`,
     and `delta * (abs(e) - delta / 2)` beyond, so outliers weigh less than with
@@ -832,7 +834,11 @@ def loss_kl_divergence(
     name="kl_divergence",
     dtype=None,
 ):
-    """Compute the Kullback-Leibler divergence from the target distribution to the predicted one.
+    """Compute the Kullback-Leibler divergence between targets and predictions.
+
+    Each sample gets `sum(y_true * log(y_true / y_pred))` over the last axis,
+    with both clipped away from 0: 0 when the predicted distribution equals the
+    target one, larger as they differ.
 
     keras3 R: ``loss_kl_divergence()``. Wraps ``keras.losses.KLDivergence`` and
     ``keras.losses.kl_divergence``.
@@ -880,7 +886,7 @@ def loss_log_cosh(
     name="log_cosh",
     dtype=None,
 ):
-    """Compute the log-cosh loss, the logarithm of the hyperbolic cosine of the error.
+    """Compute the log-cosh loss: the log of the hyperbolic cosine of errors.
 
     keras3 R: ``loss_log_cosh()``. Wraps ``keras.losses.LogCosh`` and
     ``keras.losses.log_cosh``.
@@ -1145,7 +1151,7 @@ def loss_poisson(
     name="poisson",
     dtype=None,
 ):
-    """Compute the Poisson loss, for count targets and positive predicted rates.
+    """Compute the Poisson loss, for counts and positive predicted rates.
 
     keras3 R: ``loss_poisson()``. Wraps ``keras.losses.Poisson`` and
     ``keras.losses.poisson``.
@@ -1328,7 +1334,7 @@ def loss_tversky(
     axis=None,
     dtype=None,
 ):
-    """Compute the Tversky loss, a Dice loss that weighs false positives and negatives apart.
+    """Compute the Tversky loss, a Dice loss that weighs the two errors apart.
 
     Tversky is `1 - TP / (TP + alpha * FN + beta * FP)`, with soft counts from
     the probabilities: `alpha` weighs false negatives and `beta` false

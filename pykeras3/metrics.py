@@ -50,7 +50,7 @@ def metric_auc(
     label_weights=None,
     from_logits=False,
 ):
-    """Create a metric for the area under the ROC or precision-recall curve (AUC).
+    """Create a metric for the area under the ROC or precision-recall curve.
 
     AUC is estimated from counts at `num_thresholds` thresholds: 0.5 is chance,
     1 is a perfect ranking. keras3 gives this metric no `y_true`/`y_pred`: it
@@ -119,7 +119,7 @@ def metric_binary_accuracy(
     name="binary_accuracy",
     dtype=None,
 ):
-    """Compute how often thresholded predictions match 0/1 targets (binary accuracy).
+    """Compute how often thresholded predictions match 0/1 targets.
 
     Given `y_true` and `y_pred`, the result compares each entry (1 where right,
     0 where wrong); the object for `compile()` keeps the running mean.
@@ -308,7 +308,7 @@ def metric_binary_iou(
     name=None,
     dtype=None,
 ):
-    """Create a metric for the intersection over union (IoU) of binary predictions.
+    """Create an intersection-over-union (IoU) metric for binary predictions.
 
     keras3 R: ``metric_binary_iou()``. Wraps ``keras.metrics.BinaryIoU``;
     `help(keras.metrics.BinaryIoU)` has Keras's own notes.
@@ -551,7 +551,7 @@ def metric_concordance_correlation(
     name="concordance_correlation",
     dtype=None,
 ):
-    """Compute the concordance correlation coefficient of targets and predictions.
+    """Compute the concordance correlation of targets and predictions.
 
     keras3 R: ``metric_concordance_correlation()``. Wraps
     ``keras.metrics.ConcordanceCorrelation`` and
@@ -593,9 +593,10 @@ def metric_concordance_correlation(
 
 @export("metrics")
 def metric_cosine_similarity(*, name="cosine_similarity", dtype=None, axis=-1):
-    """Create a metric for the mean cosine similarity of targets and predictions.
+    """Create a metric for the cosine similarity of targets and predictions.
 
-    keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
+    The result is the similarity averaged over all the samples seen. keras3
+    gives this metric no `y_true`/`y_pred`: it is a constructor, and its
     arguments are keyword-only. Feed data with `m.update_state(y_true, y_pred)`
     and read `m.result()`, or pass the object to `compile(metrics=...)`.
 
@@ -628,7 +629,7 @@ def metric_f1_score(
     name="f1_score",
     dtype=None,
 ):
-    """Create a metric for the F1 score, the harmonic mean of precision and recall.
+    """Create an F1-score metric: the harmonic mean of precision and recall.
 
     The targets and predictions are matrices with one column per class. keras3
     gives this metric no `y_true`/`y_pred`: it is a constructor, and its
@@ -727,7 +728,13 @@ def metric_fbeta_score(
     name="fbeta_score",
     dtype=None,
 ):
-    """Create a metric for the F-beta score, weighting recall `beta` times as much as precision.
+    """Create a metric for the F-beta score, a weighted F1 score.
+
+    Recall counts `beta` times as much as precision; `beta=1` gives the F1
+    score. keras3 gives this metric no `y_true`/`y_pred`: it is a constructor,
+    and its arguments are keyword-only. Feed data with `m.update_state(y_true,
+    y_pred)` and read `m.result()`, or pass the object to
+    `compile(metrics=...)`.
 
     keras3 R: ``metric_fbeta_score()``. Wraps ``keras.metrics.FBetaScore``;
     `help(keras.metrics.FBetaScore)` has Keras's own notes.
@@ -966,7 +973,7 @@ def metric_log_cosh_error(*, name="logcosh", dtype=None):
 
 @export("metrics")
 def metric_mean(*, name="mean", dtype=None):
-    """Create a metric that keeps the running (weighted) mean of the values it is given.
+    """Create a metric for the running (weighted) mean of the values fed to it.
 
     `m.update_state(values)` (optionally with `sample_weight`) adds values;
     `m.result()` is their weighted mean so far. keras3 gives this metric no
@@ -1093,7 +1100,7 @@ def metric_mean_iou(
     sparse_y_pred=True,
     axis=-1,
 ):
-    """Create a metric for the intersection over union (IoU) averaged over all classes.
+    """Create an intersection-over-union (IoU) metric, averaged over classes.
 
     The IoU of every class, averaged. keras3 gives this metric no
     `y_true`/`y_pred`: it is a constructor, and its arguments are keyword-only.
@@ -1219,7 +1226,7 @@ def metric_mean_squared_logarithmic_error(
 
 @export("metrics")
 def metric_mean_wrapper(*, fn, name=None, dtype=None, **kwargs):
-    """Create a metric that averages any function of `y_true` and `y_pred` over all samples.
+    """Create a metric that averages a function of `y_true` and `y_pred`.
 
     `fn(y_true, y_pred, **kwargs)` must return one value per sample; the metric
     keeps their running mean. It turns any per-sample function (such as a
@@ -1313,7 +1320,7 @@ def metric_one_hot_mean_iou(
     sparse_y_pred=False,
     axis=-1,
 ):
-    """Create a metric for the IoU averaged over all classes, with one-hot targets.
+    """Create a metric for the IoU averaged over classes, for one-hot targets.
 
     The IoU of every class, averaged, for one-hot targets and per-class scores.
     keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
@@ -1440,7 +1447,7 @@ def metric_precision(
     name=None,
     dtype=None,
 ):
-    """Create a metric for precision: the share of predicted positives that are right.
+    """Create a precision metric: what share of predicted positives are right.
 
     Precision is true positives / (true positives + false positives).
     `class_id` counts columns from 0. keras3 gives this metric no
@@ -1492,7 +1499,7 @@ def metric_precision_at_recall(
     name=None,
     dtype=None,
 ):
-    """Create a metric for the best precision reached with recall at least `recall`.
+    """Create a metric for the best precision with recall at least `recall`.
 
     keras3 R: ``metric_precision_at_recall()``. Wraps
     ``keras.metrics.PrecisionAtRecall``;
@@ -1572,7 +1579,7 @@ def metric_recall(
     name=None,
     dtype=None,
 ):
-    """Create a metric for recall: the share of actual positives that are found.
+    """Create a recall metric: what share of actual positives are found.
 
     Recall is true positives / (true positives + false negatives). `class_id`
     counts columns from 0. keras3 gives this metric no `y_true`/`y_pred`: it is
@@ -1624,7 +1631,7 @@ def metric_recall_at_precision(
     name=None,
     dtype=None,
 ):
-    """Create a metric for the best recall reached with precision at least `precision`.
+    """Create a metric for the best recall with precision at least `precision`.
 
     keras3 R: ``metric_recall_at_precision()``. Wraps
     ``keras.metrics.RecallAtPrecision``;
@@ -1698,7 +1705,7 @@ def metric_sensitivity_at_specificity(
     name=None,
     dtype=None,
 ):
-    """Create a metric for the best sensitivity reached with a given specificity.
+    """Create a metric for the best sensitivity at a given specificity.
 
     keras3 R: ``metric_sensitivity_at_specificity()``. Wraps
     ``keras.metrics.SensitivityAtSpecificity``;
@@ -1792,7 +1799,7 @@ def metric_sparse_categorical_crossentropy(
     name="sparse_categorical_crossentropy",
     dtype=None,
 ):
-    """Compute the categorical cross-entropy for integer class ids, as a metric.
+    """Compute the categorical cross-entropy for integer labels, as a metric.
 
     keras3 R: ``metric_sparse_categorical_crossentropy()``. Wraps
     ``keras.metrics.SparseCategoricalCrossentropy`` and
@@ -1856,7 +1863,7 @@ def metric_sparse_top_k_categorical_accuracy(
     dtype=None,
     from_sorted_ids=False,
 ):
-    """Compute how often an integer class id is among the `k` highest-scored classes.
+    """Compute how often an integer label is among the `k` top-scored classes.
 
     The targets are integer class ids counted from 0. Given `y_true` and
     `y_pred`, the result is 1 or 0 per sample; the object for `compile()` keeps
@@ -1914,7 +1921,7 @@ def metric_specificity_at_sensitivity(
     name=None,
     dtype=None,
 ):
-    """Create a metric for the best specificity reached with a given sensitivity.
+    """Create a metric for the best specificity at a given sensitivity.
 
     keras3 R: ``metric_specificity_at_sensitivity()``. Wraps
     ``keras.metrics.SpecificityAtSensitivity``;
@@ -1984,7 +1991,7 @@ def metric_squared_hinge(
 
 @export("metrics")
 def metric_sum(*, name="sum", dtype=None):
-    """Create a metric that keeps the running (weighted) sum of the values it is given.
+    """Create a metric for the running (weighted) sum of the values fed to it.
 
     `m.update_state(values)` adds values; `m.result()` is their total so far.
     keras3 gives this metric no `y_true`/`y_pred`: it is a constructor, and its
@@ -2014,7 +2021,7 @@ def metric_top_k_categorical_accuracy(
     name="top_k_categorical_accuracy",
     dtype=None,
 ):
-    """Compute how often a one-hot target is among the `k` highest-scored classes.
+    """Compute how often a one-hot target is among the `k` top-scored classes.
 
     Given `y_true` and `y_pred`, the result is 1 or 0 per sample; the object
     for `compile()` keeps the running mean. With NumPy input, give `y_pred` as

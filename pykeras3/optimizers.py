@@ -117,7 +117,11 @@ def optimizer_adafactor(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """Create an Adafactor optimizer, a memory-saving relative of Adam for large models.
+    """Create an Adafactor optimizer, a memory-saving relative of Adam.
+
+    Adam keeps a running size of the squared gradient for every weight;
+    Adafactor keeps one per row and one per column of a weight matrix instead,
+    which saves much memory in large models.
 
     keras3 R: ``optimizer_adafactor()``. Wraps ``keras.optimizers.Adafactor``;
     `help(keras.optimizers.Adafactor)` has Keras's own notes.
@@ -207,7 +211,11 @@ def optimizer_adagrad(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """Create an Adagrad optimizer, whose step per weight shrinks as its gradients add up.
+    """Create an Adagrad optimizer, whose steps shrink as gradients add up.
+
+    Each weight gets its own step: the learning rate divided by the square root
+    of the sum of its squared gradients so far, so weights with large or
+    frequent gradients slow down.
 
     keras3 R: ``optimizer_adagrad()``. Wraps ``keras.optimizers.Adagrad``;
     `help(keras.optimizers.Adagrad)` has Keras's own notes.
@@ -395,7 +403,7 @@ def optimizer_adam_w(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """Create an AdamW optimizer: Adam with weight decay kept apart from the gradient.
+    """Create an AdamW optimizer: Adam with decoupled weight decay.
 
     Adam adds weight decay to the gradient, where the adaptive scaling weakens
     it; AdamW shrinks the weights directly, by `learning_rate * weight_decay`
@@ -492,7 +500,7 @@ def optimizer_adamax(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """Create an Adamax optimizer, a variant of Adam based on the largest past gradient.
+    """Create an Adamax optimizer: Adam, scaled by the largest past gradient.
 
     keras3 R: ``optimizer_adamax()``. Wraps ``keras.optimizers.Adamax``;
     `help(keras.optimizers.Adamax)` has Keras's own notes.
@@ -673,7 +681,7 @@ def optimizer_lamb(
     name=None,
     **kwargs,
 ):
-    """Create a LAMB optimizer, Adam with per-layer step scaling for big batches.
+    """Create a LAMB optimizer, Adam with per-layer step sizes for big batches.
 
     keras3 R: ``optimizer_lamb()``. Wraps ``keras.optimizers.Lamb``;
     `help(keras.optimizers.Lamb)` has Keras's own notes.
@@ -894,7 +902,7 @@ def optimizer_muon(
     nesterov=True,
     **kwargs,
 ):
-    """Create a Muon optimizer, which orthogonalizes the updates of 2-D weight matrices.
+    """Create a Muon optimizer, orthogonalizing the updates of weight matrices.
 
     Weights that are not 2-D matrices (biases, and embeddings unless
     `exclude_embeddings=False`) and layers named in `exclude_layers` are
@@ -1093,7 +1101,10 @@ def optimizer_rmsprop(
     gradient_accumulation_steps=None,
     **kwargs,
 ):
-    """Create an RMSprop optimizer, which divides steps by a running size of the gradients.
+    """Create an RMSprop optimizer, scaling steps by recent gradient sizes.
+
+    Each weight's step is divided by the square root of a moving average of its
+    squared gradients (`rho` sets how fast it forgets).
 
     keras3 R: ``optimizer_rmsprop()``. Wraps ``keras.optimizers.RMSprop``;
     `help(keras.optimizers.RMSprop)` has Keras's own notes.

@@ -79,11 +79,12 @@ def random_binomial(shape, counts, probabilities, dtype=None, seed=None):
 
 @export("random")
 def random_categorical(logits, num_samples, dtype="int32", seed=None):
-    """Draw random class indices (0-based) from rows of unnormalized log probabilities.
+    """Draw random class indices (0-based) from rows of logits.
 
     Each row of `logits` is one distribution over classes (values such as a
     model's output before softmax; they need not sum to anything). Class
-    indices are 0-based, as everywhere in Python.
+    indices are 0-based, as everywhere in Python. The values are unnormalized
+    log probabilities: the softmax of a row gives its class probabilities.
 
     keras3 R: ``random_categorical()``. Wraps ``keras.random.categorical``;
     `help(keras.random.categorical)` has Keras's own notes. Leaves out keras3's
@@ -265,7 +266,7 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
 
 @export("random")
 def random_seed_generator(seed=None, name=None, **kwargs):
-    """Create a seed generator: a stateful seed for a reproducible sequence of draws.
+    """Create a seed generator, a stateful seed giving reproducible draws.
 
     Pass the generator as the `seed` of random functions, initializers or
     layers. Each use advances its state, so successive draws differ, while the
@@ -346,7 +347,7 @@ def random_truncated_normal(
     dtype=None,
     seed=None,
 ):
-    """Draw random numbers from a normal distribution cut at two standard deviations.
+    """Draw random numbers from a truncated normal distribution.
 
     Values further than two standard deviations from the mean are drawn again.
     An integer `seed` gives the same numbers at every call; for different

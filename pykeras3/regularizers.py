@@ -95,7 +95,7 @@ def regularizer_l2(l2=0.01):
 
 @export("regularizers")
 def regularizer_orthogonal(factor=0.01, mode="rows"):
-    """Create a penalty that pushes the rows or columns of a weight towards orthogonality.
+    """Create a penalty pushing a weight's rows or columns to be orthogonal.
 
     The penalty is `factor` times the mean absolute cosine similarity between
     different rows (or columns) of the weight matrix; 0 when they are

@@ -20,7 +20,7 @@ from .._registry import export
 
 @export("core ops")
 def op_associative_scan(f, elems, reverse=False, axis=0):
-    """Combine the elements along an axis cumulatively with an associative function, in parallel.
+    """Accumulate the elements along an axis with an associative function.
 
     With `f = lambda a, b: a + b` the result is the cumulative sum (R's
     `cumsum()`); with a product or a maximum, the cumulative product or
@@ -114,7 +114,7 @@ def op_cond(pred, true_fn, false_fn):
 
 @export("core ops")
 def op_convert_to_array(x):
-    """Convert a tensor to a NumPy array (another name of `op_convert_to_numpy()`).
+    """Convert a tensor to a NumPy array (same as `op_convert_to_numpy()`).
 
     keras3 returns an R array; the Python counterpart is a NumPy array, so this
     is `op_convert_to_numpy()`.
@@ -244,7 +244,7 @@ def op_dtype(x):
 
 @export("core ops")
 def op_fori_loop(lower, upper, body_fun, init_val):
-    """Run a loop body for each integer from `lower` up to `upper` (excluded), carrying a value.
+    """Run `body_fun` for `i` from `lower` to `upper - 1`, carrying a value.
 
     The counterpart of R's `for (i in lower:(upper - 1))` that carries a value
     from one step to the next: `body_fun(i, val)` gets the index and the
@@ -306,7 +306,7 @@ def op_is_tensor(x):
 
 @export("core ops")
 def op_map(xs, f):
-    """Apply a function to each slice of a tensor along its first axis, one at a time.
+    """Apply a function to slices of a tensor along its first axis, in turn.
 
     Like R's `lapply()` over the rows of `xs`, with the results stacked: `f` is
     called on `xs[0]`, `xs[1]`, ... in turn. If `xs` is a list, tuple or dict
@@ -337,7 +337,7 @@ def op_map(xs, f):
 
 @export("core ops")
 def op_rearrange(tensor, pattern, **kwargs):
-    """Reorder, merge or split the axes of a tensor, written as an einops-style pattern.
+    """Reorder, merge or split a tensor's axes with an einops-style pattern.
 
     The pattern names the axes before and after `->`: `"b h w c -> b c h w"`
     moves the channels first, `"b h w c -> b (h w c)"` flattens each sample,
@@ -361,7 +361,7 @@ def op_rearrange(tensor, pattern, **kwargs):
 
 @export("core ops")
 def op_scan(f, init, xs=None, length=None, reverse=False, unroll=1):
-    """Loop over the slices of a tensor, carrying a state and collecting one output per step.
+    """Loop over a tensor's slices, carrying a state and collecting outputs.
 
     `f(carry, x)` receives the current state and the next slice of `xs` (along
     the first axis) and returns `(new_carry, y)`; the result is the last state
@@ -592,7 +592,7 @@ def op_slice_update(inputs, start_indices, updates):
 
 @export("core ops")
 def op_stop_gradient(variable):
-    """Return a tensor's value unchanged, but let no gradient flow back through it.
+    """Return a tensor unchanged, but let no gradient flow back through it.
 
     The value does not change, but differentiation treats it as a constant. Use
     it for targets computed from the model itself, or to keep part of a
@@ -674,7 +674,7 @@ def op_unstack(x, num=None, axis=0):
 
 @export("core ops")
 def op_vectorized_map(elements, f):
-    """Apply a function to each slice of a tensor along its first axis, vectorized.
+    """Apply a function to slices of a tensor along its first axis, vectorized.
 
     The same result as `op_map()`, computed for all slices at once where the
     backend can vectorize `f` (usually much faster than a loop). Write `f` for

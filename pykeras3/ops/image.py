@@ -26,13 +26,14 @@ def op_image_affine_transform(
     fill_value=0,
     data_format=None,
 ):
-    """Shift, rotate, scale or shear images with an affine (or projective) transform.
+    """Shift, rotate, scale or shear images with an affine transform.
 
     Keras describes the transform from output to input: each output pixel `(x,
     y)` (column, row) takes the input at `((a0 x + a1 y + a2) / k, (b0 x + b1 y
     + b2) / k)`, with `k = c0 x + c1 y + 1`. So `[1, 0, 1, 0, 1, 0, 0, 0]`
     moves the content one pixel left. `c0` and `c1` are used by the TensorFlow
-    backend only.
+    backend only; when they are not 0 the transform is projective (it changes
+    the perspective).
 
     keras3 R: ``op_image_affine_transform()``. Wraps
     ``keras.ops.image.affine_transform``;

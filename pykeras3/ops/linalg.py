@@ -16,9 +16,10 @@ from .._registry import export
 
 @export("linear algebra ops")
 def op_cholesky(x):
-    """Compute the lower Cholesky factor `L` of a positive definite matrix (`x = L @ L.T`).
+    """Compute the lower Cholesky factor `L` of a positive definite matrix.
 
-    R's `chol()` returns the upper factor, `t(L)`.
+    `L` is lower triangular, and `L @ L.T` gives `x` back. R's `chol()` returns
+    the upper factor, `t(L)`.
 
     keras3 R: ``op_cholesky()``. Wraps ``keras.ops.cholesky``;
     `help(keras.ops.cholesky)` has Keras's own notes.

@@ -53,7 +53,7 @@ def op_erfinv(x):
 
 @export("math ops")
 def op_extract_sequences(x, sequence_length, sequence_stride):
-    """Cut the last axis of a tensor into frames of fixed length, which may overlap.
+    """Cut a tensor's last axis into fixed-length frames, which may overlap.
 
     A window of `sequence_length` values slides along the last axis in steps of
     `sequence_stride`, giving `1 + (n - sequence_length) // sequence_stride`
@@ -84,11 +84,11 @@ def op_extract_sequences(x, sequence_length, sequence_stride):
 
 @export("math ops")
 def op_fft(x):
-    """Compute the discrete Fourier transform of a complex signal along its last axis.
+    """Compute the discrete Fourier transform of a complex signal.
 
     Keras's Fourier ops take and return complex values as pairs of real
     tensors, `(real, imag)`; NumPy's `np.fft.fft(real + 1j * imag)` computes
-    the same transform.
+    the same transform. It runs along the last axis.
 
     keras3 R: ``op_fft()``. Wraps ``keras.ops.fft``; `help(keras.ops.fft)` has
     Keras's own notes.
@@ -122,7 +122,7 @@ def op_fft2(x):
 
 @export("math ops")
 def op_ifft2(x):
-    """Compute the inverse 2D discrete Fourier transform over the last two axes.
+    """Compute the inverse 2D discrete Fourier transform on the last two axes.
 
     keras3 R: ``op_ifft2()``. Wraps ``keras.ops.ifft2``;
     `help(keras.ops.ifft2)` has Keras's own notes.
@@ -172,7 +172,7 @@ def op_in_top_k(targets, predictions, k):
 
 @export("math ops")
 def op_irfft(x, fft_length=None):
-    """Rebuild a real signal from its non-negative frequencies (the inverse of `op_rfft()`).
+    """Rebuild a real signal from its frequencies >= 0, inverting `op_rfft()`.
 
     keras3 R: ``op_irfft()``. Wraps ``keras.ops.irfft``;
     `help(keras.ops.irfft)` has Keras's own notes.
@@ -202,7 +202,7 @@ def op_istft(
     window="hann",
     center=True,
 ):
-    """Rebuild a signal from its short-time Fourier transform (the inverse of `op_stft()`).
+    """Rebuild a signal from its short-time Fourier transform (`op_stft()`).
 
     Give the same `sequence_length`, `sequence_stride`, `fft_length`, `window`
     and `center` as to `op_stft()`.
@@ -291,7 +291,10 @@ def op_qr(x, mode="reduced"):
 
 @export("math ops")
 def op_rfft(x, fft_length=None):
-    """Compute the Fourier transform of a real signal along its last axis, for frequencies >= 0.
+    """Compute the Fourier transform of a real signal, for frequencies >= 0.
+
+    It runs along the last axis. The negative frequencies of a real signal are
+    the conjugates of its positive ones, so only those from 0 up are returned.
 
     keras3 R: ``op_rfft()``. Wraps ``keras.ops.rfft``; `help(keras.ops.rfft)`
     has Keras's own notes.
@@ -330,7 +333,7 @@ def op_rsqrt(x):
 
 @export("math ops")
 def op_segment_max(data, segment_ids, num_segments=None, sorted=False):
-    """Compute the maximum of each segment of a tensor, given 0-based segment ids.
+    """Compute the maximum of each segment of a tensor, given 0-based ids.
 
     Row `i` of `data` belongs to segment `segment_ids[i]`, counted from 0. A
     segment without rows gets the lowest value of the dtype. R's `tapply(data,
@@ -440,7 +443,7 @@ def op_stft(
     window="hann",
     center=True,
 ):
-    """Compute the short-time Fourier transform of a signal along its last axis.
+    """Compute the short-time Fourier transform along a signal's last axis.
 
     The signal is cut into frames of `sequence_length` values,
     `sequence_stride` apart; each frame is multiplied by the window,
@@ -478,7 +481,7 @@ def op_stft(
 
 @export("math ops")
 def op_top_k(x, k, sorted=True):
-    """Find the `k` largest values along the last axis and their 0-based positions.
+    """Find the `k` largest values in the last axis and their 0-based indices.
 
     The positions count from 0: `0` is the first element (R's `order()` counts
     from 1).

@@ -34,7 +34,7 @@ def op_average_pool(
     padding="valid",
     data_format=None,
 ):
-    """Average over sliding windows of sequences, images or volumes (average pooling).
+    """Average over sliding windows of sequences, images or volumes.
 
     keras3 R: ``op_average_pool()``. Wraps ``keras.ops.average_pool``;
     `help(keras.ops.average_pool)` has Keras's own notes.
@@ -76,7 +76,7 @@ def op_batch_normalization(
     scale=None,
     epsilon=0.001,
 ):
-    """Normalize a tensor with a given mean and variance, then scale and shift it.
+    """Normalize a tensor with a given mean and variance, then scale and shift.
 
     Computes `(x - mean) / sqrt(variance + epsilon) * scale + offset`. The
     statistics are given here (from `op_moments()`, say);
@@ -113,7 +113,7 @@ def op_batch_normalization(
 
 @export("nn ops")
 def op_binary_crossentropy(target, output, from_logits=False):
-    """Compute the binary cross-entropy between targets and predictions, elementwise.
+    """Compute the elementwise binary cross-entropy of targets and predictions.
 
     No average is taken, unlike `loss_binary_crossentropy()`: use `op_mean()`
     on the result. Probabilities are kept away from 0 and 1 so that the
@@ -142,7 +142,7 @@ def op_binary_crossentropy(target, output, from_logits=False):
 
 @export("nn ops")
 def op_categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    """Compute the cross-entropy between one-hot targets and predicted class probabilities.
+    """Compute the cross-entropy of one-hot targets and class probabilities.
 
     The loss of each sample is `-sum(target * log(output))` over the class
     axis; no average over samples is taken.
@@ -250,11 +250,12 @@ def op_conv_transpose(
     data_format=None,
     dilation_rate=1,
 ):
-    """Apply a transposed convolution, which upsamples (the reverse of a strided convolution).
+    """Apply a transposed convolution, which upsamples its input.
 
     Each input value spreads a copy of the kernel, scaled by the value, over
     the output: with `strides = 2` the output is about twice as long on each
-    spatial axis.
+    spatial axis. It reverses the shape change of a strided convolution with
+    the same settings.
 
     keras3 R: ``op_conv_transpose()``. Wraps ``keras.ops.conv_transpose``;
     `help(keras.ops.conv_transpose)` has Keras's own notes.
@@ -340,7 +341,7 @@ def op_depthwise_conv(
     data_format=None,
     dilation_rate=1,
 ):
-    """Convolve each input channel with its own filters (depthwise convolution).
+    """Convolve each input channel separately with its own filters.
 
     keras3 R: ``op_depthwise_conv()``. Wraps ``keras.ops.depthwise_conv``;
     `help(keras.ops.depthwise_conv)` has Keras's own notes.
@@ -479,7 +480,7 @@ def op_gelu(x, approximate=True):
 
 @export("nn ops")
 def op_glu(x, axis=-1):
-    """Apply the gated linear unit: one half of the input gated by the sigmoid of the other.
+    """Apply the gated linear unit (GLU): half of `x` gated by the other half.
 
     `x` is split along `axis` into halves `a` and `b`; the result is `a *
     sigmoid(b)`.
@@ -596,7 +597,7 @@ def op_layer_normalization(
     epsilon=None,
     **kwargs,
 ):
-    """Normalize each sample over its last axis (or axes), then scale and shift it.
+    """Normalize each sample over its last axis or axes, then scale and shift.
 
     Each sample is centered and divided by its standard deviation over `axis`,
     then multiplied by `gamma` and shifted by `beta`.
@@ -632,7 +633,7 @@ def op_layer_normalization(
 
 @export("nn ops")
 def op_leaky_relu(x, negative_slope=0.2):
-    """Apply the leaky ReLU: `x` where positive, a small slope times `x` elsewhere.
+    """Apply the leaky ReLU: `x` if positive, a small slope times `x` if not.
 
     keras3 R: ``op_leaky_relu()``. Wraps ``keras.ops.leaky_relu``;
     `help(keras.ops.leaky_relu)` has Keras's own notes.
@@ -701,7 +702,7 @@ def op_max_pool(
     padding="valid",
     data_format=None,
 ):
-    """Take the maximum over sliding windows of sequences, images or volumes (max pooling).
+    """Take the maximum over sliding windows of sequences, images or volumes.
 
     keras3 R: ``op_max_pool()``. Wraps ``keras.ops.max_pool``;
     `help(keras.ops.max_pool)` has Keras's own notes.
@@ -781,7 +782,7 @@ def op_multi_hot(
     sparse=False,
     **kwargs,
 ):
-    """Encode 0-based integer labels as multi-hot vectors (one 1 per label present).
+    """Encode 0-based integer labels as multi-hot vectors.
 
     Each sample (a row of `inputs`) becomes a vector of `num_classes` zeros
     with a 1 at every label it contains; labels count from 0.
@@ -913,9 +914,10 @@ def op_polar(abs_, angle):
 
 @export("nn ops")
 def op_psnr(x1, x2, max_val):
-    """Compute the peak signal-to-noise ratio between two signals or images, in decibels.
+    """Compute the peak signal-to-noise ratio of two signals, in decibels.
 
     `20 * log10(max_val) - 10 * log10(mean((x1 - x2)^2))`: higher means closer.
+    It mostly compares an image with a compressed or rebuilt copy of it.
 
     keras3 R: ``op_psnr()``. Wraps ``keras.ops.psnr``; `help(keras.ops.psnr)`
     has Keras's own notes.
@@ -1203,7 +1205,7 @@ def op_sparse_categorical_crossentropy(
     from_logits=False,
     axis=-1,
 ):
-    """Compute the cross-entropy between 0-based class labels and predicted probabilities.
+    """Compute the cross-entropy of 0-based labels and class probabilities.
 
     Labels count from 0 (the first class is 0). The loss of each sample is
     `-log(output[label])`; no average is taken.
@@ -1243,7 +1245,7 @@ def op_sparse_categorical_crossentropy(
 
 @export("nn ops")
 def op_sparse_plus(x):
-    """Apply the sparse plus, a smooth ReLU that is exactly 0 below -1 and `x` above 1.
+    """Apply sparse plus, a smooth ReLU: exactly 0 below -1 and `x` above 1.
 
     `0` up to -1, `(x + 1)^2 / 4` between -1 and 1, `x` from 1.
 
@@ -1262,7 +1264,7 @@ def op_sparse_plus(x):
 
 @export("nn ops")
 def op_sparse_sigmoid(x):
-    """Apply the sparse sigmoid, a piecewise linear sigmoid that reaches 0 and 1.
+    """Apply the sparse sigmoid, a piecewise linear sigmoid reaching 0 and 1.
 
     `0` up to -1, `(x + 1) / 2` between -1 and 1, `1` from 1.
 
@@ -1281,7 +1283,7 @@ def op_sparse_sigmoid(x):
 
 @export("nn ops")
 def op_sparsemax(x, axis=-1):
-    """Turn scores into probabilities like softmax, but with exact zeros (sparsemax).
+    """Turn scores into probabilities, setting low ones to 0 (sparsemax).
 
     The scores are projected onto the probability simplex: the result sums to 1
     along `axis`, and small scores get exactly 0.

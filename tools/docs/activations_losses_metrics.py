@@ -10,10 +10,11 @@ SUMMARIES = {
                               "`exp(x)`.",
     "activation_gelu": "Apply the Gaussian error linear unit (GELU) "
                        "activation.",
-    "activation_glu": "Apply the gated linear unit (GLU): one half of `x` "
-                      "gated by the sigmoid of the other.",
-    "activation_hard_shrink": "Apply hard shrinkage: keep values beyond "
-                              "`threshold` in size, zero the rest.",
+    "activation_glu": (
+        "Apply the gated linear unit (GLU): half of `x` gated by the other "
+        "half."),
+    "activation_hard_shrink": "Apply hard shrinkage: zero values within "
+                              "`threshold` of 0, keep others.",
     "activation_hard_sigmoid": "Apply the hard sigmoid, a piecewise linear "
                                "approximation of the sigmoid.",
     "activation_hard_silu": "Apply the hard SiLU (hard swish) activation, "
@@ -22,8 +23,8 @@ SUMMARIES = {
                              "`x * hard_sigmoid(x)`.",
     "activation_hard_tanh": "Apply the hard tanh: clip values to the range "
                             "[-1, 1].",
-    "activation_leaky_relu": "Apply the leaky ReLU: negative values are "
-                             "scaled by a small slope instead of zeroed.",
+    "activation_leaky_relu": "Apply the leaky ReLU: `x` if positive, a small "
+                             "slope times `x` if not.",
     "activation_linear": "Apply the linear (identity) activation: return "
                          "`x` unchanged.",
     "activation_log_sigmoid": "Compute the logarithm of the sigmoid, "
@@ -41,8 +42,8 @@ SUMMARIES = {
                           "`1 / (1 + exp(-x))`.",
     "activation_silu": "Apply the SiLU (swish) activation, "
                        "`x * sigmoid(x)`.",
-    "activation_soft_shrink": "Apply soft shrinkage: move values toward 0 "
-                              "by `threshold`, zeroing small ones.",
+    "activation_soft_shrink": (
+        "Apply soft shrinkage: shrink values toward 0 by `threshold`."),
     "activation_softmax": "Turn scores into probabilities that sum to 1 "
                           "along an axis (softmax).",
     "activation_softplus": "Apply the softplus activation, "
@@ -51,50 +52,52 @@ SUMMARIES = {
                            "`x / (1 + abs(x))`.",
     "activation_sparse_plus": "Apply SparsePlus, a softplus-like function "
                               "that is exactly 0 below -1.",
-    "activation_sparse_sigmoid": "Apply the sparse sigmoid, a sigmoid-like "
-                                 "function that is exactly 0 or 1 beyond "
-                                 "+-1.",
-    "activation_sparsemax": "Turn scores into probabilities along an axis, "
-                            "setting low scores to exactly 0 (sparsemax).",
-    "activation_squareplus": "Apply squareplus, a smooth ReLU-like "
-                             "function, `(x + sqrt(x^2 + b)) / 2`.",
+    "activation_sparse_sigmoid": (
+        "Apply the sparse sigmoid, a piecewise linear sigmoid reaching 0 and "
+        "1."),
+    "activation_sparsemax": "Turn scores into probabilities, setting low ones "
+                            "to 0 (sparsemax).",
+    "activation_squareplus": "Apply squareplus, a smooth ReLU, `(x + sqrt(x^2 "
+                             "+ b)) / 2`.",
     "activation_tanh": "Apply the hyperbolic tangent activation.",
     "activation_tanh_shrink": "Apply tanh shrinkage, `x - tanh(x)`.",
-    "activation_threshold": "Keep values above `threshold` and replace the "
-                            "others with `default_value`.",
+    "activation_threshold": (
+        "Keep values above `threshold`, replace the others by "
+        "`default_value`."),
 
     # Losses
-    "loss_binary_crossentropy": "Compute the binary cross-entropy loss, for "
-                                "0/1 targets and probabilities.",
-    "loss_binary_focal_crossentropy": "Compute the binary focal "
-                                      "cross-entropy, which down-weights "
-                                      "easy examples.",
+    "loss_binary_crossentropy": (
+        "Compute the binary cross-entropy loss for 0/1 targets and "
+        "probabilities."),
+    "loss_binary_focal_crossentropy": "Compute the binary focal cross-entropy "
+                                      "(easy examples weigh less).",
     "loss_categorical_crossentropy": "Compute the categorical cross-entropy "
                                      "loss, for one-hot targets.",
-    "loss_categorical_focal_crossentropy": "Compute the categorical focal "
-                                           "cross-entropy, which "
-                                           "down-weights easy examples.",
+    "loss_categorical_focal_crossentropy": (
+        "Compute the categorical focal cross-entropy (easy examples weigh "
+        "less)."),
     "loss_categorical_generalized_cross_entropy":
         "Compute the generalized cross-entropy, a loss robust to noisy "
         "labels.",
     "loss_categorical_hinge": "Compute the categorical hinge loss, for "
                               "one-hot targets.",
-    "loss_circle": "Compute the Circle loss, for learning embeddings that "
-                   "group samples by label.",
+    "loss_circle": (
+        "Compute the Circle loss, for embeddings that group samples by "
+        "label."),
     "loss_cosine_similarity": "Compute the negative cosine similarity "
                               "between targets and predictions.",
-    "loss_ctc": "Compute the connectionist temporal classification (CTC) "
-                "loss, for unaligned sequences.",
-    "loss_dice": "Compute the Dice loss, one minus the overlap of targets "
-                 "and predictions (segmentation).",
-    "loss_hinge": "Compute the hinge loss, for -1/1 (or 0/1) targets and "
-                  "real-valued scores.",
-    "loss_huber": "Compute the Huber loss: squared error for small errors, "
-                  "absolute error for large ones.",
-    "loss_kl_divergence": "Compute the Kullback-Leibler divergence from "
-                          "the target distribution to the predicted one.",
-    "loss_log_cosh": "Compute the log-cosh loss, the logarithm of the "
-                     "hyperbolic cosine of the error.",
+    "loss_ctc": (
+        "Compute the connectionist temporal classification (CTC) loss."),
+    "loss_dice": "Compute the Dice loss, one minus the overlap of targets and "
+                 "predictions.",
+    "loss_hinge": "Compute the hinge loss, for -1/1 (or 0/1) targets and real "
+                  "scores.",
+    "loss_huber": "Compute the Huber loss: quadratic for small errors, linear "
+                  "for large.",
+    "loss_kl_divergence": "Compute the Kullback-Leibler divergence between "
+                          "targets and predictions.",
+    "loss_log_cosh": "Compute the log-cosh loss: the log of the hyperbolic "
+                     "cosine of errors.",
     "loss_mean_absolute_error": "Compute the mean absolute error loss "
                                 "(MAE).",
     "loss_mean_absolute_percentage_error": "Compute the mean absolute "
@@ -103,27 +106,28 @@ SUMMARIES = {
     "loss_mean_squared_logarithmic_error": "Compute the mean squared "
                                            "logarithmic error loss "
                                            "(MSLE).",
-    "loss_poisson": "Compute the Poisson loss, for count targets and "
-                    "positive predicted rates.",
+    "loss_poisson": "Compute the Poisson loss, for counts and positive "
+                    "predicted rates.",
     "loss_sparse_categorical_crossentropy": "Compute the categorical "
                                             "cross-entropy for integer "
                                             "class ids (0-based).",
     "loss_squared_hinge": "Compute the squared hinge loss, for -1/1 (or "
                           "0/1) targets.",
-    "loss_tversky": "Compute the Tversky loss, a Dice loss that weighs "
-                    "false positives and negatives apart.",
+    "loss_tversky": (
+        "Compute the Tversky loss, a Dice loss that weighs the two errors "
+        "apart."),
 
     # Metrics
     "metric_auc": "Create a metric for the area under the ROC or "
-                  "precision-recall curve (AUC).",
-    "metric_binary_accuracy": "Compute how often thresholded predictions "
-                              "match 0/1 targets (binary accuracy).",
+                  "precision-recall curve.",
+    "metric_binary_accuracy": (
+        "Compute how often thresholded predictions match 0/1 targets."),
     "metric_binary_crossentropy": "Compute the binary cross-entropy, as a "
                                   "metric.",
     "metric_binary_focal_crossentropy": "Compute the binary focal "
                                         "cross-entropy, as a metric.",
-    "metric_binary_iou": "Create a metric for the intersection over union "
-                         "(IoU) of binary predictions.",
+    "metric_binary_iou": "Create an intersection-over-union (IoU) metric for "
+                         "binary predictions.",
     "metric_categorical_accuracy": "Compute how often the highest-scored "
                                    "class matches a one-hot target.",
     "metric_categorical_crossentropy": "Compute the categorical "
@@ -132,19 +136,18 @@ SUMMARIES = {
                                              "cross-entropy, as a metric.",
     "metric_categorical_hinge": "Compute the categorical hinge loss, as a "
                                 "metric.",
-    "metric_concordance_correlation": "Compute the concordance correlation "
-                                      "coefficient of targets and "
-                                      "predictions.",
-    "metric_cosine_similarity": "Create a metric for the mean cosine "
-                                "similarity of targets and predictions.",
-    "metric_f1_score": "Create a metric for the F1 score, the harmonic mean "
-                       "of precision and recall.",
+    "metric_concordance_correlation": "Compute the concordance correlation of "
+                                      "targets and predictions.",
+    "metric_cosine_similarity": "Create a metric for the cosine similarity of "
+                                "targets and predictions.",
+    "metric_f1_score": "Create an F1-score metric: the harmonic mean of "
+                       "precision and recall.",
     "metric_false_negatives": "Create a metric that counts false "
                               "negatives.",
     "metric_false_positives": "Create a metric that counts false "
                               "positives.",
-    "metric_fbeta_score": "Create a metric for the F-beta score, weighting "
-                          "recall `beta` times as much as precision.",
+    "metric_fbeta_score": (
+        "Create a metric for the F-beta score, a weighted F1 score."),
     "metric_hinge": "Compute the hinge loss, as a metric.",
     "metric_huber": "Compute the Huber loss, as a metric.",
     "metric_iou": "Create a metric for the intersection over union (IoU) of "
@@ -153,63 +156,61 @@ SUMMARIES = {
                             "metric.",
     "metric_log_cosh": "Compute the log-cosh error, as a metric.",
     "metric_log_cosh_error": "Create a metric for the mean log-cosh error.",
-    "metric_mean": "Create a metric that keeps the running (weighted) mean "
-                   "of the values it is given.",
+    "metric_mean": "Create a metric for the running (weighted) mean of the "
+                   "values fed to it.",
     "metric_mean_absolute_error": "Compute the mean absolute error (MAE), "
                                   "as a metric.",
     "metric_mean_absolute_percentage_error": "Compute the mean absolute "
                                              "percentage error (MAPE), as a "
                                              "metric.",
-    "metric_mean_iou": "Create a metric for the intersection over union "
-                       "(IoU) averaged over all classes.",
+    "metric_mean_iou": "Create an intersection-over-union (IoU) metric, "
+                       "averaged over classes.",
     "metric_mean_squared_error": "Compute the mean squared error (MSE), as "
                                  "a metric.",
     "metric_mean_squared_logarithmic_error": "Compute the mean squared "
                                              "logarithmic error (MSLE), as a "
                                              "metric.",
-    "metric_mean_wrapper": "Create a metric that averages any function of "
-                           "`y_true` and `y_pred` over all samples.",
+    "metric_mean_wrapper": "Create a metric that averages a function of "
+                           "`y_true` and `y_pred`.",
     "metric_one_hot_iou": "Create a metric for the IoU of chosen classes, "
                           "with one-hot targets.",
     "metric_one_hot_mean_iou": "Create a metric for the IoU averaged over "
-                               "all classes, with one-hot targets.",
+                               "classes, for one-hot targets.",
     "metric_pearson_correlation": "Compute the Pearson correlation of "
                                   "targets and predictions.",
     "metric_poisson": "Compute the Poisson loss, as a metric.",
-    "metric_precision": "Create a metric for precision: the share of "
-                        "predicted positives that are right.",
-    "metric_precision_at_recall": "Create a metric for the best precision "
-                                  "reached with recall at least `recall`.",
+    "metric_precision": "Create a precision metric: what share of predicted "
+                        "positives are right.",
+    "metric_precision_at_recall": (
+        "Create a metric for the best precision with recall at least "
+        "`recall`."),
     "metric_r2_score": "Create a metric for the coefficient of "
                        "determination, R squared.",
-    "metric_recall": "Create a metric for recall: the share of actual "
-                     "positives that are found.",
-    "metric_recall_at_precision": "Create a metric for the best recall "
-                                  "reached with precision at least "
-                                  "`precision`.",
+    "metric_recall": "Create a recall metric: what share of actual positives "
+                     "are found.",
+    "metric_recall_at_precision": "Create a metric for the best recall with "
+                                  "precision at least `precision`.",
     "metric_root_mean_squared_error": "Create a metric for the root mean "
                                       "squared error (RMSE).",
     "metric_sensitivity_at_specificity": "Create a metric for the best "
-                                         "sensitivity reached with a given "
-                                         "specificity.",
+                                         "sensitivity at a given specificity.",
     "metric_sparse_categorical_accuracy": "Compute how often the "
                                           "highest-scored class matches an "
                                           "integer class id.",
     "metric_sparse_categorical_crossentropy": "Compute the categorical "
                                               "cross-entropy for integer "
-                                              "class ids, as a metric.",
+                                              "labels, as a metric.",
     "metric_sparse_top_k_categorical_accuracy":
-        "Compute how often an integer class id is among the `k` "
-        "highest-scored classes.",
+        "Compute how often an integer label is among the `k` top-scored "
+        "classes.",
     "metric_specificity_at_sensitivity": "Create a metric for the best "
-                                         "specificity reached with a given "
-                                         "sensitivity.",
+                                         "specificity at a given sensitivity.",
     "metric_squared_hinge": "Compute the squared hinge loss, as a metric.",
-    "metric_sum": "Create a metric that keeps the running (weighted) sum of "
-                  "the values it is given.",
-    "metric_top_k_categorical_accuracy": "Compute how often a one-hot "
-                                         "target is among the `k` "
-                                         "highest-scored classes.",
+    "metric_sum": "Create a metric for the running (weighted) sum of the "
+                  "values fed to it.",
+    "metric_top_k_categorical_accuracy": (
+        "Compute how often a one-hot target is among the `k` top-scored "
+        "classes."),
     "metric_true_negatives": "Create a metric that counts true negatives.",
     "metric_true_positives": "Create a metric that counts true positives.",
 }
@@ -264,6 +265,15 @@ DETAILS = {
         "The input is split in two equal halves `a` and `b` along `axis`, "
         "and the result is `a * sigmoid(b)`; that axis must have an even "
         "size, and the result has half of it."),
+    "activation_soft_shrink": (
+        "Values within `threshold` of 0 become 0; the others move "
+        "`threshold` closer to 0."),
+    "activation_sparse_sigmoid": (
+        "The result is 0 up to -1, `(x + 1) / 2` between -1 and 1, and 1 "
+        "from 1 on: unlike the sigmoid, it reaches 0 and 1 exactly."),
+    "activation_sparsemax": (
+        "The result sums to 1 along `axis`, like softmax, but scores well "
+        "below the largest ones get a probability of exactly 0."),
     "loss_binary_crossentropy": (
         _PER_SAMPLE + " The targets are 0 or 1; the predictions are "
         "probabilities (after a sigmoid), or raw scores with "
@@ -287,7 +297,12 @@ DETAILS = {
     "loss_dice": (
         "Dice is `1 - 2 * sum(y_true * y_pred) / (sum(y_true) + "
         "sum(y_pred))`. With the default `axis=None` the sums run over "
-        "everything, so the value is one number for the whole batch."),
+        "everything, so the value is one number for the whole batch. It "
+        "is common in image segmentation, where the targets are masks."),
+    "loss_kl_divergence": (
+        "Each sample gets `sum(y_true * log(y_true / y_pred))` over the "
+        "last axis, with both clipped away from 0: 0 when the predicted "
+        "distribution equals the target one, larger as they differ."),
     "loss_tversky": (
         "Tversky is `1 - TP / (TP + alpha * FN + beta * FP)`, with soft "
         "counts from the probabilities: `alpha` weighs false negatives and "
@@ -308,7 +323,8 @@ DETAILS = {
         "padded with 0 (0 is the blank, so real labels start at 1); the "
         "predictions are per-step class scores before any softmax (logits), "
         "`(batch, steps, classes)`. The result has one value per "
-        "sequence."),
+        "sequence. CTC is for outputs whose labels are not aligned with "
+        "the input steps, as in speech or handwriting recognition."),
     "metric_binary_accuracy": (
         "Given `y_true` and `y_pred`, the result compares each entry (1 "
         "where right, 0 where wrong); the object for `compile()` keeps the "
@@ -367,6 +383,9 @@ DETAILS = {
     "metric_f1_score": (
         "The targets and predictions are matrices with one column per "
         "class. " + _CONSTRUCTOR),
+    "metric_fbeta_score": (
+        "Recall counts `beta` times as much as precision; `beta=1` gives "
+        "the F1 score. " + _CONSTRUCTOR),
     "metric_r2_score": (
         "R squared is `1 - sum of squared errors / total sum of squares`: 1 "
         "is a perfect fit, 0 is no better than predicting the mean. "
@@ -384,7 +403,9 @@ DETAILS = {
         "function (such as a `loss_*()` or `metric_*()` function) into a "
         "metric object for `compile()`. " + _CONSTRUCTOR),
     "metric_root_mean_squared_error": _CONSTRUCTOR,
-    "metric_cosine_similarity": _CONSTRUCTOR,
+    "metric_cosine_similarity": (
+        "The result is the similarity averaged over all the samples seen. "
+        + _CONSTRUCTOR),
     "metric_log_cosh_error": _CONSTRUCTOR,
 }
 

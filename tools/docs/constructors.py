@@ -13,24 +13,22 @@ SUMMARIES = {
         "Create an Adadelta optimizer, which sets step sizes from past "
         "updates."),
     "optimizer_adafactor": (
-        "Create an Adafactor optimizer, a memory-saving relative of Adam for "
-        "large models."),
+        "Create an Adafactor optimizer, a memory-saving relative of Adam."),
     "optimizer_adagrad": (
-        "Create an Adagrad optimizer, whose step per weight shrinks as its "
-        "gradients add up."),
+        "Create an Adagrad optimizer, whose steps shrink as gradients add "
+        "up."),
     "optimizer_adam": (
         "Create an Adam optimizer, the usual first choice for training a "
         "network."),
     "optimizer_adam_w": (
-        "Create an AdamW optimizer: Adam with weight decay kept apart from "
-        "the gradient."),
+        "Create an AdamW optimizer: Adam with decoupled weight decay."),
     "optimizer_adamax": (
-        "Create an Adamax optimizer, a variant of Adam based on the largest "
-        "past gradient."),
+        "Create an Adamax optimizer: Adam, scaled by the largest past "
+        "gradient."),
     "optimizer_ftrl": (
         "Create an FTRL optimizer, suited to large sparse linear models."),
     "optimizer_lamb": (
-        "Create a LAMB optimizer, Adam with per-layer step scaling for big "
+        "Create a LAMB optimizer, Adam with per-layer step sizes for big "
         "batches."),
     "optimizer_lion": (
         "Create a Lion optimizer, which steps by the sign of a momentum "
@@ -39,13 +37,13 @@ SUMMARIES = {
         "Wrap an optimizer so that it scales the loss, for training in "
         "float16."),
     "optimizer_muon": (
-        "Create a Muon optimizer, which orthogonalizes the updates of "
-        "2-D weight matrices."),
+        "Create a Muon optimizer, orthogonalizing the updates of weight "
+        "matrices."),
     "optimizer_nadam": (
         "Create a Nadam optimizer: Adam with Nesterov momentum."),
     "optimizer_rmsprop": (
-        "Create an RMSprop optimizer, which divides steps by a running "
-        "size of the gradients."),
+        "Create an RMSprop optimizer, scaling steps by recent gradient "
+        "sizes."),
     "optimizer_sgd": (
         "Create a stochastic gradient descent optimizer, with optional "
         "momentum."),
@@ -78,6 +76,18 @@ DETAILS = {
         "`exclude_embeddings=False`) and layers named in `exclude_layers` "
         "are updated with AdamW instead; the final output layer is usually "
         "best excluded."),
+    "optimizer_adafactor": (
+        "Adam keeps a running size of the squared gradient for every "
+        "weight; Adafactor keeps one per row and one per column of a "
+        "weight matrix instead, which saves much memory in large models."),
+    "optimizer_adagrad": (
+        "Each weight gets its own step: the learning rate divided by the "
+        "square root of the sum of its squared gradients so far, so weights "
+        "with large or frequent gradients slow down."),
+    "optimizer_rmsprop": (
+        "Each weight's step is divided by the square root of a moving "
+        "average of its squared gradients (`rho` sets how fast it "
+        "forgets)."),
 }
 
 PARAMS = {
@@ -258,14 +268,13 @@ RETURNS = {}
 
 SUMMARIES.update({
     "learning_rate_schedule_cosine_decay": (
-        "Create a learning rate that falls along a cosine curve, after an "
-        "optional warm-up."),
+        "Create a learning rate that falls along a cosine curve."),
     "learning_rate_schedule_cosine_decay_restarts": (
         "Create a learning rate that falls along a cosine curve and "
-        "restarts periodically."),
+        "restarts."),
     "learning_rate_schedule_exponential_decay": (
-        "Create a learning rate that shrinks by a fixed factor every given "
-        "number of steps."),
+        "Create a learning rate that decays exponentially with the step "
+        "count."),
     "learning_rate_schedule_inverse_time_decay": (
         "Create a learning rate that decays as one over the number of "
         "steps."),
@@ -273,8 +282,8 @@ SUMMARIES.update({
         "Create a learning rate that is constant between given step "
         "boundaries."),
     "learning_rate_schedule_polynomial_decay": (
-        "Create a learning rate that falls along a polynomial curve to an "
-        "end value."),
+        "Create a learning rate that falls along a polynomial to an end "
+        "value."),
 })
 
 DETAILS.update({
@@ -388,10 +397,10 @@ SUMMARIES.update({
     "initializer_constant": "Create an initializer that fills weights with "
                             "one value.",
     "initializer_glorot_normal": (
-        "Create a Glorot (Xavier) normal initializer, scaled by the fans in "
-        "and out."),
+        "Create a Glorot (Xavier) normal initializer, scaled by fan in and "
+        "out."),
     "initializer_glorot_uniform": (
-        "Create a Glorot (Xavier) uniform initializer, Keras's default for "
+        "Create a Glorot (Xavier) uniform initializer, the default for "
         "kernels."),
     "initializer_he_normal": (
         "Create a He normal initializer, scaled for layers followed by "
@@ -403,7 +412,7 @@ SUMMARIES.update({
         "Create an initializer that fills a 2-D weight with the identity "
         "matrix."),
     "initializer_lecun_normal": (
-        "Create a LeCun normal initializer, scaled by the fan in (used with "
+        "Create a LeCun normal initializer, scaled by fan in (used with "
         "SELU)."),
     "initializer_lecun_uniform": (
         "Create a LeCun uniform initializer, scaled by the fan in."),
@@ -416,14 +425,14 @@ SUMMARIES.update({
     "initializer_random_uniform": (
         "Create an initializer that draws from a uniform distribution."),
     "initializer_stft": (
-        "Create an initializer of kernels that compute a short-time Fourier "
-        "transform."),
+        "Create a kernel initializer for computing short-time Fourier "
+        "transforms."),
     "initializer_truncated_normal": (
         "Create an initializer that draws from a normal distribution cut "
         "at 2 sd."),
     "initializer_variance_scaling": (
-        "Create an initializer whose spread is scaled by the weight's fan "
-        "in and/or fan out."),
+        "Create an initializer whose spread is scaled by fan in and/or fan "
+        "out."),
     "initializer_zeros": "Create an initializer that fills weights with "
                          "zeros.",
 })
@@ -564,8 +573,8 @@ SUMMARIES.update({
     "regularizer_l2": "Create an L2 weight penalty: a factor times the sum "
                       "of squared weights.",
     "regularizer_orthogonal": (
-        "Create a penalty that pushes the rows or columns of a weight "
-        "towards orthogonality."),
+        "Create a penalty pushing a weight's rows or columns to be "
+        "orthogonal."),
 })
 
 DETAILS.update({
@@ -628,13 +637,13 @@ SUMMARIES.update({
         "Create a constraint that caps the norm of each unit's incoming "
         "weights."),
     "constraint_minmaxnorm": (
-        "Create a constraint that keeps the norm of each unit's weights "
-        "within bounds."),
+        "Create a constraint that keeps each unit's weight norm within "
+        "bounds."),
     "constraint_nonneg": "Create a constraint that keeps weights "
                          "non-negative.",
     "constraint_unitnorm": (
-        "Create a constraint that rescales each unit's incoming weights to "
-        "norm 1."),
+        "Create a constraint that scales each unit's incoming weights to norm "
+        "1."),
 })
 
 DETAILS.update({
@@ -701,8 +710,7 @@ SUMMARIES.update({
     "random_binomial": "Draw random counts of successes from a binomial "
                        "distribution.",
     "random_categorical": (
-        "Draw random class indices (0-based) from rows of unnormalized log "
-        "probabilities."),
+        "Draw random class indices (0-based) from rows of logits."),
     "random_dropout": (
         "Set random entries of a tensor to zero and scale up the rest."),
     "random_gamma": "Draw random numbers from a gamma distribution.",
@@ -711,12 +719,10 @@ SUMMARIES.update({
         "bound."),
     "random_normal": "Draw random numbers from a normal distribution.",
     "random_seed_generator": (
-        "Create a seed generator: a stateful seed for a reproducible "
-        "sequence of draws."),
+        "Create a seed generator, a stateful seed giving reproducible draws."),
     "random_shuffle": "Shuffle a tensor along one axis.",
     "random_truncated_normal": (
-        "Draw random numbers from a normal distribution cut at two standard "
-        "deviations."),
+        "Draw random numbers from a truncated normal distribution."),
     "random_uniform": "Draw random numbers from a uniform distribution.",
 })
 
@@ -739,7 +745,9 @@ DETAILS.update({
     "random_categorical": (
         "Each row of `logits` is one distribution over classes (values "
         "such as a model's output before softmax; they need not sum to "
-        "anything). Class indices are 0-based, as everywhere in Python."),
+        "anything). Class indices are 0-based, as everywhere in Python. "
+        "The values are unnormalized log probabilities: the softmax of a "
+        "row gives its class probabilities."),
     "random_seed_generator": (
         "Pass the generator as the `seed` of random functions, "
         "initializers or layers. Each use advances its state, so "
@@ -884,8 +892,7 @@ SUMMARIES.update({
         "Return whether flash attention was disabled, or is left to "
         "Keras."),
     "config_disable_interactive_logging": (
-        "Send Keras's progress messages to Python's logging instead of the "
-        "screen."),
+        "Send Keras's progress messages to Python's logging, not the screen."),
     "config_enable_interactive_logging": (
         "Show Keras's progress messages (progress bars) on the screen."),
     "config_is_interactive_logging_enabled": (
@@ -900,7 +907,7 @@ SUMMARIES.update({
         "Allow loading models that contain Python code, such as lambdas."),
     "config_dtype_policy": (
         "Return the global dtype policy: the types layers compute and store "
-        "weights in."),
+        "in."),
     "config_set_dtype_policy": (
         "Set the global dtype policy, for example mixed precision."),
     "config_epsilon": (
@@ -923,11 +930,9 @@ SUMMARIES.update({
         "Cap the number of epochs of every `fit()`, for quick debugging "
         "runs."),
     "config_max_steps_per_epoch": (
-        "Return the cap on the steps per epoch of `fit()`, `evaluate()` and "
-        "`predict()`."),
+        "Return the cap on the steps per epoch, or `None` if there is none."),
     "config_set_max_steps_per_epoch": (
-        "Cap the steps per epoch of `fit()`, `evaluate()` and `predict()`, "
-        "for debugging."),
+        "Cap the steps per epoch of `fit()`, `evaluate()` and `predict()`."),
 })
 
 DETAILS.update({
@@ -956,7 +961,15 @@ DETAILS.update({
         "changing code. Set `None` to remove the cap."),
     "config_set_max_steps_per_epoch": (
         "The environment variable `KERAS_MAX_STEPS_PER_EPOCH` does the same "
-        "without changing code. Set `None` to remove the cap."),
+        "without changing code. Set `None` to remove the cap. Meant for "
+        "debugging: a quick run through a few batches."),
+    "config_max_steps_per_epoch": (
+        "The cap applies to `fit()`, `evaluate()` and `predict()`; set it "
+        "with `config_set_max_steps_per_epoch()`."),
+    "config_dtype_policy": (
+        "The policy holds two types: the one layers compute in and the one "
+        "their weights are stored in; both are float32 unless changed with "
+        "`config_set_dtype_policy()`."),
     "config_disable_interactive_logging": (
         "Useful in scripts and log files, where progress bars print as "
         "many lines."),
@@ -1160,8 +1173,8 @@ def _family_note(name):
 
 for _name, _label in _APPS.items():
     _article = "an" if _label[0] in "AEIOX" else "a"
-    SUMMARIES[_name] = (f"Create {_article} {_label} image classifier, "
-                        f"optionally pretrained on ImageNet.")
+    SUMMARIES[_name] = (f"Create {_article} {_label} image model "
+                        f"(ImageNet weights optional).")
     DETAILS[_name] = _family_note(_name) + _COMMON_APP_DETAIL
 
 PARAMS.update({

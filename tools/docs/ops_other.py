@@ -21,29 +21,30 @@ _LOOP_VALUE = ("the same structure, shapes and dtypes as the value it "
 
 SUMMARIES = {
     # core ops
-    "op_associative_scan": "Combine the elements along an axis cumulatively "
-                           "with an associative function, in parallel.",
+    "op_associative_scan": "Accumulate the elements along an axis with an "
+                           "associative function.",
     "op_cast": "Convert a tensor to another data type.",
     "op_cond": "Call one of two functions, depending on a boolean "
                "condition.",
-    "op_convert_to_array": "Convert a tensor to a NumPy array (another name "
-                           "of `op_convert_to_numpy()`).",
+    "op_convert_to_array": "Convert a tensor to a NumPy array (same as "
+                           "`op_convert_to_numpy()`).",
     "op_convert_to_numpy": "Convert a tensor to a NumPy array.",
     "op_convert_to_tensor": "Convert an array, a number or a nested list to "
                             "a tensor.",
     "op_custom_gradient": "Make a function whose gradient is computed by a "
                           "function you write.",
     "op_dtype": "Get the data type of a tensor, as a string.",
-    "op_fori_loop": "Run a loop body for each integer from `lower` up to "
-                    "`upper` (excluded), carrying a value.",
+    "op_fori_loop": "Run `body_fun` for `i` from `lower` to `upper - 1`, "
+                    "carrying a value.",
     "op_is_tensor": "Check whether a value is a tensor of the current "
                     "backend.",
-    "op_map": "Apply a function to each slice of a tensor along its first "
-              "axis, one at a time.",
-    "op_rearrange": "Reorder, merge or split the axes of a tensor, written "
-                    "as an einops-style pattern.",
-    "op_scan": "Loop over the slices of a tensor, carrying a state and "
-               "collecting one output per step.",
+    "op_map": (
+        "Apply a function to slices of a tensor along its first axis, in "
+        "turn."),
+    "op_rearrange": "Reorder, merge or split a tensor's axes with an "
+                    "einops-style pattern.",
+    "op_scan": "Loop over a tensor's slices, carrying a state and collecting "
+               "outputs.",
     "op_scatter": "Create a tensor of zeros and add values at given "
                   "positions.",
     "op_scatter_update": "Replace the values of a tensor at given "
@@ -55,41 +56,41 @@ SUMMARIES = {
                 "size.",
     "op_slice_update": "Replace a block of a tensor, given the block's start "
                        "position.",
-    "op_stop_gradient": "Return a tensor's value unchanged, but let no "
-                        "gradient flow back through it.",
+    "op_stop_gradient": "Return a tensor unchanged, but let no gradient flow "
+                        "back through it.",
     "op_switch": "Call one of several functions, chosen by a 0-based "
                  "index.",
     "op_unstack": "Split a tensor along an axis into a list of tensors.",
-    "op_vectorized_map": "Apply a function to each slice of a tensor along "
-                         "its first axis, vectorized.",
+    "op_vectorized_map": "Apply a function to slices of a tensor along its "
+                         "first axis, vectorized.",
     "op_while_loop": "Repeat a loop body while a condition holds.",
 
     # nn ops
-    "op_average_pool": "Average over sliding windows of sequences, images "
-                       "or volumes (average pooling).",
+    "op_average_pool": "Average over sliding windows of sequences, images or "
+                       "volumes.",
     "op_batch_normalization": "Normalize a tensor with a given mean and "
-                              "variance, then scale and shift it.",
-    "op_binary_crossentropy": "Compute the binary cross-entropy between "
-                              "targets and predictions, elementwise.",
-    "op_categorical_crossentropy": "Compute the cross-entropy between "
-                                   "one-hot targets and predicted class "
-                                   "probabilities.",
+                              "variance, then scale and shift.",
+    "op_binary_crossentropy": (
+        "Compute the elementwise binary cross-entropy of targets and "
+        "predictions."),
+    "op_categorical_crossentropy": "Compute the cross-entropy of one-hot "
+                                   "targets and class probabilities.",
     "op_celu": "Apply the continuously differentiable exponential linear "
                "unit (CELU).",
     "op_conv": "Convolve a batch of sequences, images or volumes with a "
                "kernel.",
-    "op_conv_transpose": "Apply a transposed convolution, which upsamples "
-                         "(the reverse of a strided convolution).",
+    "op_conv_transpose": "Apply a transposed convolution, which upsamples its "
+                         "input.",
     "op_ctc_loss": "Compute the CTC loss between label sequences and "
                    "per-step class scores.",
-    "op_depthwise_conv": "Convolve each input channel with its own filters "
-                         "(depthwise convolution).",
+    "op_depthwise_conv": "Convolve each input channel separately with its own "
+                         "filters.",
     "op_dot_product_attention": "Compute scaled dot-product attention of "
                                 "queries over keys and values.",
     "op_elu": "Apply the exponential linear unit (ELU).",
     "op_gelu": "Apply the Gaussian error linear unit (GELU).",
-    "op_glu": "Apply the gated linear unit: one half of the input gated by "
-              "the sigmoid of the other.",
+    "op_glu": "Apply the gated linear unit (GLU): half of `x` gated by the "
+              "other half.",
     "op_hard_shrink": "Set values close to zero to zero, keeping the others "
                       "(hard shrinkage).",
     "op_hard_sigmoid": "Apply the hard sigmoid, a piecewise linear "
@@ -98,26 +99,26 @@ SUMMARIES = {
                     "sigmoid of `x`.",
     "op_hard_swish": "Apply the hard swish (the same as `op_hard_silu()`).",
     "op_hard_tanh": "Clip values to the range from -1 to 1 (hard tanh).",
-    "op_layer_normalization": "Normalize each sample over its last axis "
-                              "(or axes), then scale and shift it.",
-    "op_leaky_relu": "Apply the leaky ReLU: `x` where positive, a small "
-                     "slope times `x` elsewhere.",
+    "op_layer_normalization": "Normalize each sample over its last axis or "
+                              "axes, then scale and shift.",
+    "op_leaky_relu": "Apply the leaky ReLU: `x` if positive, a small slope "
+                     "times `x` if not.",
     "op_log_sigmoid": "Compute the logarithm of the sigmoid, without "
                       "overflow.",
     "op_log_softmax": "Compute the logarithm of the softmax along an axis, "
                       "without overflow.",
-    "op_max_pool": "Take the maximum over sliding windows of sequences, "
-                   "images or volumes (max pooling).",
+    "op_max_pool": (
+        "Take the maximum over sliding windows of sequences, images or "
+        "volumes."),
     "op_moments": "Compute the mean and the variance of a tensor over "
                   "given axes.",
-    "op_multi_hot": "Encode 0-based integer labels as multi-hot vectors "
-                    "(one 1 per label present).",
+    "op_multi_hot": "Encode 0-based integer labels as multi-hot vectors.",
     "op_normalize": "Divide a tensor by its norm along an axis, giving "
                     "slices of norm 1.",
     "op_one_hot": "Encode 0-based integer labels as one-hot vectors.",
     "op_polar": "Build complex numbers from magnitudes and angles.",
-    "op_psnr": "Compute the peak signal-to-noise ratio between two signals "
-               "or images, in decibels.",
+    "op_psnr": "Compute the peak signal-to-noise ratio of two signals, in "
+               "decibels.",
     "op_relu": "Apply the rectified linear unit, `max(x, 0)`.",
     "op_relu6": "Apply the rectified linear unit capped at 6, "
                 "`min(max(x, 0), 6)`.",
@@ -134,15 +135,16 @@ SUMMARIES = {
                   "softmax function.",
     "op_softplus": "Apply the softplus, `log(1 + exp(x))`, a smooth ReLU.",
     "op_softsign": "Apply the softsign, `x / (1 + abs(x))`.",
-    "op_sparse_categorical_crossentropy": "Compute the cross-entropy "
-                                          "between 0-based class labels and "
-                                          "predicted probabilities.",
-    "op_sparse_plus": "Apply the sparse plus, a smooth ReLU that is exactly "
-                      "0 below -1 and `x` above 1.",
-    "op_sparse_sigmoid": "Apply the sparse sigmoid, a piecewise linear "
-                         "sigmoid that reaches 0 and 1.",
-    "op_sparsemax": "Turn scores into probabilities like softmax, but with "
-                    "exact zeros (sparsemax).",
+    "op_sparse_categorical_crossentropy": "Compute the cross-entropy of "
+                                          "0-based labels and class "
+                                          "probabilities.",
+    "op_sparse_plus": "Apply sparse plus, a smooth ReLU: exactly 0 below -1 "
+                      "and `x` above 1.",
+    "op_sparse_sigmoid": (
+        "Apply the sparse sigmoid, a piecewise linear sigmoid reaching 0 and "
+        "1."),
+    "op_sparsemax": "Turn scores into probabilities, setting low ones to 0 "
+                    "(sparsemax).",
     "op_squareplus": "Apply the squareplus, `(x + sqrt(x^2 + b)) / 2`, a "
                      "smooth ReLU.",
     "op_tanh_shrink": "Apply the tanh shrink, `x - tanh(x)`.",
@@ -154,39 +156,40 @@ SUMMARIES = {
     # math ops
     "op_erf": "Compute the error function elementwise.",
     "op_erfinv": "Compute the inverse error function elementwise.",
-    "op_extract_sequences": "Cut the last axis of a tensor into frames of "
-                            "fixed length, which may overlap.",
-    "op_fft": "Compute the discrete Fourier transform of a complex signal "
-              "along its last axis.",
+    "op_extract_sequences": "Cut a tensor's last axis into fixed-length "
+                            "frames, which may overlap.",
+    "op_fft": "Compute the discrete Fourier transform of a complex signal.",
     "op_fft2": "Compute the 2D discrete Fourier transform over the last two "
                "axes.",
-    "op_ifft2": "Compute the inverse 2D discrete Fourier transform over the "
-                "last two axes.",
+    "op_ifft2": (
+        "Compute the inverse 2D discrete Fourier transform on the last two "
+        "axes."),
     "op_in_top_k": "Check whether each target class is among the `k` "
                    "highest predictions.",
-    "op_irfft": "Rebuild a real signal from its non-negative frequencies "
-                "(the inverse of `op_rfft()`).",
+    "op_irfft": "Rebuild a real signal from its frequencies >= 0, inverting "
+                "`op_rfft()`.",
     "op_istft": "Rebuild a signal from its short-time Fourier transform "
-                "(the inverse of `op_stft()`).",
+                "(`op_stft()`).",
     "op_logsumexp": "Compute `log(sum(exp(x)))` over axes, without "
                     "overflow.",
     "op_qr": "Compute the QR decomposition of a matrix.",
-    "op_rfft": "Compute the Fourier transform of a real signal along its "
-               "last axis, for frequencies >= 0.",
+    "op_rfft": "Compute the Fourier transform of a real signal, for "
+               "frequencies >= 0.",
     "op_rsqrt": "Compute `1 / sqrt(x)` elementwise.",
-    "op_segment_max": "Compute the maximum of each segment of a tensor, "
-                      "given 0-based segment ids.",
+    "op_segment_max": "Compute the maximum of each segment of a tensor, given "
+                      "0-based ids.",
     "op_segment_sum": "Compute the sum of each segment of a tensor, given "
                       "0-based segment ids.",
     "op_solve": "Solve the linear system `a @ x = b` for `x`.",
-    "op_stft": "Compute the short-time Fourier transform of a signal along "
-               "its last axis.",
-    "op_top_k": "Find the `k` largest values along the last axis and their "
-                "0-based positions.",
+    "op_stft": (
+        "Compute the short-time Fourier transform along a signal's last "
+        "axis."),
+    "op_top_k": "Find the `k` largest values in the last axis and their "
+                "0-based indices.",
 
     # linear algebra ops
     "op_cholesky": "Compute the lower Cholesky factor `L` of a positive "
-                   "definite matrix (`x = L @ L.T`).",
+                   "definite matrix.",
     "op_det": "Compute the determinant of a square matrix.",
     "op_eig": "Compute the eigenvalues and eigenvectors of a square "
               "matrix.",
@@ -204,9 +207,8 @@ SUMMARIES = {
     "op_svd": "Compute the singular value decomposition of a matrix.",
 
     # image ops
-    "op_image_affine_transform": "Shift, rotate, scale or shear images "
-                                 "with an affine (or projective) "
-                                 "transform.",
+    "op_image_affine_transform": (
+        "Shift, rotate, scale or shear images with an affine transform."),
     "op_image_crop": "Crop images to a box given by offsets and a target "
                      "size.",
     "op_image_elastic_transform": "Distort images with a random, smooth "
@@ -365,7 +367,8 @@ DETAILS = {
     "op_conv_transpose": (
         "Each input value spreads a copy of the kernel, scaled by the "
         "value, over the output: with `strides = 2` the output is about "
-        "twice as long on each spatial axis."),
+        "twice as long on each spatial axis. It reverses the shape change "
+        "of a strided convolution with the same settings."),
     "op_ctc_loss": (
         "Connectionist temporal classification scores a sequence of "
         "per-step class scores against a shorter label sequence, summing "
@@ -403,7 +406,8 @@ DETAILS = {
         "label outside that range gives a vector of zeros."),
     "op_psnr": (
         "`20 * log10(max_val) - 10 * log10(mean((x1 - x2)^2))`: higher "
-        "means closer."),
+        "means closer. It mostly compares an image with a compressed or "
+        "rebuilt copy of it."),
     "op_rms_normalization": (
         "Computes `x / sqrt(mean(x^2) + epsilon) * scale` over `axis`, "
         "without centering (unlike `op_layer_normalization()`)."),
@@ -439,13 +443,18 @@ DETAILS = {
     "op_fft": (
         "Keras's Fourier ops take and return complex values as pairs of "
         "real tensors, `(real, imag)`; NumPy's `np.fft.fft(real + 1j * "
-        "imag)` computes the same transform."),
+        "imag)` computes the same transform. It runs along the last "
+        "axis."),
     "op_in_top_k": (
         "Targets are 0-based class indices. A target tied with the "
         "`k`-th highest score counts as in the top `k`."),
     "op_istft": (
         "Give the same `sequence_length`, `sequence_stride`, `fft_length`, "
         "`window` and `center` as to `op_stft()`."),
+    "op_rfft": (
+        "It runs along the last axis. The negative frequencies of a real "
+        "signal are the conjugates of its positive ones, so only those "
+        "from 0 up are returned."),
     "op_segment_max": (
         "Row `i` of `data` belongs to segment `segment_ids[i]`, counted "
         "from 0. A segment without rows gets the lowest value of the dtype. "
@@ -464,7 +473,9 @@ DETAILS = {
         "`order()` counts from 1)."),
 
     # linear algebra ops
-    "op_cholesky": "R's `chol()` returns the upper factor, `t(L)`.",
+    "op_cholesky": (
+        "`L` is lower triangular, and `L @ L.T` gives `x` back. R's `chol()` "
+        "returns the upper factor, `t(L)`."),
     "op_eigh": (
         "The eigenvalues come in increasing order (R's `eigen()` gives "
         "decreasing order)."),
@@ -491,7 +502,8 @@ DETAILS = {
         "pixel `(x, y)` (column, row) takes the input at `((a0 x + a1 y + "
         "a2) / k, (b0 x + b1 y + b2) / k)`, with `k = c0 x + c1 y + 1`. So "
         "`[1, 0, 1, 0, 1, 0, 0, 0]` moves the content one pixel left. `c0` "
-        "and `c1` are used by the TensorFlow backend only."),
+        "and `c1` are used by the TensorFlow backend only; when they are "
+        "not 0 the transform is projective (it changes the perspective)."),
     "op_image_crop": (
         "Give two of the three values on each axis: `top_cropping`, "
         "`bottom_cropping`, `target_height` for rows, and `left_cropping`, "
