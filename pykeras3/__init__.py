@@ -91,7 +91,19 @@ from .applications import (
     application_nasnetlarge,
     application_nasnetmobile,
 )
-from .callbacks import callback_model_checkpoint
+from .callbacks import (
+    callback_model_checkpoint,
+    callback_early_stopping,
+    callback_reduce_lr_on_plateau,
+    callback_backup_and_restore,
+    callback_csv_logger,
+    callback_lambda,
+    callback_learning_rate_scheduler,
+    callback_remote_monitor,
+    callback_swap_ema_weights,
+    callback_tensorboard,
+    callback_terminate_on_nan,
+)
 from .config import (
     config_backend,
     config_disable_flash_attention,

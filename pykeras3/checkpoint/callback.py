@@ -30,39 +30,42 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import math
-import numbers
 import os
 import sys
 import time
 import warnings
 import zipfile
 
-import keras
 import numpy as np
 
-from .._args import ArgumentTypeError, as_bool, is_int
+from .._args import as_bool, is_int
 from .._files import atomic_write, check_suffix, sweep
+from .._monitor import MonitorCallback, missing_message, scalar_logs
 from . import state as _state
 from .state import CheckpointWarning
 from .template import FN as _FN
-from .template import Template, missing_message
+from .template import Template
 
 __all__ = ["ModelCheckpoint", "CheckpointWarning"]
 
 
-class ModelCheckpoint(keras.callbacks.Callback):
+class ModelCheckpoint(MonitorCallback):
     """Save a model (or its weights) during training, crash-safely.
 
     Create it with `callback_model_checkpoint()`; the arguments are
     described there.
     """
 
+    FN = _FN
+    WARNING = CheckpointWarning
+
     def __init__(self, filepath, monitor="val_loss", verbose=0,
                  save_best_only=False, save_weights_only=False, mode="auto",
                  save_freq="epoch", initial_value_threshold=None, *,
                  max_to_keep=None, load_weights_on_restart=False,
                  options=None, period=None):
-        super().__init__()
+        super().__init__(monitor, mode, 0.0, initial_value_threshold,
+                         baseline_name="initial_value_threshold")
         self.save_weights_only = as_bool(_FN, "save_weights_only",
                                          save_weights_only)
         self.filepath = check_suffix(
@@ -71,11 +74,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
                   "name." if not self.save_weights_only else
                   "Or pass save_weights_only=False to save the whole model "
                   "to a '.keras' file."))
-        if not isinstance(monitor, str) or not monitor:
-            raise ArgumentTypeError(
-                f"{_FN}(): `monitor` must be the name of a logged metric, "
-                f"such as 'val_loss'. Received: monitor={monitor!r}")
-        self.monitor = monitor
         if not (is_int(verbose) or isinstance(verbose, (bool, np.bool_))) \
                 or verbose < 0:
             raise ValueError(
@@ -83,11 +81,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"save point). Received: verbose={verbose!r}")
         self.verbose = int(verbose)
         self.save_best_only = as_bool(_FN, "save_best_only", save_best_only)
-        if mode not in ("auto", "min", "max"):
-            raise ValueError(
-                f"{_FN}(): `mode` must be 'auto', 'min' or 'max'. "
-                f"Received: mode={mode!r}")
-        self.mode = mode
         if save_freq != "epoch" and not (is_int(save_freq) and
                                          save_freq > 0):
             raise ValueError(
@@ -96,16 +89,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"Received: save_freq={save_freq!r}")
         self.save_freq = save_freq if save_freq == "epoch" else \
             int(save_freq)
-        if initial_value_threshold is not None and (
-                not isinstance(initial_value_threshold, numbers.Real)
-                or isinstance(initial_value_threshold, (bool, np.bool_))
-                or math.isnan(initial_value_threshold)):
-            raise ValueError(
-                f"{_FN}(): `initial_value_threshold` must be a number (or "
-                f"None). Received: "
-                f"initial_value_threshold={initial_value_threshold!r}")
-        self.initial_value_threshold = None if initial_value_threshold is \
-            None else float(initial_value_threshold)
         if max_to_keep is not None and not (is_int(max_to_keep) and
                                             max_to_keep >= 1):
             raise ValueError(
@@ -162,7 +145,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self.last_filepath = None
         self._last_epoch = None
         self._records = []        # kept files, oldest first
-        self._direction = None if mode == "auto" else mode
         self._state_key = None    # what the state file on disk holds
         self._pending_path = None  # the file a pending state identifies
         self._since = None        # when this run's history began (ns)
@@ -173,7 +155,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
         self._batches_total = 0
         self._saves_by_batch = 0
         self._epochs_since_save = 0
-        self._warned = set()
 
     # ------------------------------------------------------------------
     # What it says about itself
@@ -196,13 +177,9 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"best_filepath={self.best_filepath!r}>")
 
     # ------------------------------------------------------------------
-    # Keras hooks (every hook of TF 1.x's ModelCheckpoint, same signatures)
-
-    def set_model(self, model):
-        super().set_model(model)
-
-    def set_params(self, params):
-        super().set_params(params)
+    # Keras hooks.  Only those that do something are overridden (the others
+    # are Keras's own no-ops, so Keras may dispatch batch hooks
+    # asynchronously); TF 1.x's `on_batch_end` name still works.
 
     def on_train_begin(self, logs=None):
         self._warned = set()
@@ -244,9 +221,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
             self._epochs_since_save = 0
             self._save(epoch, None, logs)
 
-    def on_train_batch_begin(self, batch, logs=None):
-        pass
-
     def on_train_batch_end(self, batch, logs=None):
         if self.save_freq == "epoch":
             return
@@ -265,71 +239,42 @@ class ModelCheckpoint(keras.callbacks.Callback):
             self._saves_by_batch = due
             self._save(self._current_epoch, seen - 1, logs)
 
-    def on_batch_begin(self, batch, logs=None):
-        """Alias of `on_train_batch_begin` (TF 1.x name)."""
-        self.on_train_batch_begin(batch, logs)
-
     def on_batch_end(self, batch, logs=None):
-        """Alias of `on_train_batch_end` (TF 1.x name)."""
+        """TF 1.x's name of `on_train_batch_end`."""
         self.on_train_batch_end(batch, logs)
-
-    def on_test_begin(self, logs=None):
-        pass
-
-    def on_test_end(self, logs=None):
-        pass
-
-    def on_test_batch_begin(self, batch, logs=None):
-        pass
-
-    def on_test_batch_end(self, batch, logs=None):
-        pass
-
-    def on_predict_begin(self, logs=None):
-        pass
-
-    def on_predict_end(self, logs=None):
-        pass
-
-    def on_predict_batch_begin(self, batch, logs=None):
-        pass
-
-    def on_predict_batch_end(self, batch, logs=None):
-        pass
 
     # ------------------------------------------------------------------
     # Saving
 
     def _save(self, epoch, batch, logs):
-        logs = _scalar_logs(logs)
+        logs = scalar_logs(logs)
         path = self._template.format(epoch, batch, logs)
         current = logs.get(self.monitor)
-        if current is not None:
-            self._resolve_direction()
-        improved = self._is_improvement(current)
+        improved = self.improves(current, self.best,
+                                 self.initial_value_threshold)
         if self.save_best_only:
             if current is None:
-                self._warn_once("missing", missing_message(
+                self.warn_once("missing", missing_message(
                     f"Can save best model only with {self.monitor} "
                     f"available, skipping.", self.monitor, logs))
                 return
             if not math.isfinite(current):
                 self._warn_nonfinite(current)
-                self._say(f"Epoch {epoch + 1}: {self.monitor} was "
+                self.say(f"Epoch {epoch + 1}: {self.monitor} was "
                           f"{current}, which is never an improvement; not "
                           f"saving")
                 return
             if not improved:
-                self._say(f"Epoch {epoch + 1}: {self.monitor} did not "
-                          f"improve from {self._best_text()}")
+                self.say(f"Epoch {epoch + 1}: {self.monitor} did not "
+                          f"improve from {self.value_text(self.best)}")
                 return
-            self._say(f"Epoch {epoch + 1}: {self.monitor} improved from "
-                      f"{self._best_text()} to {current:.5f}, saving model "
+            self.say(f"Epoch {epoch + 1}: {self.monitor} improved from "
+                      f"{self.value_text(self.best)} to {current:.5f}, saving model "
                       f"to {path}")
         else:
             if current is not None and not math.isfinite(current):
                 self._warn_nonfinite(current)
-            self._say(f"Epoch {epoch + 1}: saving model to {path}")
+            self.say(f"Epoch {epoch + 1}: saving model to {path}")
         self._write(path, epoch, batch, current, improved)
 
     def _write(self, path, epoch, batch, current, improved):
@@ -397,7 +342,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 os.lstat(path).st_mtime_ns < self._since:
             problem = "older than this run's history"
         if problem is not None:
-            self._warn_once(("not-deleted", path),
+            self.warn_once(("not-deleted", path),
                             f"{_FN}(): max_to_keep: not deleting {path!r}: "
                             f"it is {problem}, so it cannot be one of this "
                             f"callback's checkpoints.")
@@ -407,7 +352,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
         except FileNotFoundError:
             pass
         except OSError as err:
-            self._warn_once(("not-deleted", path),
+            self.warn_once(("not-deleted", path),
                             f"{_FN}(): max_to_keep: could not delete "
                             f"{path!r} ({err.strerror}); it is kept.")
 
@@ -441,7 +386,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
             return []
         if not self.save_best_only:
             return records[:-self.max_to_keep]
-        sign = 1 if self._direction == "max" else -1
+        sign = 1 if self.direction == "max" else -1
         order = sorted(
             range(len(records)),
             key=lambda i: (records[i]["value"] is not None,
@@ -450,52 +395,17 @@ class ModelCheckpoint(keras.callbacks.Callback):
         keep = set(order[:self.max_to_keep])
         return [r for i, r in enumerate(records) if i not in keep]
 
-    # ------------------------------------------------------------------
-    # Deciding what is better
-
-    def _resolve_direction(self):
-        if self._direction is None:
-            self._direction = _auto_direction(self.monitor, self.model)
-        return self._direction
-
-    def _better(self, a, b):
-        return a > b if self._direction == "max" else a < b
-
-    def _is_improvement(self, current):
-        if current is None or not math.isfinite(current):
-            return False
-        for reference in (self.best, self.initial_value_threshold):
-            if reference is not None and not self._better(current,
-                                                          reference):
-                return False
-        return True
-
-    def _best_text(self):
-        if self.best is None:
-            return "-inf" if self._direction == "max" else "inf"
-        return f"{self.best:.5f}"
-
-    # ------------------------------------------------------------------
-    # Messages
-
-    def _say(self, message):
-        if self.verbose > 0:
-            # Under Keras's progress bar (fit verbose=1) the cursor is still
-            # on the bar's line: start a new one, as Keras does.
-            if (self.params or {}).get("verbose") == 1:
-                message = "\n" + message
-            print(message, flush=True)
-
-    def _warn_once(self, key, message):
-        if key not in self._warned:
-            self._warned.add(key)
-            warnings.warn(message, CheckpointWarning, stacklevel=4)
+    @property
+    def initial_value_threshold(self):
+        """The value a first save must beat (keras3's name for the
+        baseline of the monitor core)."""
+        return self.baseline
 
     def _warn_nonfinite(self, current):
-        self._warn_once("nonfinite", (
+        self.warn_once("nonfinite", (
             f"{_FN}(): {self.monitor} is {current}; NaN and infinite values "
             f"never count as an improvement, so the best value stays "
-            f"{self._best_text()}."))
+            f"{self.value_text(self.best)}."))
 
     # ------------------------------------------------------------------
     # State: what is saved beside the checkpoints and restored on restart
@@ -717,7 +627,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
         order = {path: i for i, path in enumerate(self.filepaths)}
         latest = self._template.latest(order)
         if latest is None:
-            self._say("No checkpoint to restore from; starting fresh")
+            self.say("No checkpoint to restore from; starting fresh")
             return
         if not self.model.built:
             self._build_from(latest)
@@ -736,7 +646,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"or make sure the model has the architecture it was saved "
                 f"from.") from err
         self.last_filepath = latest
-        self._say(f"Restored the model's weights from {latest}")
+        self.say(f"Restored the model's weights from {latest}")
 
     def _settle_since(self):
         """Without a recorded start (a state of pykeras3 0.1, or one given
@@ -780,7 +690,7 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 return 0
         records = sorted(self._records + found, key=written)
         self._records = records
-        self._say(f"Adopted {len(found)} checkpoint(s) missing from the "
+        self.say(f"Adopted {len(found)} checkpoint(s) missing from the "
                   f"state: " + ", ".join(r["path"] for r in found))
 
     def _build_from(self, path):
@@ -806,45 +716,6 @@ class ModelCheckpoint(keras.callbacks.Callback):
                 f"{path!r} cannot be loaded before training starts. Give the "
                 f"model an input shape (e.g. keras_model_sequential("
                 f"input_shape=...)) or call model.build(...) before fit().")
-
-
-def _scalar_logs(logs):
-    """Logs as plain floats; non-scalar values are left out."""
-    out = {}
-    for key, value in (logs or {}).items():
-        try:
-            array = np.asarray(value)
-        except Exception:
-            continue
-        if array.shape == () and np.issubdtype(array.dtype, np.number):
-            out[key] = float(array)
-    return out
-
-
-def _flatten_metrics(model):
-    stack = list(getattr(model, "metrics", None) or [])
-    while stack:
-        metric = stack.pop()
-        yield metric
-        inner = getattr(metric, "metrics", None)
-        if isinstance(inner, (list, tuple)) and inner is not stack:
-            stack.extend(m for m in inner if m is not metric)
-
-
-def _auto_direction(monitor, model):
-    """'min' or 'max' for `monitor` when mode='auto'."""
-    name = monitor[4:] if monitor.startswith("val_") else monitor
-    if name == "loss" or name.endswith("_loss"):
-        return "min"
-    if model is not None:
-        for metric in _flatten_metrics(model):
-            direction = getattr(metric, "_direction", None)
-            if getattr(metric, "name", None) == name and direction in ("up",
-                                                                       "down"):
-                return "max" if direction == "up" else "min"
-    if "acc" in name or name.startswith("fmeasure"):
-        return "max"
-    return "min"
 
 
 _COARSE_CLOCK = 5 if sys.platform.startswith("linux") else None  # its id

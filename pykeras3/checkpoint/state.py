@@ -38,6 +38,7 @@ import warnings
 import numpy as np
 
 from .._files import atomic_write_text
+from .._monitor import MonitorWarning
 from .template import FN
 
 FORMAT = "pykeras3 checkpoint state"
@@ -46,7 +47,7 @@ _STATE_KEYS = ("best", "best_epoch", "best_filepath", "last_filepath",
                "last_epoch", "files")
 
 
-class CheckpointWarning(UserWarning):
+class CheckpointWarning(MonitorWarning):
     """Warnings from pykeras3's checkpoint callback."""
 
 

@@ -15,7 +15,6 @@ deletes files its own template could have written:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -23,6 +22,7 @@ import stat
 import string
 
 from .._files import STAGING_DIR, check_name
+from .._monitor import missing_message
 
 FN = "callback_model_checkpoint"
 STATE_SUFFIX = ".pykeras3-state.json"
@@ -245,22 +245,3 @@ def _field_pattern(field, spec):
         return _NUMBER
     return r"[^/\\]+?"
 
-
-def missing_message(prefix, wanted, available):
-    """`prefix` plus the keys available and the one probably meant."""
-    keys = sorted(available)
-    message = f"{prefix} Available keys: {', '.join(keys) or '(none)'}."
-    close = _closest(wanted, keys)
-    if close:
-        message += f" Did you mean {close!r}?"
-    return message
-
-
-def _closest(wanted, keys):
-    """The key most likely meant: an abbreviation first (`val_acc` ->
-    `val_accuracy`), then the most similar spelling."""
-    longer = [k for k in keys if k.startswith(wanted)]
-    if longer:
-        return min(longer, key=len)
-    close = difflib.get_close_matches(wanted, keys, n=1, cutoff=0.5)
-    return close[0] if close else None
