@@ -137,6 +137,18 @@ from .constraints import (
     constraint_nonneg,
     constraint_unitnorm,
 )
+from .feature_space import (
+    feature_cross,
+    feature_custom,
+    feature_float,
+    feature_float_discretized,
+    feature_float_normalized,
+    feature_float_rescaled,
+    feature_integer_categorical,
+    feature_integer_hashed,
+    feature_string_categorical,
+    feature_string_hashed,
+)
 from .initializers import (
     initializer_constant,
     initializer_glorot_normal,
@@ -280,6 +292,10 @@ from .layers.recurrent import (
     layer_rnn,
     layer_simple_rnn,
     layer_time_distributed,
+    rnn_cell_gru,
+    rnn_cell_lstm,
+    rnn_cell_simple,
+    rnn_cells_stack,
     bidirectional,
     time_distributed,
 )

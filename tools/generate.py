@@ -11,17 +11,19 @@ converters), the hand-kept decisions of `tools/overrides.py`, the text of
 `tools/docs/`, and the installed Keras (for its defaults).  Writes one
 module per family (`tools/overrides.py: GENERATED_MODULES`) of ordinary
 functions with explicit signatures and docstrings, and
-`pykeras3/__init__.py`, whose imports are every `@export` of the package.
+`pykeras3/__init__.py`, whose imports are every `@export` of the package,
+and the coverage figure of README.md.
 
 Kinds of generated function (each a short body over a runtime helper):
 
 * layer: `@composes`, `create_layer(...)` (`pykeras3/_layers.py`);
 * merge: merging layers, `@merges`, `merge_layer(...)`;
-* call: ops, activations, random and config functions: a direct call;
+* call: ops, activations, random, config and feature-space functions: a
+  direct call;
 * loss: losses and metrics with `y_true`/`y_pred`: the value, or the
   object for `compile()` (`pykeras3/_wrappers.py`);
 * constructor: optimizers, initializers, regularizers, constraints,
-  schedules, other metrics: the Keras object;
+  schedules, other metrics, recurrent cells: the Keras object;
 * application: `load_application(...)` (download errors explained).
 """
 
@@ -95,11 +97,19 @@ def in_scope(name, r_only):
 
 
 def resolve(dotted):
-    module, _, attr = dotted.rpartition(".")
-    obj = importlib.import_module(module)
-    for part in attr.split("."):
-        obj = getattr(obj, part)
-    return obj
+    """The object a dotted name refers to (`keras.layers.Dense`,
+    `keras.utils.FeatureSpace.float`): the longest importable module, then
+    attributes."""
+    parts = dotted.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for part in parts[cut:]:
+            obj = getattr(obj, part)
+        return obj
+    raise SystemExit(f"generate: cannot resolve {dotted!r}")
 
 
 # ----------------------------------------------------------------------
@@ -156,7 +166,7 @@ def kind_of(name, formals):
         return "loss"
     if name.startswith(("metric_", "optimizer_", "initializer_",
                         "regularizer_", "constraint_",
-                        "learning_rate_schedule_")) or \
+                        "learning_rate_schedule_", "rnn_cell")) or \
             name == "random_seed_generator":
         return "constructor"
     return "call"
@@ -802,7 +812,25 @@ def outputs():
         found[rel] = names
     files[os.path.join(PACKAGE, "__init__.py")] = render_init(
         found, current_version())
+    exported = {name for names in found.values() for name in names}
+    readme = os.path.join(ROOT, "README.md")
+    files[readme] = readme_with_coverage(readme, exported)
     return files, plans, missing
+
+
+def readme_with_coverage(path, exported):
+    """README.md with its coverage sentence counting `exported` (the
+    figure `python -m pykeras3 coverage` prints in full)."""
+    meaningful = set(KERAS3.python_meaningful())
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    sentence = re.compile(r"pykeras3 exports \d+ of keras3's \d+ functions")
+    if not sentence.search(text):
+        raise SystemExit("generate: README.md has no sentence 'pykeras3 "
+                         "exports N of keras3's M functions'")
+    return sentence.sub(
+        f"pykeras3 exports {len(exported & meaningful)} of keras3's "
+        f"{len(meaningful)} functions", text)
 
 
 def main(argv=None):

@@ -70,6 +70,7 @@ FAMILY_OF_TAG = {
 # that every metric_ function goes to metrics whatever its tags say).
 FAMILY_OF_PREFIX = {
     "metric_": "metrics",
+    "feature_": "feature space",
     "application_": "applications",
     "config_": "config",
     "activation_": "activations",
@@ -117,14 +118,15 @@ GENERATED_MODULES = {
     "random": "random.py",
     "config": "config.py",
     "applications": "applications.py",
+    "feature space": "feature_space.py",
 }
 
-# The families of issue 7, by the prefixes of their names.
+# The generated families, by the prefixes of their names.
 GENERATED_PREFIXES = (
     "layer_", "op_", "activation_", "loss_", "metric_", "optimizer_",
     "initializer_", "regularizer_", "constraint_",
     "learning_rate_schedule_", "random_", "config_", "application_",
-    "imagenet_")
+    "imagenet_", "feature_", "rnn_cell")
 
 # Names of those families written by hand, and where.  They differ in
 # meaning from a straight call to one Keras object.

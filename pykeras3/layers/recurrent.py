@@ -6,7 +6,8 @@
 Functions: `bidirectional()`, `layer_bidirectional()`,
 `layer_conv_lstm_1d()`, `layer_conv_lstm_2d()`, `layer_conv_lstm_3d()`,
 `layer_gru()`, `layer_lstm()`, `layer_rnn()`, `layer_simple_rnn()`,
-`layer_time_distributed()`, `time_distributed()`.
+`layer_time_distributed()`, `rnn_cell_gru()`, `rnn_cell_lstm()`,
+`rnn_cell_simple()`, `rnn_cells_stack()`, `time_distributed()`.
 """
 
 import keras
@@ -1015,6 +1016,292 @@ def layer_time_distributed(object=None, layer=None, **kwargs):
         layer=layer,
         **kwargs,
     )
+
+
+@export("recurrent layers")
+def rnn_cell_gru(
+    units,
+    activation="tanh",
+    recurrent_activation="sigmoid",
+    use_bias=True,
+    kernel_initializer="glorot_uniform",
+    recurrent_initializer="orthogonal",
+    bias_initializer="zeros",
+    kernel_regularizer=None,
+    recurrent_regularizer=None,
+    bias_regularizer=None,
+    kernel_constraint=None,
+    recurrent_constraint=None,
+    bias_constraint=None,
+    dropout=0.0,
+    recurrent_dropout=0.0,
+    reset_after=True,
+    seed=None,
+    **kwargs,
+):
+    """Create a GRU (gated recurrent unit) cell.
+
+    A cell computes one time step; wrap it in `layer_rnn(cell=...)` to run it
+    over sequences (`layer_gru()` does both at once).
+
+    keras3 R: ``rnn_cell_gru()``. Wraps ``keras.layers.GRUCell``;
+    `help(keras.layers.GRUCell)` has Keras's own notes.
+
+    Args:
+        units: the number of output units (the size of the output's last axis).
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        recurrent_activation: the activation of the gates (`"sigmoid"` by
+            default).
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
+        reset_after: apply the reset gate after the recurrent matrix product
+            (`True`, the default, as cuDNN does) or before it.
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras object, passed on unchanged.
+
+    Returns:
+        A `keras.layers.GRUCell` object.
+    """
+    return keras.layers.GRUCell(
+        units=as_integer("rnn_cell_gru", "units", units),
+        activation=activation,
+        recurrent_activation=recurrent_activation,
+        use_bias=use_bias,
+        kernel_initializer=kernel_initializer,
+        recurrent_initializer=recurrent_initializer,
+        bias_initializer=bias_initializer,
+        kernel_regularizer=kernel_regularizer,
+        recurrent_regularizer=recurrent_regularizer,
+        bias_regularizer=bias_regularizer,
+        kernel_constraint=kernel_constraint,
+        recurrent_constraint=recurrent_constraint,
+        bias_constraint=bias_constraint,
+        dropout=dropout,
+        recurrent_dropout=recurrent_dropout,
+        reset_after=reset_after,
+        seed=as_integer("rnn_cell_gru", "seed", seed),
+        **kwargs,
+    )
+
+
+@export("recurrent layers")
+def rnn_cell_lstm(
+    units,
+    activation="tanh",
+    recurrent_activation="sigmoid",
+    use_bias=True,
+    kernel_initializer="glorot_uniform",
+    recurrent_initializer="orthogonal",
+    bias_initializer="zeros",
+    unit_forget_bias=True,
+    kernel_regularizer=None,
+    recurrent_regularizer=None,
+    bias_regularizer=None,
+    kernel_constraint=None,
+    recurrent_constraint=None,
+    bias_constraint=None,
+    dropout=0.0,
+    recurrent_dropout=0.0,
+    seed=None,
+    **kwargs,
+):
+    """Create an LSTM (long short-term memory) cell.
+
+    A cell computes one time step; wrap it in `layer_rnn(cell=...)` to run it
+    over sequences (`layer_lstm()` does both at once).
+
+    keras3 R: ``rnn_cell_lstm()``. Wraps ``keras.layers.LSTMCell``;
+    `help(keras.layers.LSTMCell)` has Keras's own notes.
+
+    Args:
+        units: the number of output units (the size of the output's last axis).
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        recurrent_activation: the activation of the gates (`"sigmoid"` by
+            default).
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
+        bias_initializer: how the bias starts: a name or an initializer.
+        unit_forget_bias: start the forget gate's bias at 1, which helps
+            learning long dependencies.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras object, passed on unchanged.
+
+    Returns:
+        A `keras.layers.LSTMCell` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_rnn, rnn_cell_lstm
+        >>> layer = layer_rnn(cell=rnn_cell_lstm(units=4))
+        >>> tuple(layer(np.zeros((2, 5, 3), dtype="float32")).shape)
+        (2, 4)
+    """
+    return keras.layers.LSTMCell(
+        units=as_integer("rnn_cell_lstm", "units", units),
+        activation=activation,
+        recurrent_activation=recurrent_activation,
+        use_bias=use_bias,
+        kernel_initializer=kernel_initializer,
+        recurrent_initializer=recurrent_initializer,
+        bias_initializer=bias_initializer,
+        unit_forget_bias=unit_forget_bias,
+        kernel_regularizer=kernel_regularizer,
+        recurrent_regularizer=recurrent_regularizer,
+        bias_regularizer=bias_regularizer,
+        kernel_constraint=kernel_constraint,
+        recurrent_constraint=recurrent_constraint,
+        bias_constraint=bias_constraint,
+        dropout=dropout,
+        recurrent_dropout=recurrent_dropout,
+        seed=as_integer("rnn_cell_lstm", "seed", seed),
+        **kwargs,
+    )
+
+
+@export("recurrent layers")
+def rnn_cell_simple(
+    units,
+    activation="tanh",
+    use_bias=True,
+    kernel_initializer="glorot_uniform",
+    recurrent_initializer="orthogonal",
+    bias_initializer="zeros",
+    kernel_regularizer=None,
+    recurrent_regularizer=None,
+    bias_regularizer=None,
+    kernel_constraint=None,
+    recurrent_constraint=None,
+    bias_constraint=None,
+    dropout=0.0,
+    recurrent_dropout=0.0,
+    seed=None,
+    **kwargs,
+):
+    """Create a fully connected recurrent cell.
+
+    A cell computes one time step; wrap it in `layer_rnn(cell=...)` to run it
+    over sequences (`layer_simple_rnn()` does both at once).
+
+    keras3 R: ``rnn_cell_simple()``. Wraps ``keras.layers.SimpleRNNCell``;
+    `help(keras.layers.SimpleRNNCell)` has Keras's own notes.
+
+    Args:
+        units: the number of output units (the size of the output's last axis).
+        activation: the activation applied to the output: a name such as
+            `"relu"`, a function such as `activation_relu`, or `None` for none.
+        use_bias: whether the layer learns a bias vector.
+        kernel_initializer: how the kernel weights start: a name such as
+            `"glorot_uniform"` or an `initializer_*()` object.
+        recurrent_initializer: how the recurrent kernel (state to state)
+            starts: a name or an initializer.
+        bias_initializer: how the bias starts: a name or an initializer.
+        kernel_regularizer: a penalty on the kernel weights (a
+            `regularizer_*()` object), or `None`.
+        recurrent_regularizer: a penalty on the recurrent kernel, or `None`.
+        bias_regularizer: a penalty on the bias, or `None`.
+        kernel_constraint: a constraint applied to the kernel after each update
+            (a `constraint_*()` object), or `None`.
+        recurrent_constraint: a constraint on the recurrent kernel after each
+            update, or `None`.
+        bias_constraint: a constraint applied to the bias after each update, or
+            `None`.
+        dropout: the fraction of the inputs dropped during training (a number
+            between 0 and 1).
+        recurrent_dropout: the fraction of the recurrent state dropped during
+            training.
+        seed: an integer seed (or a `keras.random.SeedGenerator`) for
+            reproducible randomness; `None` draws a new one.
+        **kwargs: other arguments of the Keras object, passed on unchanged.
+
+    Returns:
+        A `keras.layers.SimpleRNNCell` object.
+    """
+    return keras.layers.SimpleRNNCell(
+        units=as_integer("rnn_cell_simple", "units", units),
+        activation=activation,
+        use_bias=use_bias,
+        kernel_initializer=kernel_initializer,
+        recurrent_initializer=recurrent_initializer,
+        bias_initializer=bias_initializer,
+        kernel_regularizer=kernel_regularizer,
+        recurrent_regularizer=recurrent_regularizer,
+        bias_regularizer=bias_regularizer,
+        kernel_constraint=kernel_constraint,
+        recurrent_constraint=recurrent_constraint,
+        bias_constraint=bias_constraint,
+        dropout=dropout,
+        recurrent_dropout=recurrent_dropout,
+        seed=as_integer("rnn_cell_simple", "seed", seed),
+        **kwargs,
+    )
+
+
+@export("recurrent layers")
+def rnn_cells_stack(cells, **kwargs):
+    """Stack recurrent cells so that they work as one cell.
+
+    Each time step goes through the cells in order, the output of one feeding
+    the next; wrap the stack in `layer_rnn(cell=...)`.
+
+    keras3 R: ``rnn_cells_stack()``. Wraps ``keras.layers.StackedRNNCells``;
+    `help(keras.layers.StackedRNNCells)` has Keras's own notes.
+
+    Args:
+        cells: a list of cells (from `rnn_cell_*()`), applied in that order at
+            each time step.
+        **kwargs: other arguments of the Keras layer, such as `name`.
+
+    Returns:
+        A `keras.layers.StackedRNNCells` object.
+
+    Example:
+        >>> import numpy as np
+        >>> from pykeras3 import layer_rnn, rnn_cell_gru, rnn_cells_stack
+        >>> cells = rnn_cells_stack([rnn_cell_gru(units=8),
+        ...                          rnn_cell_gru(units=2)])
+        >>> tuple(layer_rnn(cell=cells)(np.zeros((2, 5, 3))).shape)
+        (2, 2)
+    """
+    return keras.layers.StackedRNNCells(cells=cells, **kwargs)
 
 
 bidirectional = alias("bidirectional", layer_bidirectional)
