@@ -17,7 +17,8 @@ from __future__ import annotations
 # have a module (`tools/overrides.py: GENERATED_MODULES`).
 FAMILY_ORDER = (
     "model creation", "model training", "model utilities",
-    "model persistence", "serialization", "callbacks", "custom classes",
+    "layer methods", "model persistence", "serialization", "callbacks",
+    "custom classes",
     "core layers", "activation layers", "convolutional layers",
     "pooling layers", "normalization layers", "regularization layers",
     "reshaping layers", "merging layers", "attention layers",
