@@ -47,9 +47,9 @@ _LAYER_DOC = """The base class of Keras layers, to subclass for your own.
     without it).
 
     A model that uses the layer saves to `.keras` as usual; to load it,
-    Keras must find the class by name: give it to
-    `load_model(custom_objects=[MyLayer])` or register it once with
-    `@register_keras_serializable`.
+    Keras must find the class by name: give it in
+    `load_model(custom_objects={"MyLayer": MyLayer})`, or register it once
+    with `@register_keras_serializable`.
 
     keras3 R: ``Layer()``. keras3's `Layer()` builds a layer class from R
     functions and returns a layer function; here `Layer` is Keras's base
@@ -90,9 +90,10 @@ _MODEL_DOC = """The base class of Keras models, to subclass for your own.
     `training`) and, to customise training, `train_step(self, data)`,
     `test_step`, `predict_step`, `compute_loss` or `compute_metrics`.
     Override `get_config(self)` (returning your `__init__` arguments) so a
-    saved model can be rebuilt; to load one, give the class to
-    `load_model(custom_objects=[MyModel])` or register it with
-    `@register_keras_serializable`.
+    saved model can be rebuilt (Keras records a layer's arguments by
+    itself, but not a model's); to load one, give the class to
+    `load_model(custom_objects={"MyModel": MyModel})` or register it
+    with `@register_keras_serializable`.
 
     keras3 R: ``Model()``. keras3's `Model()` builds a model class from R
     functions; here `Model` is Keras's base class itself
@@ -382,8 +383,11 @@ def _adapt_hooks(fn, hooks):
     for name, method in hooks.items():
         if inspect.isfunction(method) and name in _CALLBACK_HOOKS:
             _check_method(fn, name, method)
-            method = _fit_arity(fn, name, method,
-                                ("self",) + _CALLBACK_HOOKS[name])
+            adapted = _fit_arity(fn, name, method,
+                                 ("self",) + _CALLBACK_HOOKS[name])
+            if adapted is not method:
+                adapted.__name__ = adapted.__qualname__ = name
+            method = adapted
         out[name] = method
     return out
 
@@ -500,13 +504,13 @@ def new_layer_class(classname, initialize=None, call=None, build=None,
     The class is named `classname` (also its `__qualname__`) and belongs
     to the calling module, as with `collections.namedtuple`. A model using
     it saves to `.keras`; to load it, give the class to
-    `load_model(custom_objects=[MyLayer])` (Keras finds it by
+    `load_model(custom_objects={"MyLayer": MyLayer})` (Keras finds it by
     `classname`), or register it once with
     `register_keras_serializable(MyLayer, package="my_package")`.
 
-    keras3 R: ``new_layer_class()``, another name of keras3's
-    `Layer()`. keras3 returns a
-    layer function that takes `object` first and composes; here the result
+    keras3 R: ``new_layer_class()``, another name of keras3's `Layer()`.
+    keras3 returns a layer function that takes `object` first and
+    composes; here the result
     is the class itself: `MyLayer(...)` makes a layer, which you call on
     tensors or add to a model. keras3's `public`, `private` and
     `parent_env` build R6-style classes and have no Python meaning
@@ -659,7 +663,9 @@ def new_model_class(classname, initialize=None, call=None, train_step=None,
     `compute_loss` and `compute_metrics` replace Keras's own steps to
     customise `fit()`, `evaluate()` and `predict()`. Give `get_config`
     (returning the `__init__` arguments) in `kwargs` so a saved model can
-    be rebuilt; load it with `load_model(custom_objects=[MyModel])`.
+    be rebuilt: unlike a layer's, a model's arguments are not recorded by
+    Keras itself. Load it with
+    `load_model(custom_objects={"MyModel": MyModel})`.
 
     keras3 R: ``new_model_class()``, another name of keras3's
     `Model()`. keras3's `public`,

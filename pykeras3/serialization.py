@@ -72,6 +72,10 @@ def _scope(objects):
         yield
 
 
+# What a full config is made of.
+_PLAIN = (dict, list, tuple, str, int, float, bool)
+
+
 class KerasConfig(dict):
     """The config of a Keras object: a plain dict of its arguments that
     also remembers the object's class (`keras_class`), so `from_config()`
@@ -122,8 +126,8 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True,
     the config's `registered_name` (in `custom_objects`, an enclosing
     `with_custom_object_scope()` or the registry), or, for Keras's own
     classes, from `module` and `class_name`; then `from_config()` builds
-    the object from `config`. A string names a built-in object (`"relu"`,
-    `"adam"`). Weights are not part of a config.
+    the object from `config`. Weights are not part of a config. Plain
+    values (numbers, strings, lists of them) come back as they are.
 
     keras3 R: ``deserialize_keras_object()``. Custom objects given here add
     to those of an enclosing `with_custom_object_scope()` (Keras on its own
@@ -131,7 +135,7 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True,
 
     Args:
         config: a dict from `serialize_keras_object()` (or read back from
-            its JSON), or the name of a built-in object.
+            its JSON), or a list of them.
         custom_objects: your classes and functions the config refers to: a
             dict of name -> object, or a list of them (named by
             `__name__`).
@@ -151,10 +155,10 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True,
         (3, 'd')
     """
     fn = "deserialize_keras_object"
-    if not isinstance(config, (dict, str, list, tuple)) and config is not None:
+    if not isinstance(config, _PLAIN) and config is not None:
         raise ArgumentTypeError(
             f"{fn}(): `config` must be a dict from serialize_keras_object() "
-            f"or the name of a built-in object. Received: config={config!r}")
+            f"(or a plain value). Received: config={config!r}")
     objects = _custom_objects(fn, "custom_objects", custom_objects)
     if objects:
         objects = {**_scope_objects(), **objects}
@@ -206,7 +210,9 @@ def get_config(object):
         raise TypeError(
             f"get_config(): the get_config() method of {object!r} returned "
             f"a {type(config).__name__}, not a dict.")
-    return KerasConfig(config, type(object))
+    # `__class__`: pykeras3's composable layers present themselves as the
+    # plain Keras class.
+    return KerasConfig(config, object.__class__)
 
 
 @export("serialization")
