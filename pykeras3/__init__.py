@@ -137,6 +137,21 @@ from .constraints import (
     constraint_nonneg,
     constraint_unitnorm,
 )
+from .custom_classes import (
+    Callback,
+    Layer,
+    Loss,
+    Metric,
+    Model,
+    Constraint,
+    new_callback_class,
+    new_layer_class,
+    new_loss_class,
+    new_metric_class,
+    new_model_class,
+    new_learning_rate_schedule_class,
+    custom_metric,
+)
 from .feature_space import (
     feature_cross,
     feature_custom,
@@ -777,6 +792,18 @@ from .regularizers import (
     regularizer_l1_l2,
     regularizer_l2,
     regularizer_orthogonal,
+)
+from .serialization import (
+    serialize_keras_object,
+    deserialize_keras_object,
+    get_config,
+    from_config,
+    register_keras_serializable,
+    get_custom_objects,
+    set_custom_objects,
+    with_custom_object_scope,
+    get_registered_name,
+    get_registered_object,
 )
 from .utils import set_random_seed
 from ._registry import EXPORTS as _EXPORTS
