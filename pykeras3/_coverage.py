@@ -3,7 +3,10 @@
 For each of keras3's exports with a Python meaning (`_keras3`), whether
 pykeras3 exports it, and whether with keras3's parameters: the same names
 in the same order (after the changes listed in `_keras3/parameters.tsv`),
-those before R's `...` positional and those after it keyword-only.
+those before R's `...` positional and those after it keyword-only.  The
+base classes keras3 exports (`Layer`, `Callback`, ...) are Keras's own
+classes in pykeras3, for subclassing; their function form is
+`new_*_class()`.
 """
 
 from __future__ import annotations
@@ -54,6 +57,11 @@ def problem(name):
     fn = _registry.EXPORTS.get(name)
     if fn is None:
         return "not exported"
+    if name in _registry.DOCS:
+        # A re-exported Keras base class (`Layer`, `Callback`, ...), for
+        # Python's `class` statement; keras3's function form of these
+        # names is pykeras3's `new_*_class()`, checked under its own name.
+        return None
     expected = expected_parameters(name)
     if expected is None:
         return None
