@@ -333,8 +333,8 @@ def image_dataset_from_directory(
         color_mode: `"rgb"`, `"rgba"` or `"grayscale"`.
         batch_size: images per batch; `None` yields single images.
         image_size: (height, width) every image is resized to.
-        shuffle: shuffle the images (else they come in the order of the
-            sorted file paths).
+        shuffle: shuffle the images (else they come class by class, each
+            class's files in alphanumeric order).
         seed: seed of the shuffle and of the validation split.
         validation_split: a fraction in (0, 1) of the images to keep
             for validation.
@@ -416,7 +416,8 @@ def text_dataset_from_directory(
         batch_size: texts per batch; `None` yields single texts.
         max_length: cut texts to at most this many characters; `None`
             keeps them whole.
-        shuffle: shuffle the texts (else in the order of the sorted paths).
+        shuffle: shuffle the texts (else class by class, in alphanumeric
+            order).
         seed: seed of the shuffle and of the validation split.
         validation_split: a fraction in (0, 1) of the texts to keep
             for validation.
@@ -486,7 +487,8 @@ def audio_dataset_from_directory(
             samples; `None` pads each batch to its longest clip.
         ragged: yield ragged tensors (clips keep their lengths) instead of
             padding.
-        shuffle: shuffle the clips (else in the order of the sorted paths).
+        shuffle: shuffle the clips (else class by class, in alphanumeric
+            order).
         seed: seed of the shuffle and of the validation split.
         validation_split: a fraction in (0, 1) of the clips to keep
             for validation.
@@ -744,7 +746,8 @@ def normalize(x, axis=-1, order=2):
     zero.
 
     keras3 R: ``normalize()``. `axis` counts from 0 (R counts from 1);
-    `-1`, the last axis, is the default in both.
+    `-1`, the last axis, is the default in both. `axis=0` works on NumPy
+    arrays (Keras 3.15 takes it for the last axis there).
 
     Args:
         x: an array or tensor.
@@ -762,7 +765,18 @@ def normalize(x, axis=-1, order=2):
         [[0.6, 0.8], [0.0, 0.0]]
     """
     fn = "normalize"
-    return keras.utils.normalize(x, axis=as_axis(fn, "axis", axis),
+    axis = as_axis(fn, "axis", axis)
+    if not is_int(axis):
+        raise ArgumentTypeError(
+            f"{fn}(): `axis` must be one axis (an integer, 0-based). "
+            f"Received: axis={axis!r}")
+    ndim = len(np.shape(x))
+    if not -ndim <= axis < ndim:
+        raise ValueError(
+            f"{fn}(): `x` has {ndim} axes, so `axis` must be in "
+            f"[{-ndim}, {ndim - 1}] (0-based). Received: axis={axis}")
+    # Counted from the end: Keras takes axis 0 of an array for the last.
+    return keras.utils.normalize(x, axis=axis - ndim if axis >= 0 else axis,
                                  order=as_int(fn, "order", order, minimum=1))
 
 

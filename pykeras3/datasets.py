@@ -77,7 +77,9 @@ class _ArraysOnly(pickle.Unpickler):
     nothing else: unpickling a file that names other classes or functions
     could run code, so such a file is refused."""
 
-    _ALLOWED = {("numpy", "ndarray"), ("numpy", "dtype")} | {
+    # _codecs.encode: how Python 3 writes bytes in pickle protocol 2.
+    _ALLOWED = {("numpy", "ndarray"), ("numpy", "dtype"),
+                ("_codecs", "encode")} | {
         (f"numpy.{core}.{module}", name)
         for core in ("core", "_core")
         for module, name in (("multiarray", "_reconstruct"),
