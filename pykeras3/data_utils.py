@@ -251,9 +251,10 @@ def image_smart_resize(x, size, interpolation="bilinear",
         interpolation: `"bilinear"`, `"nearest"`, `"bicubic"`, `"lanczos3"`,
             `"lanczos5"` or `"area"`.
         data_format: `"channels_last"` or `"channels_first"`.
-        backend_module: the module that computes the resize (such as
-            `keras.src.backend.tensorflow`, or `tensorflow` inside a
-            `tf.data` pipeline); `None` uses Keras's backend.
+        backend_module: the Keras backend module that computes the
+            resize, when it is not Keras's backend (inside a `tf.data`
+            pipeline: `keras.src.backend.tensorflow`); `None` uses Keras's
+            backend.
 
     Returns:
         The resized images, a tensor of the backend.

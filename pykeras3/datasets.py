@@ -124,13 +124,14 @@ def _read_npz(path, names):
     return out
 
 
-def _read_idx(path, images):
-    """A gzipped IDX file of Fashion-MNIST: a big-endian header (a magic
-    number and the sizes) then bytes, as a uint8 array of those sizes."""
+def _read_idx(path):
+    """A gzipped IDX file of Fashion-MNIST as a uint8 array: its header is
+    a big-endian magic number whose last byte counts the axes, then the
+    size of each axis; the bytes follow."""
     with gzip.open(path, "rb") as f:
         data = f.read()
-    dims = 3 if images else 1
-    sizes = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    dims = data[3]
+    sizes = struct.unpack(f">{dims}I", data[4:4 + 4 * dims])
     return np.frombuffer(data, np.uint8, offset=4 + 4 * dims).reshape(sizes)
 
 
@@ -298,9 +299,9 @@ def dataset_fashion_mnist(*, cache_dir=None):
     60,000 training and 10,000 test images in 10 classes (0 T-shirt/top,
     1 trouser, 2 pullover, 3 dress, 4 coat, 5 sandal, 6 shirt, 7 sneaker,
     8 bag, 9 ankle boot). Keras downloads four files (30 MB) once into its
-    cache folder, subfolder `datasets/fashion-mnist`: `train-labels-idx1-
-    ubyte.gz`, `train-images-idx3-ubyte.gz`, `t10k-labels-idx1-ubyte.gz`,
-    `t10k-images-idx3-ubyte.gz`, each from
+    cache folder, subfolder `datasets/fashion-mnist`:
+    `train-labels-idx1-ubyte.gz`, `train-images-idx3-ubyte.gz`,
+    `t10k-labels-idx1-ubyte.gz` and `t10k-images-idx3-ubyte.gz`, each from
     https://storage.googleapis.com/tensorflow/tf-keras-datasets/ followed
     by its name.
 
@@ -339,9 +340,8 @@ def dataset_fashion_mnist(*, cache_dir=None):
                    cache_dir=folder_arg(fn, cache_dir), cache_subdir=subdir,
                    siblings=_FASHION)
              for name in _FASHION]
-    y_train, x_train, y_test, x_test = [
-        _read(fn, file, _read_idx, "images" in name)
-        for file, name in zip(files, _FASHION)]
+    y_train, x_train, y_test, x_test = [_read(fn, file, _read_idx)
+                                         for file in files]
     return _train_test(x_train, y_train, x_test, y_test)
 
 
@@ -547,8 +547,8 @@ def dataset_imdb_word_index(path="imdb_word_index.json", *, cache_dir=None):
     """Load the word index of the IMDB dataset: each word's frequency rank.
 
     The id of a word in `dataset_imdb()` is its rank plus `index_from`
-    (3 by default). Keras downloads
-    https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json
+    (3 by default). Keras downloads `imdb_word_index.json`
+    from https://storage.googleapis.com/tensorflow/tf-keras-datasets/
     once into its cache folder, subfolder `datasets`.
 
     keras3 R: ``dataset_imdb_word_index()``. `cache_dir` is pykeras3's
@@ -656,8 +656,8 @@ def dataset_reuters_word_index(path="reuters_word_index.json", *,
     """Load the word index of the Reuters dataset: each word's rank.
 
     The id of a word in `dataset_reuters()` is its frequency rank plus
-    `index_from` (3 by default). Keras downloads
-    https://storage.googleapis.com/tensorflow/tf-keras-datasets/reuters_word_index.json
+    `index_from` (3 by default). Keras downloads `reuters_word_index.json`
+    from https://storage.googleapis.com/tensorflow/tf-keras-datasets/
     once into its cache folder, subfolder `datasets`.
 
     keras3 R: ``dataset_reuters_word_index()``. keras3's default `path`,
@@ -694,8 +694,8 @@ def dataset_boston_housing(path="boston_housing.npz", test_split=0.2,
 
     506 districts, each with 13 features and the median home value in
     thousands of dollars. They are shuffled with `seed`, then the last
-    `test_split` of them are the test set. Keras downloads
-    https://storage.googleapis.com/tensorflow/tf-keras-datasets/boston_housing.npz
+    `test_split` of them are the test set. Keras downloads `boston_housing.npz`
+    from https://storage.googleapis.com/tensorflow/tf-keras-datasets/
     once into its cache folder, subfolder `datasets`. The dataset has an
     ethical problem (a feature built on the share of Black residents);
     `dataset_california_housing()` is the usual replacement.
@@ -742,8 +742,8 @@ def dataset_california_housing(version="large",
     rooms, bedrooms, population, occupancy, latitude, longitude) and the
     median house value in dollars. `version="small"` keeps the first 600.
     They are shuffled with `seed`, then the last `test_split` of them are
-    the test set. Keras downloads
-    https://storage.googleapis.com/tensorflow/tf-keras-datasets/california_housing.npz
+    the test set. Keras downloads `california_housing.npz`
+    from https://storage.googleapis.com/tensorflow/tf-keras-datasets/
     once into its cache folder, subfolder `datasets`.
 
     keras3 R: ``dataset_california_housing()``. R's `convert` does not

@@ -106,6 +106,10 @@ def test_image_smart_resize_crops_the_centre_then_resizes():
     first = image_smart_resize(np.zeros((3, 20, 40)), (5, 5),
                                data_format="channels_first")
     assert tuple(first.shape) == (3, 5, 5)
+    from keras.src.backend import tensorflow as tf_backend
+    in_graph = tf.function(lambda t: image_smart_resize(
+        t, (10, 10), backend_module=tf_backend))(tf.constant(x))
+    np.testing.assert_allclose(in_graph.numpy(), 1.0)
     with pytest.raises(ValueError, match="size"):
         image_smart_resize(x, size=10)
 
