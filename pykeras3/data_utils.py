@@ -547,7 +547,8 @@ def timeseries_dataset_from_array(
     `sequence_length`, e.g. `data[sequence_length:]`).
 
     keras3 R: ``timeseries_dataset_from_array()``. `start_index` and
-    `end_index` count rows from 0 (R counts from 1).
+    `end_index` count rows from 0, in R too (keras3 passes them to Keras
+    unchanged).
 
     Args:
         data: an array (or tensor) of rows, time along the first axis.

@@ -2,6 +2,7 @@
 WAV files) and real arrays, checked against NumPy or Keras."""
 
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -245,6 +246,10 @@ def test_audio_dataset_reads_wav_files(tmp_path):
     assert [len(c) for c in clips_batch.to_list()] == [3, 5, 1]
     with pytest.raises(FileNotFoundError, match="no_words"):
         audio_dataset_from_directory(tmp_path / "no_words")
+    if importlib.util.find_spec("tensorflow_io") is None:
+        with pytest.raises(ImportError, match="tensorflow-io"):
+            audio_dataset_from_directory(tmp_path / "words",
+                                         sampling_rate=16000)
 
 
 # --------------------------------------------------------------------------
