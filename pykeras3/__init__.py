@@ -152,6 +152,34 @@ from .custom_classes import (
     new_learning_rate_schedule_class,
     custom_metric,
 )
+from .data_utils import (
+    image_load,
+    image_to_array,
+    image_from_array,
+    image_array_save,
+    image_smart_resize,
+    image_dataset_from_directory,
+    text_dataset_from_directory,
+    audio_dataset_from_directory,
+    timeseries_dataset_from_array,
+    split_dataset,
+    pad_sequences,
+    to_categorical,
+    normalize,
+    get_file,
+)
+from .datasets import (
+    dataset_mnist,
+    dataset_fashion_mnist,
+    dataset_cifar10,
+    dataset_cifar100,
+    dataset_imdb,
+    dataset_imdb_word_index,
+    dataset_reuters,
+    dataset_reuters_word_index,
+    dataset_boston_housing,
+    dataset_california_housing,
+)
 from .feature_space import (
     feature_cross,
     feature_custom,
