@@ -9,6 +9,7 @@ import keras
 import numpy as np
 
 from ._args import ArgumentTypeError, as_bool, as_int
+from ._layers import make_plain
 from ._registry import export
 from ._verbs import adapt_verb, layer_verb, model_verb, state_verb, \
     vocabulary_verb
@@ -35,12 +36,13 @@ def adapt(object, data, *, batch_size=None, steps=None, **kwargs):
         object: the preprocessing layer.
         data: the data: a NumPy array, a tensor, a list of values, or a
             `tf.data.Dataset` (of batches).
-        batch_size: how many samples each step reads when `data` is an
-            array, for layers whose adapt takes it
-            (`layer_text_vectorization()`); `None` for Keras's default.
-        steps: how many batches to read, for layers whose adapt takes it
-            (lookups, text vectorization, discretization); `None` reads
-            all of `data`.
+        batch_size: accepted by `layer_text_vectorization()` only, whose
+            adapt ignores it in Keras 3 (batch a `tf.data.Dataset`
+            instead); kept for keras3's code.
+        steps: how many batches to read from a `tf.data.Dataset` (or other
+            iterable of batches), for layers whose adapt takes it (lookups,
+            text vectorization, discretization); `None` reads them all.
+            Arrays are read whole.
         **kwargs: other arguments for the layer's own `adapt()`.
 
     Returns:
@@ -255,7 +257,9 @@ def quantize_weights(object, mode=None, **kwargs):
         raise ArgumentTypeError(
             f"quantize_weights(): `mode` must be a string such as 'int8'. "
             f"Received: mode={mode!r}")
-    object.quantize(mode, **kwargs)
+    # Keras's quantize() refuses subclasses, such as the composable class
+    # of an unapplied layer from a layer_*() function.
+    make_plain(object).quantize(mode, **kwargs)
     return object
 
 
@@ -315,10 +319,13 @@ def set_state_tree(model, state_tree):
     """Set a model's variables from a state tree.
 
     The tree has the layout `get_state_tree()` returns; branches and
-    variables left out keep their values.
+    variables left out keep their values. Variables are matched by path,
+    which holds the names of the model, its layers and its optimizer: to
+    move state between two models, give those the same names.
 
     keras3 R: ``set_state_tree()``. It returns the model, so a pipe goes
-    on.
+    on. A value whose path matches no variable of the model is an error
+    (Keras skips it silently, leaving the variable as it was).
 
     Args:
         model: the model.
@@ -346,5 +353,30 @@ def set_state_tree(model, state_tree):
             f"set_state_tree(): `state_tree` must be a dict, as "
             f"get_state_tree() returns. Received: state_tree="
             f"{type(state_tree).__name__}")
+    variables = {
+        "trainable_variables": model.trainable_variables,
+        "non_trainable_variables": model.non_trainable_variables,
+        "optimizer_variables": getattr(
+            getattr(model, "optimizer", None), "variables", []),
+        "metrics_variables": getattr(model, "metrics_variables", []),
+    }
+    for branch, values in state_tree.items():
+        known = {v.path for v in variables.get(branch, ())}
+        unknown = [p for p in _paths(values) if p not in known]
+        if branch in variables and unknown:
+            raise ValueError(
+                f"set_state_tree(): no variable of the model has the path "
+                f"{unknown[0]!r} (in {branch!r}"
+                f"{f', and {len(unknown) - 1} more' if unknown[1:] else ''}"
+                f"). The model's {branch} are {sorted(known)}.")
     model.set_state_tree(state_tree)
     return model
+
+
+def _paths(tree, prefix=""):
+    """The variable paths of a (branch of a) state tree."""
+    if not isinstance(tree, dict):
+        yield prefix.rstrip("/")
+        return
+    for key, value in tree.items():
+        yield from _paths(value, f"{prefix}{key}/")

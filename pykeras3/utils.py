@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import operator
 
 import keras
 import numpy as np
@@ -88,7 +89,7 @@ def _dimensions(value):
         if dims or not integer:
             return [None if d is None else d for d in dims]
         try:  # a scalar integer tensor is a size, as keras3 reads it
-            value = int(value)
+            value = operator.index(value)
         except TypeError:  # symbolic (traced): keep the tensor itself
             return [value]
     if isinstance(value, numbers.Real) and not isinstance(
