@@ -30,12 +30,14 @@ def adapt(object, data, *, batch_size=None, steps=None, **kwargs):
     keras3 R: ``adapt()``. A list or tuple of plain values is read as one
     array (`[0.0, 2.0]` as R's `c(0, 2)`); arrays, tensors, lists of arrays
     and `tf.data.Dataset`s are passed on as they are. A feature space
-    adapts only to a `tf.data.Dataset` of dicts.
+    adapts to a `tf.data.Dataset` of dicts, or to a dict of arrays, one
+    per feature.
 
     Args:
         object: the preprocessing layer.
         data: the data: a NumPy array, a tensor, a list of values, or a
-            `tf.data.Dataset` (of batches).
+            `tf.data.Dataset` (of batches); for a feature space, a dataset
+            of dicts or a dict of arrays.
         batch_size: accepted by `layer_text_vectorization()` only, whose
             adapt ignores it in Keras 3 (batch a `tf.data.Dataset`
             instead); kept for keras3's code.
