@@ -210,6 +210,15 @@ from .initializers import (
     initializer_variance_scaling,
     initializer_zeros,
 )
+from .layer_methods import (
+    adapt,
+    get_vocabulary,
+    set_vocabulary,
+    reset_state,
+    quantize_weights,
+    get_state_tree,
+    set_state_tree,
+)
 from .layers.activation import (
     layer_activation,
     layer_activation_elu,
@@ -468,6 +477,7 @@ from .model_persistence import (
     load_model_weights,
     save_model_config,
     load_model_config,
+    export_savedmodel,
 )
 from .model_training import (
     compile,
@@ -833,7 +843,13 @@ from .serialization import (
     get_registered_name,
     get_registered_object,
 )
-from .utils import set_random_seed
+from .utils import (
+    set_random_seed,
+    clear_session,
+    shape,
+    keras_variable,
+    get_source_inputs,
+)
 from ._registry import EXPORTS as _EXPORTS
 from ._registry import families as _families
 

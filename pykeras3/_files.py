@@ -173,6 +173,23 @@ RULES = {
         (".weights.h5", ".weights.json", ".keras"),
         "weights are read from '.weights.h5' files, sharded "
         "'.weights.json' indexes, or the weights inside a '.keras' model"),
+    "savedmodel": Rule(
+        ("",),
+        "a TensorFlow SavedModel is a folder (saved_model.pb and "
+        "variables/)",
+        refused=((".keras",
+                  "Keras reads a '.keras' name as a zipped Keras model. "
+                  "Export to a folder name without '.keras', or save the "
+                  "whole model with save_model(model, {path!r})"),)),
+    "litert": Rule(
+        (".tflite",),
+        "a LiteRT (TensorFlow Lite) model is one '.tflite' file"),
+    "onnx": Rule(
+        (".onnx",),
+        "an ONNX model is one '.onnx' file"),
+    "torch_program": Rule(
+        (".pt2",),
+        "a PyTorch exported program is one '.pt2' file"),
 }
 
 # Endings recognised when suggesting a corrected name (longest first).
@@ -239,6 +256,8 @@ def check_suffix(fn, value, kind, arg="filepath", hint=None):
     path = as_path(fn, value, arg)
     shown = os.fspath(value)
     rule = RULES[kind]
+    if rule.accepted == ("",):  # a folder: 'out/' is 'out'
+        path = path.rstrip("/\\") or path
     for ending, advice in rule.refused:
         if _ends(path, ending):
             raise ValueError(

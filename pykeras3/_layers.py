@@ -257,3 +257,13 @@ def composable_class(cls, fn_name=None):
     })
     _COMPOSABLE[cls] = sub
     return sub
+
+
+def make_plain(layer):
+    """Make an unapplied layer from a layer function an instance of its
+    plain Keras class now, as its first call would (for Keras code that
+    checks `type(layer)`, such as `quantize()`); returns the layer."""
+    cls = layer.__class__
+    if type(layer) is not cls:
+        _SET_CLASS(layer, cls)
+    return layer

@@ -57,8 +57,9 @@ def feature_custom(dtype, preprocessor, output_mode):
         dtype: the dtype of the raw column, such as `"float32"` or `"string"`.
         preprocessor: a Keras layer (or `layer_*()` result) that turns the raw
             column into the encoded feature.
-        output_mode: how categories are encoded: `"one_hot"` (a vector with a 1
-            for the category) or `"int"` (the category's 0-based index).
+        output_mode: what the preprocessor's output is: `"float"` (used as it
+            is), `"int"` (category indices, kept as they are) or `"one_hot"`
+            (category indices, one-hot encoded by the feature space).
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -83,9 +84,10 @@ def feature_float(name=None):
     `help(keras.utils.FeatureSpace.float)` has Keras's own notes.
 
     Args:
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -104,7 +106,7 @@ def feature_float_discretized(
     """Declare a numeric feature cut into bins, encoded as categories.
 
     Give either `num_bins` (boundaries learned from the data, so that each bin
-    holds about as many values) or `bin_boundaries`.
+    holds about as many values) or `bin_boundaries` (with `num_bins=None`).
 
     keras3 R: ``feature_float_discretized()``. Wraps
     ``keras.utils.FeatureSpace.float_discretized``;
@@ -116,9 +118,10 @@ def feature_float_discretized(
             `num_bins` bins from the data.
         output_mode: how categories are encoded: `"one_hot"` (a vector with a 1
             for the category) or `"int"` (the category's 0-based index).
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -144,9 +147,10 @@ def feature_float_normalized(name=None):
     `help(keras.utils.FeatureSpace.float_normalized)` has Keras's own notes.
 
     Args:
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -180,9 +184,10 @@ def feature_float_rescaled(scale=1.0, offset=0.0, name=None):
     Args:
         scale: what each value is multiplied by.
         offset: what is added after scaling.
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -217,9 +222,10 @@ def feature_integer_categorical(
         num_oov_indices: how many bins hold values outside the vocabulary.
         output_mode: how categories are encoded: `"one_hot"` (a vector with a 1
             for the category) or `"int"` (the category's 0-based index).
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -250,9 +256,10 @@ def feature_integer_hashed(num_bins, output_mode="one_hot", name=None):
         num_bins: the number of bins.
         output_mode: how categories are encoded: `"one_hot"` (a vector with a 1
             for the category) or `"int"` (the category's 0-based index).
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -287,9 +294,10 @@ def feature_string_categorical(
         num_oov_indices: how many bins hold values outside the vocabulary.
         output_mode: how categories are encoded: `"one_hot"` (a vector with a 1
             for the category) or `"int"` (the category's 0-based index).
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the
@@ -320,9 +328,10 @@ def feature_string_hashed(num_bins, output_mode="one_hot", name=None):
         num_bins: the number of bins.
         output_mode: how categories are encoded: `"one_hot"` (a vector with a 1
             for the category) or `"int"` (the category's 0-based index).
-        name: the name of the data column, when it differs from the key of the
-            feature in the dict given to `layer_feature_space()`; `None` uses
-            that key.
+        name: a name for the feature's preprocessing layer (Keras calls it
+            `<name>_preprocessor`), or `None` for a generated one. The data
+            column a feature reads is its key in the dict given to
+            `layer_feature_space()`.
 
     Returns:
         A feature declaration (a `keras.utils.FeatureSpace` feature), for the

@@ -7,9 +7,12 @@ anything is read or written).
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import numbers
 import os
+import sys
 import tempfile
 import zipfile
 
@@ -330,3 +333,119 @@ def load_model_config(filepath, custom_objects=None):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     return keras.models.model_from_json(text, custom_objects=custom_objects)
+
+
+# Export formats: the suffix rule (`_files.RULES`) of each one's artifact.
+_EXPORT_FORMATS = {"tf_saved_model": "savedmodel", "litert": "litert",
+                   "onnx": "onnx", "torch": "torch_program"}
+
+
+@export("model persistence")
+@model_verb
+def export_savedmodel(model, export_dir_base, *, format="tf_saved_model",
+                      verbose=None, input_signature=None, overwrite=False,
+                      **kwargs):
+    """Export a model for inference, by default as a TensorFlow SavedModel.
+
+    The export holds the model's forward pass and its weights, nothing to
+    train with: load it with `layer_tfsm(filepath=...)` (a layer to use in
+    other models), or with `tf.saved_model.load(path)` in any TensorFlow
+    program (call its `serve()`), without pykeras3 or the model's code.
+
+    The artifact is written atomically, as by `save_model()`: in a hidden
+    staging folder beside it, flushed to disk, then renamed into place. If
+    the export fails, nothing is left behind and an earlier export at
+    `export_dir_base` is intact. With `overwrite=True` an existing SavedModel
+    folder is replaced in one step, but never another folder or a file.
+
+    keras3 R: ``export_savedmodel()``. Differences: R's export writes into
+    an existing folder; here an existing path is an error unless
+    `overwrite=True` (pykeras3's addition). Names are checked before
+    anything is written: a SavedModel folder must not end in `.keras`, and
+    each other format has its ending. `format="openvino"` is refused: its
+    export is two files (`.xml` and `.bin`) that cannot be replaced in one
+    step; call Keras's `model.export(path, format="openvino")` for it.
+    Returns the model (R returns nothing), so a pipe goes on.
+
+    Args:
+        model: the model, built (it has run on data, or has an input
+            shape).
+        export_dir_base: where to write: a folder for `"tf_saved_model"`
+            (created, with its missing parents); a `.tflite` file for
+            `"litert"`, a `.onnx` file for `"onnx"`, a `.pt2` file for
+            `"torch"`.
+        format: `"tf_saved_model"`, `"litert"` (TensorFlow Lite), `"onnx"`
+            (needs the `onnx` package) or `"torch"` (needs the PyTorch
+            backend).
+        verbose: print where the artifact went and its endpoints; `None`
+            uses Keras's default for the format (on for SavedModels).
+        input_signature: the inputs' shapes and dtypes (`keras_input()`
+            tensors, `tf.TensorSpec`s or `keras.InputSpec`s, in the
+            structure of the model's inputs); `None` takes them from the
+            model.
+        overwrite: replace an existing export at `export_dir_base`.
+            With `False` an existing path raises FileExistsError and
+            nothing changes on disk.
+        **kwargs: other arguments for `keras.Model.export` (options of
+            the format).
+
+    Returns:
+        The model.
+
+    Example:
+        >>> import os, tempfile
+        >>> import numpy as np
+        >>> from pykeras3 import keras_model_sequential, layer_dense
+        >>> from pykeras3 import export_savedmodel, layer_tfsm
+        >>> model = layer_dense(keras_model_sequential(input_shape=3),
+        ...                     units=2)
+        >>> path = os.path.join(tempfile.mkdtemp(), "exported")
+        >>> model = export_savedmodel(model, path, verbose=False)
+        >>> x = np.ones((4, 3), "float32")
+        >>> reloaded = layer_tfsm(filepath=path)
+        >>> bool(np.allclose(reloaded(x), model(x)))
+        True
+    """
+    fn = "export_savedmodel"
+    overwrite = as_bool(fn, "overwrite", overwrite)
+    if format == "openvino":
+        raise ValueError(
+            f"{fn}(): the OpenVINO export is two files ('.xml' and '.bin') "
+            f"that pykeras3 cannot replace in one step; call Keras for it: "
+            f"model.export(path, format='openvino'). Received: "
+            f"format='openvino'")
+    if format not in _EXPORT_FORMATS:
+        raise ValueError(
+            f"{fn}(): `format` must be one of {sorted(_EXPORT_FORMATS)}. "
+            f"Received: format={format!r}")
+    kind = _EXPORT_FORMATS[format]
+    path = check_suffix(fn, export_dir_base, kind, arg="export_dir_base")
+    check_target(fn, path, overwrite, directory=kind == "savedmodel")
+    if kind == "savedmodel":
+        _check_savedmodel_target(fn, path)
+    printed, staged = io.StringIO(), []
+
+    def write(tmp):
+        staged.append(tmp)
+        with contextlib.redirect_stdout(printed):
+            model.export(tmp, format=format, verbose=verbose,
+                         input_signature=input_signature, **kwargs)
+
+    atomic_write(path, write, fn=fn, overwrite=overwrite)
+    # Keras names the staging path it wrote to: say where the export is.
+    sys.stdout.write(printed.getvalue().replace(staged[0], path))
+    return model
+
+
+def _check_savedmodel_target(fn, path):
+    """An existing path is replaced only when it is a SavedModel folder."""
+    if os.path.lexists(path) and not os.path.isfile(
+            os.path.join(path, "saved_model.pb")):
+        folder = os.path.isdir(path)
+        error = IsADirectoryError if folder else FileExistsError
+        raise error(
+            errno.EISDIR if folder else errno.EEXIST,
+            f"{fn}(): {path!r} is an existing "
+            f"{'folder' if folder else 'file'} that is not a TensorFlow "
+            f"SavedModel (it has no saved_model.pb); pykeras3 replaces only "
+            f"a SavedModel folder. Choose another name, or remove it.")

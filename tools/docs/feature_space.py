@@ -40,7 +40,8 @@ DETAILS = {
         "to the data (`adapt(space, dataset)`)."),
     "feature_float_discretized": (
         "Give either `num_bins` (boundaries learned from the data, so that "
-        "each bin holds about as many values) or `bin_boundaries`."),
+        "each bin holds about as many values) or `bin_boundaries` (with "
+        "`num_bins=None`)."),
     "feature_integer_categorical": (
         "The vocabulary of values is learned when the feature space adapts "
         "to the data; values never seen fall into the out-of-vocabulary "
@@ -76,9 +77,10 @@ DETAILS = {
 
 PARAMS = {
     "feature space:name": (
-        "the name of the data column, when it differs from the key of the "
-        "feature in the dict given to `layer_feature_space()`; `None` uses "
-        "that key."),
+        "a name for the feature's preprocessing layer (Keras calls it "
+        "`<name>_preprocessor`), or `None` for a generated one. The data "
+        "column a feature reads is its key in the dict given to "
+        "`layer_feature_space()`."),
     "feature space:output_mode": (
         "how categories are encoded: `\"one_hot\"` (a vector with a 1 for "
         "the category) or `\"int\"` (the category's 0-based index)."),
@@ -101,6 +103,10 @@ PARAMS = {
     "feature_custom:preprocessor": (
         "a Keras layer (or `layer_*()` result) that turns the raw column "
         "into the encoded feature."),
+    "feature_custom:output_mode": (
+        "what the preprocessor's output is: `\"float\"` (used as it is), "
+        "`\"int\"` (category indices, kept as they are) or `\"one_hot\"` "
+        "(category indices, one-hot encoded by the feature space)."),
     "feature_custom:dtype": "the dtype of the raw column, such as "
                             "`\"float32\"` or `\"string\"`.",
     "rnn_cells_stack:cells": (
