@@ -370,9 +370,11 @@ def callback_csv_logger(filename, separator=",", append=False):
                                      append=as_bool(fn, "append", append))
 
 
-# Keras hooks and the arguments Keras gives them.
-_HOOK_ARGS = {
+# Keras's callback hooks and the arguments Keras gives them (after
+# `self`); also used by `new_callback_class()`.
+HOOK_ARGUMENTS = {
     "on_epoch_begin": ("epoch", "logs"), "on_epoch_end": ("epoch", "logs"),
+    "on_batch_begin": ("batch", "logs"), "on_batch_end": ("batch", "logs"),
     "on_train_batch_begin": ("batch", "logs"),
     "on_train_batch_end": ("batch", "logs"),
     "on_test_batch_begin": ("batch", "logs"),
@@ -385,7 +387,7 @@ _HOOK_ARGS = {
 }
 
 
-def _fit_arity(fn, hook, function, names):
+def fit_arity(fn, hook, function, names):
     """`function` called with as many of the arguments `names` (which Keras
     may pass by position or by name) as it takes, as keras3 does with R
     functions that leave out `logs`."""
@@ -464,12 +466,12 @@ def callback_lambda(on_epoch_begin=None, on_epoch_end=None,
                  on_train_batch_begin=on_train_batch_begin,
                  on_train_batch_end=on_train_batch_end)
     for name in kwargs:
-        if name not in _HOOK_ARGS:
+        if name not in HOOK_ARGUMENTS:
             raise TypeError(
                 f"{fn}(): {name!r} is not a callback hook. Hooks: "
-                f"{', '.join(sorted(_HOOK_ARGS))}.")
+                f"{', '.join(sorted(HOOK_ARGUMENTS))}.")
     hooks.update(kwargs)
-    adapted = {name: _fit_arity(fn, name, function, _HOOK_ARGS[name])
+    adapted = {name: fit_arity(fn, name, function, HOOK_ARGUMENTS[name])
                for name, function in hooks.items()}
     return keras.callbacks.LambdaCallback(
         **{k: v for k, v in adapted.items() if v is not None})
@@ -509,7 +511,7 @@ def callback_learning_rate_scheduler(schedule, verbose=0):
     """
     fn = "callback_learning_rate_scheduler"
     return keras.callbacks.LearningRateScheduler(
-        _fit_arity(fn, "schedule", schedule, ("epoch", "lr")),
+        fit_arity(fn, "schedule", schedule, ("epoch", "lr")),
         verbose=as_int(fn, "verbose", verbose, minimum=0))
 
 

@@ -28,6 +28,7 @@ import keras
 
 from ._args import ArgumentTypeError
 from ._registry import export, reexport
+from .callbacks import HOOK_ARGUMENTS, fit_arity
 
 
 # --------------------------------------------------------------------------
@@ -292,20 +293,6 @@ Constraint = reexport("Constraint", keras.constraints.Constraint,
 # --------------------------------------------------------------------------
 # Building a class from functions
 
-# The arguments Keras passes to each callback method, after `self`.
-_CALLBACK_HOOKS = {
-    "on_epoch_begin": ("epoch", "logs"), "on_epoch_end": ("epoch", "logs"),
-    "on_batch_begin": ("batch", "logs"), "on_batch_end": ("batch", "logs"),
-    "on_train_batch_begin": ("batch", "logs"),
-    "on_train_batch_end": ("batch", "logs"),
-    "on_test_batch_begin": ("batch", "logs"),
-    "on_test_batch_end": ("batch", "logs"),
-    "on_predict_batch_begin": ("batch", "logs"),
-    "on_predict_batch_end": ("batch", "logs"),
-    "on_train_begin": ("logs",), "on_train_end": ("logs",),
-    "on_test_begin": ("logs",), "on_test_end": ("logs",),
-    "on_predict_begin": ("logs",), "on_predict_end": ("logs",),
-}
 
 _DESCRIPTORS = (staticmethod, classmethod, property,
                 functools.partialmethod)
@@ -378,13 +365,12 @@ def _new_class(fn, classname, base, inherit, methods, members, module,
 def _adapt_hooks(fn, hooks):
     """Callback methods that take fewer arguments than Keras passes (say,
     `(self, epoch)`) get only those, as keras3 allows."""
-    from .callbacks import _fit_arity
     out = {}
     for name, method in hooks.items():
-        if inspect.isfunction(method) and name in _CALLBACK_HOOKS:
+        if inspect.isfunction(method) and name in HOOK_ARGUMENTS:
             _check_method(fn, name, method)
-            adapted = _fit_arity(fn, name, method,
-                                 ("self",) + _CALLBACK_HOOKS[name])
+            adapted = fit_arity(fn, name, method,
+                                 ("self",) + HOOK_ARGUMENTS[name])
             if adapted is not method:
                 adapted.__name__ = adapted.__qualname__ = name
             method = adapted

@@ -63,3 +63,24 @@ def run_python(code, *, cwd=None, timeout=300, env=None):
     return subprocess.run([sys.executable, "-c", code], cwd=cwd,
                           capture_output=True, text=True, timeout=timeout,
                           env=full_env)
+
+
+def run_offline(code, tmp_path, marker="RESULTS"):
+    """Run `code` in a fresh process with an empty Keras cache
+    (`KERAS_HOME` under `tmp_path`) and every download going through a
+    proxy on a closed local port, so that real download attempts fail at
+    once, as without network.  `code` prints one line starting with
+    `marker` followed by JSON; returns (that JSON, the cache folder)."""
+    import json
+    home = tmp_path / "keras_home"
+    home.mkdir(exist_ok=True)
+    proxy = "http://127.0.0.1:9"
+    env = {"KERAS_HOME": str(home), "PYTHONPATH": ROOT,
+           "HTTPS_PROXY": proxy, "HTTP_PROXY": proxy,
+           "https_proxy": proxy, "http_proxy": proxy,
+           "NO_PROXY": "", "no_proxy": ""}
+    result = run_python(code, cwd=str(tmp_path), env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    line = next(line for line in result.stdout.splitlines()
+                if line.startswith(marker))
+    return json.loads(line[len(marker):]), home

@@ -4,7 +4,6 @@ input Keras accepts), goes with the right preprocessing, and explains a
 failed download of pretrained weights or of ImageNet's class index."""
 
 import inspect
-import json
 import os
 import textwrap
 
@@ -17,7 +16,7 @@ from pykeras3 import (application_decode_predictions,
                       application_preprocess_inputs,
                       imagenet_decode_predictions, imagenet_preprocess_input,
                       keras_input, keras_model, layer_dense)
-from conftest import ROOT, run_python
+from conftest import run_offline
 
 A = keras.applications
 
@@ -346,18 +345,7 @@ OFFLINE = textwrap.dedent("""
 def test_downloads_without_network_say_what_failed_and_what_to_do(
         tmp_path):
     """A real download attempt, through a proxy on a closed local port."""
-    home = tmp_path / "keras_home"
-    home.mkdir()
-    proxy = "http://127.0.0.1:9"
-    env = {"KERAS_HOME": str(home), "PYTHONPATH": ROOT,
-           "HTTPS_PROXY": proxy, "HTTP_PROXY": proxy,
-           "https_proxy": proxy, "http_proxy": proxy,
-           "NO_PROXY": "", "no_proxy": ""}
-    result = run_python(OFFLINE, cwd=str(tmp_path), env=env, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    line = next(line for line in result.stdout.splitlines()
-                if line.startswith("RESULTS"))
-    results = json.loads(line[len("RESULTS"):])
+    results, home = run_offline(OFFLINE, tmp_path)
 
     kind, message = results["weights"]
     assert kind == "ConnectionError", message

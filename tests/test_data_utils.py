@@ -22,7 +22,7 @@ from pykeras3 import (audio_dataset_from_directory, get_file,
                       split_dataset, text_dataset_from_directory,
                       timeseries_dataset_from_array, to_categorical)
 
-from conftest import ROOT, run_python
+from conftest import run_offline
 
 PIL = pytest.importorskip("PIL.Image")
 
@@ -423,17 +423,7 @@ print("RESULTS" + json.dumps(results))
 
 @pytest.mark.slow
 def test_without_pillow_or_network_the_errors_say_what_to_do(tmp_path):
-    home = tmp_path / "keras_home"
-    proxy = "http://127.0.0.1:9"
-    env = {"KERAS_HOME": str(home), "PYTHONPATH": ROOT,
-           "HTTPS_PROXY": proxy, "HTTP_PROXY": proxy,
-           "https_proxy": proxy, "http_proxy": proxy,
-           "NO_PROXY": "", "no_proxy": ""}
-    result = run_python(OFFLINE, cwd=str(tmp_path), env=env, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    line = next(line for line in result.stdout.splitlines()
-                if line.startswith("RESULTS"))
-    results = json.loads(line[len("RESULTS"):])
+    results, home = run_offline(OFFLINE, tmp_path)
     for name in ("image_load", "image_from_array", "image_array_save"):
         kind, message, _ = results[name]
         assert kind in ("ImportError", "ModuleNotFoundError"), message

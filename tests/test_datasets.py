@@ -21,7 +21,7 @@ from pykeras3 import (dataset_boston_housing, dataset_california_housing,
                       dataset_reuters, dataset_reuters_word_index)
 from pykeras3 import _download
 
-from conftest import ROOT, run_python
+from conftest import run_offline
 
 
 @pytest.fixture
@@ -433,17 +433,7 @@ FILES = {
 def test_without_network_the_error_says_where_to_put_the_file(tmp_path):
     """Real download attempts, through a proxy on a closed local port, in
     a fresh process with an empty cache."""
-    home = tmp_path / "keras_home"
-    proxy = "http://127.0.0.1:9"
-    env = {"KERAS_HOME": str(home), "PYTHONPATH": ROOT,
-           "HTTPS_PROXY": proxy, "HTTP_PROXY": proxy,
-           "https_proxy": proxy, "http_proxy": proxy,
-           "NO_PROXY": "", "no_proxy": ""}
-    result = run_python(OFFLINE, cwd=str(tmp_path), env=env, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    line = next(line for line in result.stdout.splitlines()
-                if line.startswith("RESULTS"))
-    results = json.loads(line[len("RESULTS"):])
+    results, home = run_offline(OFFLINE, tmp_path)
     assert set(results) == set(FILES)
     folder = str(home / "datasets")
     for name, (file, url) in FILES.items():
