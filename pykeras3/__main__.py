@@ -1,7 +1,6 @@
 """Command line: `python -m pykeras3 demo | man | coverage`."""
 
 import argparse
-import os
 import sys
 
 
@@ -27,8 +26,6 @@ def main(argv=None):
                           help="also list what is missing or differs")
     args = parser.parse_args(argv)
 
-    # Quieter TensorFlow start-up for command-line use.
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if args.command == "demo":
         from .demo import run
         run(args.dir)

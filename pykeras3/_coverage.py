@@ -80,7 +80,8 @@ def problem(name):
 def report():
     """[(family, keras3 names, exported, with keras3's parameters)], the
     problems by name, and the totals."""
-    import pykeras3  # noqa: F401  (fills the registry)
+    import pykeras3
+    pykeras3.FAMILIES  # loads every module: fills the registry
     from . import _registry
     rows, problems = {}, {}
     for name in _keras3.python_meaningful():

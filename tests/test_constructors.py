@@ -933,6 +933,7 @@ def test_config_set_backend_in_use_changes_nothing():
     code = textwrap.dedent("""
         import sys
         import numpy as np
+        import keras
         import pykeras3
         keras_before = sys.modules["keras"]
         model = pykeras3.compile(pykeras3.layer_dense(
@@ -952,6 +953,7 @@ def test_config_set_backend_that_cannot_load_leaves_keras_working():
     code = textwrap.dedent("""
         import os, sys
         import numpy as np
+        import keras
         import pykeras3
         keras_before = sys.modules["keras"]
         try:
@@ -987,6 +989,7 @@ def test_config_set_backend_switches_pykeras3_too(tmp_path):
     code = textwrap.dedent(f"""
         import sys
         import numpy as np
+        import keras
         import pykeras3
         keras_before = sys.modules["keras"]
         pykeras3.config_set_backend({OTHER_BACKEND!r})

@@ -653,15 +653,17 @@ def render_function(plan, docs, missing, imports):
     return "\n".join(lines + body) + "\n"
 
 
-def import_line(module, names):
-    """`from module import a, b` within 79 columns."""
+def import_line(module, names, indent=0):
+    """`from module import a, b` within 79 columns (once indented by
+    `indent` spaces)."""
+    width = 79 - indent
     one = f"from {module} import {', '.join(names)}\n"
-    if len(one) <= 80:
+    if len(one) <= width + 1:
         return one
     lines, line = [f"from {module} import ("], "    "
     for name in names:
         piece = name + ","
-        if line.strip() and len(line) + 1 + len(piece) > 79:
+        if line.strip() and len(line) + 1 + len(piece) > width:
             lines.append(line.rstrip())
             line = "    "
         line += ("" if not line.strip() else " ") + piece
@@ -751,24 +753,51 @@ def scan_exports():
     return found
 
 
+INIT_TAIL = '''
+
+def __getattr__(name):
+    return _startup.export(_sys.modules[__name__], _MODULES, name)
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__) | {"FAMILIES"})
+'''
+
+
 def render_init(found, version):
+    """pykeras3/__init__.py: quiet start-up, every export loaded from its
+    module on first use (`_startup.py`), and the same names imported for
+    editors and type checkers."""
     lines = [HEADER.replace(
         "# (pykeras3/_keras3/api.json), tools/overrides.py and tools/docs/.",
         "# and from the @export declarations of every module.") + INIT_DOC]
-    everything = []
-    for module in sorted(found):
-        names = found[module]
-        everything += names
-        lines.append(wrap_call(f"from .{module} import", names, 0)
-                     .replace(" import(", " import (") + "\n"
-                     if len(f"from .{module} import {', '.join(names)}") > 79
-                     else f"from .{module} import {', '.join(names)}\n")
-    lines.append("from ._registry import EXPORTS as _EXPORTS\n")
-    lines.append("from ._registry import families as _families\n")
+    lines.append("\nimport sys as _sys\n"
+                 "from typing import TYPE_CHECKING as _TYPE_CHECKING\n\n"
+                 "from . import _startup\n\n"
+                 "_startup.quiet_tensorflow()\n")
     lines.append(f'\n__version__ = "{version}"\n')
-    lines.append("\n# The public names, by family (the order of man/index.md)."
-                 "\nFAMILIES = _families()\n")
-    lines.append("\n__all__ = sorted(_EXPORTS)\n")
+    lines.append("\n# Each export and the module that holds it: `pykeras3.fit` "
+                 "imports\n# pykeras3.model_training on first use.\n"
+                 "_MODULES = {\n")
+    names = []
+    for module in sorted(found):
+        for name in found[module]:
+            entry = f'    "{name}": "{module}",'
+            if len(entry) > 79:
+                entry = f'    "{name}":\n        "{module}",'
+            lines.append(entry + "\n")
+            names.append(name)
+    lines.append("}\n\n__all__ = [\n")
+    lines += [f'    "{name}",\n' for name in sorted(names)]
+    lines.append("]\n\nif _TYPE_CHECKING:  # the imports editors and type "
+                 "checkers read\n")
+    for module in sorted(found):
+        text = import_line(f".{module}", found[module], indent=4)
+        lines.append("".join("    " + line + "\n"
+                             for line in text.rstrip("\n").split("\n")))
+    lines.append("    FAMILIES: dict  # {family: [names]}, the order of "
+                 "man/index.md\n")
+    lines.append(INIT_TAIL)
     return "".join(lines)
 
 
