@@ -423,6 +423,7 @@ _MODULES = {
     "keras_model_sequential": "model_creation",
     "keras_model": "model_creation",
     "keras_input": "model_creation",
+    "add_layer": "model_creation",
     "layer_input": "model_creation",
     "save_model": "model_persistence",
     "load_model": "model_persistence",
@@ -818,6 +819,7 @@ __all__ = [
     "activation_tanh_shrink",
     "activation_threshold",
     "adapt",
+    "add_layer",
     "application_convnext_base",
     "application_convnext_large",
     "application_convnext_small",
@@ -1734,7 +1736,8 @@ if _TYPE_CHECKING:  # the imports editors and type checkers read
         metric_top_k_categorical_accuracy, metric_true_negatives,
         metric_true_positives)
     from .model_creation import (
-        keras_model_sequential, keras_model, keras_input, layer_input)
+        keras_model_sequential, keras_model, keras_input, add_layer,
+        layer_input)
     from .model_persistence import (
         save_model, load_model, save_model_weights, load_model_weights,
         save_model_config, load_model_config, export_savedmodel)

@@ -6,6 +6,7 @@ following Keras's `Received: name=value` convention.
 
 from __future__ import annotations
 
+import difflib
 import math
 import numbers
 
@@ -180,6 +181,43 @@ def as_list(fn, name, value):
     return list(value) if isinstance(value, tuple) else value
 
 
+_DTYPES = ("float16", "float32", "float64", "bfloat16", "int8", "int16",
+           "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool",
+           "string", "complex64", "complex128", "mixed_float16",
+           "mixed_bfloat16")
+
+
+def as_dtype(fn, name, value):
+    """A data type: a name (`"float32"`), a NumPy or backend dtype, or a
+    Keras dtype policy (`"mixed_float16"`); `None` for Keras's default.
+    Numbers are refused: `op_ones(3, 3)` gives the shape as two numbers,
+    and the second would silently have been the dtype."""
+    if value is None:
+        return None
+    if isinstance(value, (bool, np.bool_, numbers.Number)):
+        raise ArgumentTypeError(
+            f"{fn}(): `{name}` must be a data type such as 'float32' or "
+            f"'int32'. {received(name, value)}. (A number here usually "
+            f"means a shape written as separate numbers: a shape is one "
+            f"argument, such as (2, 3).)")
+    if isinstance(value, str):
+        import keras
+        for check in (keras.backend.standardize_dtype,
+                      keras.dtype_policies.get):
+            try:
+                check(value)
+                return value
+            except (ValueError, TypeError):
+                pass
+        close = difflib.get_close_matches(value, _DTYPES, n=1)
+        raise ArgumentTypeError(
+            f"{fn}(): `{name}` is not a data type Keras knows. "
+            f"{received(name, value)}."
+            + (f" Did you mean {close[0]!r}?" if close else
+               f" Known types: {', '.join(_DTYPES)}."))
+    return value
+
+
 def require(fn, **arguments):
     """Raise TypeError for a required argument left at `None`."""
     for name, value in arguments.items():
@@ -214,3 +252,7 @@ CONVERTERS = {
     # indices are already 0-based.
     "if": None,
 }
+
+# Parameters converted by name in every generated function, whatever
+# keras3's table says.
+CONVERTERS_BY_NAME = {"dtype": "as_dtype"}

@@ -45,7 +45,8 @@ import keras
 import numpy as np
 
 from ._args import as_integer, as_optional_shape
-from ._pipe import _MISSING, Deferred, VerbSpec, split_object
+from ._pipe import (_MISSING, Deferred, VerbSpec, refuse_misplaced,
+                    split_object)
 
 P = ParamSpec("P") if ParamSpec else None
 R = TypeVar("R")
@@ -106,8 +107,18 @@ def composes(fn: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args, **kwargs):
         obj, args, kwargs = split_object(args, kwargs, first,
                                          is_layer_object)
+        if obj is _MISSING:
+            refuse_misplaced(fn.__name__, "model", args, kwargs,
+                             _is_misplaced_object, noun="model or tensor",
+                             otherwise="returns the layer alone, and the "
+                                       "model would not have changed")
         return fn(None if obj is _MISSING else obj, *args, **kwargs)
     return wrapper
+
+
+def _is_misplaced_object(value):
+    """A model, or a symbolic tensor, given where a layer's option goes."""
+    return isinstance(value, (keras.Model, keras.KerasTensor))
 
 
 def merges(fn: Callable[P, R]) -> Callable[P, R]:

@@ -21,7 +21,8 @@ import os
 
 import numpy as np
 
-__all__ = ["Deferred", "verb", "split_object", "describe"]
+__all__ = ["Deferred", "verb", "split_object", "refuse_misplaced",
+           "describe"]
 
 _MISSING = object()
 
@@ -98,7 +99,7 @@ class VerbSpec:
         self.placeholder = placeholder
 
 
-def verb(accepts, expected, placeholder="model", dispatch=None):
+def verb(accepts, expected, placeholder="model", dispatch=None, needs=1):
     """Make a function a pipe-friendly verb.
 
     Args:
@@ -109,6 +110,10 @@ def verb(accepts, expected, placeholder="model", dispatch=None):
             was given" so the call is immediate and fails with a clear
             TypeError instead of silently deferring; e.g. a functional model
             handed to a verb that needs a Sequential one.
+        needs: how many positional arguments a call must have for its first
+            to be read as the object. `add_layer(base_model)` adds a model
+            that may itself be a Sequential one: with `needs=2`, one
+            argument alone is always the deferred form.
     """
     accepts = accepts if isinstance(accepts, tuple) else (accepts,)
     dispatch = accepts + (dispatch if isinstance(dispatch, tuple)
@@ -134,15 +139,19 @@ def verb(accepts, expected, placeholder="model", dispatch=None):
         def wrapper(*args, **kwargs):
             obj, args, kwargs = split_object(
                 args, kwargs, spec.obj_param,
-                lambda a: isinstance(a, dispatch))
+                lambda a: isinstance(a, dispatch) and len(args) >= needs)
             if obj is not _MISSING:
                 return apply(obj, args, kwargs)
+            if (needs == 1 or len(args) >= needs) and not issubclass(
+                    accepts[0], (str, os.PathLike, bytes)):
+                refuse_misplaced(spec.name, spec.placeholder, args, kwargs,
+                                 lambda a: isinstance(a, accepts))
             try:
                 bound = rest.bind(*args, **kwargs)
             except TypeError as err:
                 raise TypeError(
-                    f"{spec.name}(): {err}. (No {expected} was given first, "
-                    f"so this was read as the deferred form "
+                    f"{spec.name}(): {err}. (The first argument is not "
+                    f"{expected}, so this was read as the deferred form "
                     f"{spec.name}(...) for a pipe.)"
                 ) from None
             return Deferred(wrapper, args, kwargs, bound)
@@ -152,6 +161,35 @@ def verb(accepts, expected, placeholder="model", dispatch=None):
         return wrapper
 
     return decorate
+
+
+def refuse_misplaced(name, placeholder, args, kwargs, is_object,
+                     noun=None, otherwise="only returns a deferred call for "
+                                          "a pipe, so nothing would have "
+                                          "happened"):
+    """The one rule for swapped arguments.
+
+    A call read as the deferred form (the first argument is not what the
+    function acts on) in which another argument *is* such an object was
+    almost surely meant the other way round: `save_model("m.keras",
+    model)`, `fit(x, model)`.  Raise a TypeError that shows the call
+    probably meant, instead of returning a deferred call that would
+    silently do nothing.
+    """
+    noun = noun or placeholder
+    where = [(f"argument {i + 1}", value) for i, value in enumerate(args)]
+    where += [(f"`{key}`", value) for key, value in kwargs.items()]
+    for place, value in where:
+        if not is_object(value):
+            continue
+        rest = [describe(a) for a in args if a is not value]
+        rest += [f"{k}={describe(v)}" for k, v in kwargs.items()
+                 if v is not value]
+        meant = f"{name}({', '.join([placeholder] + rest)})"
+        raise TypeError(
+            f"{name}(): received {describe_type(value)} as {place}, but the "
+            f"{noun} comes first. Did you mean {meant}? (Called without "
+            f"the {noun} first, {name}() {otherwise}.)")
 
 
 def describe_type(value):

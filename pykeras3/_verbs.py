@@ -19,6 +19,10 @@ layer_verb = verb(keras.layers.Layer, "a Keras model or layer")
 sequential_verb = verb(keras.Sequential, "a Sequential model",
                        dispatch=keras.layers.Layer)
 
+# Adding to a Sequential model: one argument alone is what to add (itself
+# maybe a Sequential model), in the deferred form.
+adding_verb = verb(keras.Sequential, "a Sequential model", needs=2)
+
 # A verb on a saved file (or the bytes from save_model()).
 path_verb = verb((str, os.PathLike, bytes, bytearray),
                  "a file path (or the bytes returned by save_model())",

@@ -12,7 +12,7 @@ Functions: `feature_cross()`, `feature_custom()`, `feature_float()`,
 
 import keras
 
-from ._args import as_integer
+from ._args import as_dtype, as_integer
 from ._registry import export
 
 
@@ -66,7 +66,7 @@ def feature_custom(dtype, preprocessor, output_mode):
         `features` of `layer_feature_space()`.
     """
     return keras.utils.FeatureSpace.feature(
-        dtype=dtype,
+        dtype=as_dtype("feature_custom", "dtype", dtype),
         preprocessor=preprocessor,
         output_mode=output_mode,
     )

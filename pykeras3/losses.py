@@ -17,7 +17,7 @@ Functions: `loss_binary_crossentropy()`,
 
 import keras
 
-from ._args import as_axis, as_integer
+from ._args import as_axis, as_dtype, as_integer
 from ._wrappers import computes, unused
 from ._registry import export
 
@@ -105,7 +105,7 @@ def loss_binary_crossentropy(
         axis=as_axis("loss_binary_crossentropy", "axis", axis),
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_binary_crossentropy", "dtype", dtype),
     )
 
 
@@ -189,7 +189,7 @@ def loss_binary_focal_crossentropy(
         axis=as_axis("loss_binary_focal_crossentropy", "axis", axis),
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_binary_focal_crossentropy", "dtype", dtype),
     )
 
 
@@ -272,7 +272,7 @@ def loss_categorical_crossentropy(
         axis=as_axis("loss_categorical_crossentropy", "axis", axis),
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_categorical_crossentropy", "dtype", dtype),
     )
 
 
@@ -350,7 +350,7 @@ def loss_categorical_focal_crossentropy(
         axis=as_axis("loss_categorical_focal_crossentropy", "axis", axis),
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_categorical_focal_crossentropy", "dtype", dtype),
     )
 
 
@@ -414,7 +414,8 @@ def loss_categorical_generalized_cross_entropy(
         q=q,
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype(
+            "loss_categorical_generalized_cross_entropy", "dtype", dtype),
     )
 
 
@@ -462,7 +463,7 @@ def loss_categorical_hinge(
     return keras.losses.CategoricalHinge(
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_categorical_hinge", "dtype", dtype),
     )
 
 
@@ -545,7 +546,7 @@ def loss_circle(
         margin=margin,
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_circle", "dtype", dtype),
     )
 
 
@@ -601,7 +602,7 @@ def loss_cosine_similarity(
         axis=as_axis("loss_cosine_similarity", "axis", axis),
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_cosine_similarity", "dtype", dtype),
     )
 
 
@@ -653,7 +654,11 @@ def loss_ctc(
             dtype=(dtype, None),
         )
         return keras.losses.ctc(y_true, y_pred)
-    return keras.losses.CTC(reduction=reduction, name=name, dtype=dtype)
+    return keras.losses.CTC(
+        reduction=reduction,
+        name=name,
+        dtype=as_dtype("loss_ctc", "dtype", dtype),
+    )
 
 
 @export("losses")
@@ -712,7 +717,7 @@ def loss_dice(
         reduction=reduction,
         name=name,
         axis=as_axis("loss_dice", "axis", axis),
-        dtype=dtype,
+        dtype=as_dtype("loss_dice", "dtype", dtype),
     )
 
 
@@ -757,7 +762,11 @@ def loss_hinge(
             dtype=(dtype, None),
         )
         return keras.losses.hinge(y_true, y_pred)
-    return keras.losses.Hinge(reduction=reduction, name=name, dtype=dtype)
+    return keras.losses.Hinge(
+        reduction=reduction,
+        name=name,
+        dtype=as_dtype("loss_hinge", "dtype", dtype),
+    )
 
 
 @export("losses")
@@ -821,7 +830,7 @@ def loss_huber(
         delta=delta,
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_huber", "dtype", dtype),
     )
 
 
@@ -873,7 +882,7 @@ def loss_kl_divergence(
     return keras.losses.KLDivergence(
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_kl_divergence", "dtype", dtype),
     )
 
 
@@ -918,7 +927,11 @@ def loss_log_cosh(
             dtype=(dtype, None),
         )
         return keras.losses.log_cosh(y_true, y_pred)
-    return keras.losses.LogCosh(reduction=reduction, name=name, dtype=dtype)
+    return keras.losses.LogCosh(
+        reduction=reduction,
+        name=name,
+        dtype=as_dtype("loss_log_cosh", "dtype", dtype),
+    )
 
 
 @export("losses")
@@ -978,7 +991,7 @@ def loss_mean_absolute_error(
     return keras.losses.MeanAbsoluteError(
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_mean_absolute_error", "dtype", dtype),
     )
 
 
@@ -1027,7 +1040,7 @@ def loss_mean_absolute_percentage_error(
     return keras.losses.MeanAbsolutePercentageError(
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_mean_absolute_percentage_error", "dtype", dtype),
     )
 
 
@@ -1089,7 +1102,7 @@ def loss_mean_squared_error(
     return keras.losses.MeanSquaredError(
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_mean_squared_error", "dtype", dtype),
     )
 
 
@@ -1138,7 +1151,7 @@ def loss_mean_squared_logarithmic_error(
     return keras.losses.MeanSquaredLogarithmicError(
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_mean_squared_logarithmic_error", "dtype", dtype),
     )
 
 
@@ -1183,7 +1196,11 @@ def loss_poisson(
             dtype=(dtype, None),
         )
         return keras.losses.poisson(y_true, y_pred)
-    return keras.losses.Poisson(reduction=reduction, name=name, dtype=dtype)
+    return keras.losses.Poisson(
+        reduction=reduction,
+        name=name,
+        dtype=as_dtype("loss_poisson", "dtype", dtype),
+    )
 
 
 @export("losses")
@@ -1270,7 +1287,7 @@ def loss_sparse_categorical_crossentropy(
         axis=as_axis("loss_sparse_categorical_crossentropy", "axis", axis),
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_sparse_categorical_crossentropy", "dtype", dtype),
     )
 
 
@@ -1318,7 +1335,7 @@ def loss_squared_hinge(
     return keras.losses.SquaredHinge(
         reduction=reduction,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("loss_squared_hinge", "dtype", dtype),
     )
 
 
@@ -1387,5 +1404,5 @@ def loss_tversky(
         reduction=reduction,
         name=name,
         axis=as_axis("loss_tversky", "axis", axis),
-        dtype=dtype,
+        dtype=as_dtype("loss_tversky", "dtype", dtype),
     )

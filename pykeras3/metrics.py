@@ -31,7 +31,7 @@ Functions: `metric_auc()`, `metric_binary_accuracy()`,
 
 import keras
 
-from ._args import as_axis, as_integer
+from ._args import as_axis, as_dtype, as_integer
 from ._wrappers import computes, unused
 from ._registry import export
 
@@ -101,7 +101,7 @@ def metric_auc(
         curve=curve,
         summation_method=summation_method,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_auc", "dtype", dtype),
         thresholds=thresholds,
         multi_label=multi_label,
         num_labels=num_labels,
@@ -166,7 +166,7 @@ def metric_binary_accuracy(
     return keras.metrics.BinaryAccuracy(
         threshold=threshold,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_binary_accuracy", "dtype", dtype),
     )
 
 
@@ -228,7 +228,7 @@ def metric_binary_crossentropy(
         from_logits=from_logits,
         label_smoothing=label_smoothing,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_binary_crossentropy", "dtype", dtype),
     )
 
 
@@ -329,7 +329,7 @@ def metric_binary_iou(
         target_class_ids=target_class_ids,
         threshold=threshold,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_binary_iou", "dtype", dtype),
     )
 
 
@@ -380,7 +380,10 @@ def metric_categorical_accuracy(
             dtype=(dtype, None),
         )
         return keras.metrics.categorical_accuracy(y_true, y_pred)
-    return keras.metrics.CategoricalAccuracy(name=name, dtype=dtype)
+    return keras.metrics.CategoricalAccuracy(
+        name=name,
+        dtype=as_dtype("metric_categorical_accuracy", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -438,7 +441,7 @@ def metric_categorical_crossentropy(
         label_smoothing=label_smoothing,
         axis=as_axis("metric_categorical_crossentropy", "axis", axis),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_categorical_crossentropy", "dtype", dtype),
     )
 
 
@@ -539,7 +542,10 @@ def metric_categorical_hinge(
             dtype=(dtype, None),
         )
         return keras.metrics.categorical_hinge(y_true, y_pred)
-    return keras.metrics.CategoricalHinge(name=name, dtype=dtype)
+    return keras.metrics.CategoricalHinge(
+        name=name,
+        dtype=as_dtype("metric_categorical_hinge", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -587,7 +593,7 @@ def metric_concordance_correlation(
     return keras.metrics.ConcordanceCorrelation(
         axis=as_axis("metric_concordance_correlation", "axis", axis),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_concordance_correlation", "dtype", dtype),
     )
 
 
@@ -616,7 +622,7 @@ def metric_cosine_similarity(*, name="cosine_similarity", dtype=None, axis=-1):
     """
     return keras.metrics.CosineSimilarity(
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_cosine_similarity", "dtype", dtype),
         axis=as_axis("metric_cosine_similarity", "axis", axis),
     )
 
@@ -665,7 +671,7 @@ def metric_f1_score(
         average=average,
         threshold=threshold,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_f1_score", "dtype", dtype),
     )
 
 
@@ -690,7 +696,7 @@ def metric_false_negatives(*, thresholds=None, name=None, dtype=None):
     return keras.metrics.FalseNegatives(
         thresholds=thresholds,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_false_negatives", "dtype", dtype),
     )
 
 
@@ -715,7 +721,7 @@ def metric_false_positives(*, thresholds=None, name=None, dtype=None):
     return keras.metrics.FalsePositives(
         thresholds=thresholds,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_false_positives", "dtype", dtype),
     )
 
 
@@ -758,7 +764,7 @@ def metric_fbeta_score(
         beta=beta,
         threshold=threshold,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_fbeta_score", "dtype", dtype),
     )
 
 
@@ -790,7 +796,10 @@ def metric_hinge(y_true=None, y_pred=None, *, name="hinge", dtype=None):
             dtype=(dtype, None),
         )
         return keras.metrics.hinge(y_true, y_pred)
-    return keras.metrics.Hinge(name=name, dtype=dtype)
+    return keras.metrics.Hinge(
+        name=name,
+        dtype=as_dtype("metric_hinge", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -873,7 +882,7 @@ def metric_iou(
         num_classes=as_integer("metric_iou", "num_classes", num_classes),
         target_class_ids=target_class_ids,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_iou", "dtype", dtype),
         ignore_class=ignore_class,
         sparse_y_true=sparse_y_true,
         sparse_y_pred=sparse_y_pred,
@@ -915,7 +924,10 @@ def metric_kl_divergence(
             dtype=(dtype, None),
         )
         return keras.metrics.kl_divergence(y_true, y_pred)
-    return keras.metrics.KLDivergence(name=name, dtype=dtype)
+    return keras.metrics.KLDivergence(
+        name=name,
+        dtype=as_dtype("metric_kl_divergence", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -968,7 +980,10 @@ def metric_log_cosh_error(*, name="logcosh", dtype=None):
     Returns:
         A `keras.metrics.LogCoshError` object.
     """
-    return keras.metrics.LogCoshError(name=name, dtype=dtype)
+    return keras.metrics.LogCoshError(
+        name=name,
+        dtype=as_dtype("metric_log_cosh_error", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1000,7 +1015,10 @@ def metric_mean(*, name="mean", dtype=None):
         >>> float(m.result())
         4.0
     """
-    return keras.metrics.Mean(name=name, dtype=dtype)
+    return keras.metrics.Mean(
+        name=name,
+        dtype=as_dtype("metric_mean", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1048,7 +1066,10 @@ def metric_mean_absolute_error(
             dtype=(dtype, None),
         )
         return keras.metrics.mean_absolute_error(y_true, y_pred)
-    return keras.metrics.MeanAbsoluteError(name=name, dtype=dtype)
+    return keras.metrics.MeanAbsoluteError(
+        name=name,
+        dtype=as_dtype("metric_mean_absolute_error", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1086,7 +1107,11 @@ def metric_mean_absolute_percentage_error(
             dtype=(dtype, None),
         )
         return keras.metrics.mean_absolute_percentage_error(y_true, y_pred)
-    return keras.metrics.MeanAbsolutePercentageError(name=name, dtype=dtype)
+    return keras.metrics.MeanAbsolutePercentageError(
+        name=name,
+        dtype=as_dtype(
+            "metric_mean_absolute_percentage_error", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1131,7 +1156,7 @@ def metric_mean_iou(
     return keras.metrics.MeanIoU(
         num_classes=as_integer("metric_mean_iou", "num_classes", num_classes),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_mean_iou", "dtype", dtype),
         ignore_class=as_integer(
             "metric_mean_iou", "ignore_class", ignore_class),
         sparse_y_true=sparse_y_true,
@@ -1183,7 +1208,10 @@ def metric_mean_squared_error(
             dtype=(dtype, None),
         )
         return keras.metrics.mean_squared_error(y_true, y_pred)
-    return keras.metrics.MeanSquaredError(name=name, dtype=dtype)
+    return keras.metrics.MeanSquaredError(
+        name=name,
+        dtype=as_dtype("metric_mean_squared_error", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1221,7 +1249,11 @@ def metric_mean_squared_logarithmic_error(
             dtype=(dtype, None),
         )
         return keras.metrics.mean_squared_logarithmic_error(y_true, y_pred)
-    return keras.metrics.MeanSquaredLogarithmicError(name=name, dtype=dtype)
+    return keras.metrics.MeanSquaredLogarithmicError(
+        name=name,
+        dtype=as_dtype(
+            "metric_mean_squared_logarithmic_error", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1253,7 +1285,7 @@ def metric_mean_wrapper(*, fn, name=None, dtype=None, **kwargs):
     return keras.metrics.MeanMetricWrapper(
         fn=fn,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_mean_wrapper", "dtype", dtype),
         **kwargs,
     )
 
@@ -1302,7 +1334,7 @@ def metric_one_hot_iou(
             "metric_one_hot_iou", "num_classes", num_classes),
         target_class_ids=target_class_ids,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_one_hot_iou", "dtype", dtype),
         ignore_class=as_integer(
             "metric_one_hot_iou", "ignore_class", ignore_class),
         sparse_y_pred=sparse_y_pred,
@@ -1350,7 +1382,7 @@ def metric_one_hot_mean_iou(
         num_classes=as_integer(
             "metric_one_hot_mean_iou", "num_classes", num_classes),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_one_hot_mean_iou", "dtype", dtype),
         ignore_class=as_integer(
             "metric_one_hot_mean_iou", "ignore_class", ignore_class),
         sparse_y_pred=sparse_y_pred,
@@ -1403,7 +1435,7 @@ def metric_pearson_correlation(
     return keras.metrics.PearsonCorrelation(
         axis=as_axis("metric_pearson_correlation", "axis", axis),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_pearson_correlation", "dtype", dtype),
     )
 
 
@@ -1435,7 +1467,10 @@ def metric_poisson(y_true=None, y_pred=None, *, name="poisson", dtype=None):
             dtype=(dtype, None),
         )
         return keras.metrics.poisson(y_true, y_pred)
-    return keras.metrics.Poisson(name=name, dtype=dtype)
+    return keras.metrics.Poisson(
+        name=name,
+        dtype=as_dtype("metric_poisson", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1486,7 +1521,7 @@ def metric_precision(
         top_k=as_integer("metric_precision", "top_k", top_k),
         class_id=as_integer("metric_precision", "class_id", class_id),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_precision", "dtype", dtype),
     )
 
 
@@ -1525,7 +1560,7 @@ def metric_precision_at_recall(
         class_id=as_integer(
             "metric_precision_at_recall", "class_id", class_id),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_precision_at_recall", "dtype", dtype),
     )
 
 
@@ -1566,7 +1601,7 @@ def metric_r2_score(
         num_regressors=as_integer(
             "metric_r2_score", "num_regressors", num_regressors),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_r2_score", "dtype", dtype),
     )
 
 
@@ -1618,7 +1653,7 @@ def metric_recall(
         top_k=as_integer("metric_recall", "top_k", top_k),
         class_id=as_integer("metric_recall", "class_id", class_id),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_recall", "dtype", dtype),
     )
 
 
@@ -1657,7 +1692,7 @@ def metric_recall_at_precision(
         class_id=as_integer(
             "metric_recall_at_precision", "class_id", class_id),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_recall_at_precision", "dtype", dtype),
     )
 
 
@@ -1693,7 +1728,10 @@ def metric_root_mean_squared_error(
         >>> round(float(m.result()), 4)        # sqrt((9 + 16) / 2)
         3.5355
     """
-    return keras.metrics.RootMeanSquaredError(name=name, dtype=dtype)
+    return keras.metrics.RootMeanSquaredError(
+        name=name,
+        dtype=as_dtype("metric_root_mean_squared_error", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1732,7 +1770,7 @@ def metric_sensitivity_at_specificity(
         class_id=as_integer(
             "metric_sensitivity_at_specificity", "class_id", class_id),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_sensitivity_at_specificity", "dtype", dtype),
     )
 
 
@@ -1785,7 +1823,10 @@ def metric_sparse_categorical_accuracy(
             dtype=(dtype, None),
         )
         return keras.metrics.sparse_categorical_accuracy(y_true, y_pred)
-    return keras.metrics.SparseCategoricalAccuracy(name=name, dtype=dtype)
+    return keras.metrics.SparseCategoricalAccuracy(
+        name=name,
+        dtype=as_dtype("metric_sparse_categorical_accuracy", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -1849,7 +1890,8 @@ def metric_sparse_categorical_crossentropy(
             ignore_class),
         axis=as_axis("metric_sparse_categorical_crossentropy", "axis", axis),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype(
+            "metric_sparse_categorical_crossentropy", "dtype", dtype),
     )
 
 
@@ -1907,7 +1949,8 @@ def metric_sparse_top_k_categorical_accuracy(
     return keras.metrics.SparseTopKCategoricalAccuracy(
         k=as_integer("metric_sparse_top_k_categorical_accuracy", "k", k),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype(
+            "metric_sparse_top_k_categorical_accuracy", "dtype", dtype),
         from_sorted_ids=from_sorted_ids,
     )
 
@@ -1948,7 +1991,7 @@ def metric_specificity_at_sensitivity(
         class_id=as_integer(
             "metric_specificity_at_sensitivity", "class_id", class_id),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_specificity_at_sensitivity", "dtype", dtype),
     )
 
 
@@ -1986,7 +2029,10 @@ def metric_squared_hinge(
             dtype=(dtype, None),
         )
         return keras.metrics.squared_hinge(y_true, y_pred)
-    return keras.metrics.SquaredHinge(name=name, dtype=dtype)
+    return keras.metrics.SquaredHinge(
+        name=name,
+        dtype=as_dtype("metric_squared_hinge", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -2009,7 +2055,10 @@ def metric_sum(*, name="sum", dtype=None):
     Returns:
         A `keras.metrics.Sum` object.
     """
-    return keras.metrics.Sum(name=name, dtype=dtype)
+    return keras.metrics.Sum(
+        name=name,
+        dtype=as_dtype("metric_sum", "dtype", dtype),
+    )
 
 
 @export("metrics")
@@ -2073,7 +2122,7 @@ def metric_top_k_categorical_accuracy(
     return keras.metrics.TopKCategoricalAccuracy(
         k=as_integer("metric_top_k_categorical_accuracy", "k", k),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_top_k_categorical_accuracy", "dtype", dtype),
     )
 
 
@@ -2098,7 +2147,7 @@ def metric_true_negatives(*, thresholds=None, name=None, dtype=None):
     return keras.metrics.TrueNegatives(
         thresholds=thresholds,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_true_negatives", "dtype", dtype),
     )
 
 
@@ -2123,5 +2172,5 @@ def metric_true_positives(*, thresholds=None, name=None, dtype=None):
     return keras.metrics.TruePositives(
         thresholds=thresholds,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("metric_true_positives", "dtype", dtype),
     )

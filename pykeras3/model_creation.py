@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import keras
 
-from ._args import as_bool, as_int, as_shape
+from ._args import ArgumentTypeError, as_bool, as_int, as_shape
 from ._registry import alias, export
+from ._verbs import adding_verb
 
 
 @export("model creation")
@@ -164,6 +165,50 @@ def keras_input(shape=None, batch_size=None, dtype=None, sparse=None,
     if optional:
         args["optional"] = True
     return keras.Input(**args)
+
+
+@export("model creation")
+@adding_verb
+def add_layer(model, layer):
+    """Add any layer or whole model to a Sequential model, in a pipe.
+
+    `layer_*()` functions compose with a Sequential model by themselves;
+    `add_layer()` does the same for anything else: a plain Keras layer, a
+    layer of your own class, or a whole model (a pretrained base, or
+    another Sequential model), which then acts as one layer. It is
+    pykeras3's spelling of keras3's `model |> base_model()`:
+    `toolz.pipe(keras_model_sequential(input_shape=3), add_layer(base),
+    layer_dense(units=1))`.
+
+    keras3 R: none; keras3 writes `model |> base_model()` (calling a model
+    on a Sequential model adds it). Called with one argument,
+    `add_layer(layer)` is always the deferred form for a pipe.
+
+    Args:
+        model: the Sequential model to add to.
+        layer: a Keras layer or model.
+
+    Returns:
+        The Sequential model, with `layer` added.
+
+    Example:
+        >>> import keras, toolz
+        >>> from pykeras3 import add_layer, keras_model_sequential
+        >>> from pykeras3 import layer_dense
+        >>> base = keras_model_sequential(input_shape=3, name="base")
+        >>> base = layer_dense(base, units=4)
+        >>> model = toolz.pipe(keras_model_sequential(input_shape=3),
+        ...                    add_layer(base), add_layer(keras.layers.ReLU()),
+        ...                    layer_dense(units=1))
+        >>> [layer.name for layer in model.layers][:2]
+        ['base', 're_lu']
+    """
+    if not isinstance(layer, keras.layers.Layer):
+        raise ArgumentTypeError(
+            f"add_layer(): `layer` must be a Keras layer or model. "
+            f"Received: layer={layer!r}")
+    model.add(layer)
+    return model
 
 
 # keras3's second name for keras_input().

@@ -19,6 +19,7 @@ import zipfile
 import keras
 
 from ._args import ArgumentTypeError, as_bool
+from ._checks import check_keras_archive, explain_weights
 from ._files import (as_path, atomic_write, atomic_write_text,
                      check_readable, check_suffix, check_target,
                      write_sharded_weights)
@@ -174,6 +175,7 @@ def load_model(model, custom_objects=None, compile=True, safe_mode=True):
         return keras.saving.load_model(path, **options)
     path = check_suffix(fn, model, "model_in", arg="model")
     check_readable(fn, path, "model")
+    check_keras_archive(fn, path, "model")
     return keras.saving.load_model(path, **options)
 
 
@@ -263,8 +265,15 @@ def load_model_weights(model, filepath, skip_mismatch=False):
     fn = "load_model_weights"
     path = check_suffix(fn, filepath, "weights_in")
     check_readable(fn, path)
-    model.load_weights(path, skip_mismatch=as_bool(fn, "skip_mismatch",
-                                                   skip_mismatch))
+    check_keras_archive(fn, path)
+    try:
+        model.load_weights(path, skip_mismatch=as_bool(fn, "skip_mismatch",
+                                                       skip_mismatch))
+    except (ValueError, OSError) as err:
+        clearer = explain_weights(fn, path, err)
+        if clearer is None:
+            raise
+        raise clearer from err
     return model
 
 

@@ -8,6 +8,7 @@ import keras
 import numpy as np
 
 from ._args import ArgumentTypeError, as_bool, as_int
+from ._checks import check_inputs, explaining_targets, require_data
 from ._registry import export
 from ._verbs import model_verb
 
@@ -153,7 +154,24 @@ def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
         raise ValueError(
             f"{fn}(): `validation_split` must be a number in [0, 1). "
             f"Received: validation_split={validation_split!r}")
-    history = model.fit(
+    require_data(fn, x, y)
+    check_inputs(fn, model, x)
+    if isinstance(validation_data, tuple) and validation_data:
+        check_inputs(fn, model, validation_data[0], "validation_data[0]")
+    with explaining_targets(fn, model, y):
+        history = _fit(model, fn, x, y, batch_size, epochs, verbose,
+                       callbacks, validation_split, validation_data,
+                       shuffle, class_weight, sample_weight, initial_epoch,
+                       steps_per_epoch, validation_steps,
+                       validation_batch_size, validation_freq, kwargs)
+    return KerasHistory(history)
+
+
+def _fit(model, fn, x, y, batch_size, epochs, verbose, callbacks,
+         validation_split, validation_data, shuffle, class_weight,
+         sample_weight, initial_epoch, steps_per_epoch, validation_steps,
+         validation_batch_size, validation_freq, kwargs):
+    return model.fit(
         x=x, y=y,
         batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
                           allow_none=True),
@@ -173,7 +191,6 @@ def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
         validation_freq=as_int(fn, "validation_freq", validation_freq,
                                minimum=1),
         **kwargs)
-    return KerasHistory(history)
 
 
 class KerasHistory:
@@ -250,13 +267,17 @@ def evaluate(model, x=None, y=None, *, batch_size=None, verbose="auto",
         {'loss': 1.0}
     """
     fn = "evaluate"
-    results = model.evaluate(
-        x=x, y=y,
-        batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
-                          allow_none=True),
-        verbose=verbose, sample_weight=sample_weight,
-        steps=as_int(fn, "steps", steps, minimum=1, allow_none=True),
-        callbacks=_callbacks(fn, callbacks), return_dict=True, **kwargs)
+    require_data(fn, x, y)
+    check_inputs(fn, model, x)
+    with explaining_targets(fn, model, y):
+        results = model.evaluate(
+            x=x, y=y,
+            batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
+                              allow_none=True),
+            verbose=verbose, sample_weight=sample_weight,
+            steps=as_int(fn, "steps", steps, minimum=1, allow_none=True),
+            callbacks=_callbacks(fn, callbacks), return_dict=True,
+            **kwargs)
     return _floats(results)
 
 
@@ -289,6 +310,8 @@ def predict(model, x, *, batch_size=None, verbose="auto", steps=None,
         (5, 3)
     """
     fn = "predict"
+    require_data(fn, x)
+    check_inputs(fn, model, x)
     return model.predict(
         x, batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
                              allow_none=True),
@@ -324,6 +347,7 @@ def predict_on_batch(model, x):
         >>> predict_on_batch(model, np.ones((3, 2))).shape
         (3, 1)
     """
+    check_inputs("predict_on_batch", model, x)
     return _to_numpy(model.predict_on_batch(x))
 
 
@@ -353,9 +377,11 @@ def train_on_batch(model, x, y=None, sample_weight=None, class_weight=None):
         >>> sorted(train_on_batch(model, np.ones((4, 2)), np.ones((4, 1))))
         ['loss']
     """
-    return _floats(model.train_on_batch(
-        x, y, sample_weight=sample_weight, class_weight=class_weight,
-        return_dict=True))
+    check_inputs("train_on_batch", model, x)
+    with explaining_targets("train_on_batch", model, y):
+        return _floats(model.train_on_batch(
+            x, y, sample_weight=sample_weight, class_weight=class_weight,
+            return_dict=True))
 
 
 @export("model training")
@@ -384,5 +410,7 @@ def test_on_batch(model, x, y=None, sample_weight=None):
         >>> test_on_batch(model, np.ones((4, 2)), np.ones((4, 1)))
         {'loss': 1.0}
     """
-    return _floats(model.test_on_batch(x, y, sample_weight=sample_weight,
-                                       return_dict=True))
+    check_inputs("test_on_batch", model, x)
+    with explaining_targets("test_on_batch", model, y):
+        return _floats(model.test_on_batch(
+            x, y, sample_weight=sample_weight, return_dict=True))

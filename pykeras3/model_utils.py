@@ -155,6 +155,11 @@ def get_layer(model, name=None, index=None):
         >>> get_layer(model, index=0).name
         'hidden'
     """
+    if is_int(name) and index is None:
+        raise ArgumentTypeError(
+            f"get_layer(): `name` is a layer's name (a string), and "
+            f"{name!r} is a number. Did you mean get_layer(model, "
+            f"index={name})? (Positions count from 0.)")
     if (name is None) == (index is None):
         raise ValueError(
             "get_layer(): give exactly one of `name` or `index`. "

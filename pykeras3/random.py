@@ -11,7 +11,7 @@ Functions: `random_beta()`, `random_binomial()`, `random_categorical()`,
 
 import keras
 
-from ._args import as_axis, as_integer, as_optional_shape
+from ._args import as_axis, as_dtype, as_integer, as_optional_shape
 from ._registry import export
 
 
@@ -41,7 +41,7 @@ def random_beta(shape, alpha, beta, dtype=None, seed=None):
         shape=as_optional_shape("random_beta", "shape", shape),
         alpha=alpha,
         beta=beta,
-        dtype=dtype,
+        dtype=as_dtype("random_beta", "dtype", dtype),
         seed=as_integer("random_beta", "seed", seed),
     )
 
@@ -72,7 +72,7 @@ def random_binomial(shape, counts, probabilities, dtype=None, seed=None):
         shape=as_optional_shape("random_binomial", "shape", shape),
         counts=counts,
         probabilities=probabilities,
-        dtype=dtype,
+        dtype=as_dtype("random_binomial", "dtype", dtype),
         seed=as_integer("random_binomial", "seed", seed),
     )
 
@@ -114,7 +114,7 @@ def random_categorical(logits, num_samples, dtype="int32", seed=None):
         logits=logits,
         num_samples=as_integer(
             "random_categorical", "num_samples", num_samples),
-        dtype=dtype,
+        dtype=as_dtype("random_categorical", "dtype", dtype),
         seed=as_integer("random_categorical", "seed", seed),
     )
 
@@ -175,7 +175,7 @@ def random_gamma(shape, alpha, dtype=None, seed=None):
     return keras.random.gamma(
         shape=as_optional_shape("random_gamma", "shape", shape),
         alpha=alpha,
-        dtype=dtype,
+        dtype=as_dtype("random_gamma", "dtype", dtype),
         seed=as_integer("random_gamma", "seed", seed),
     )
 
@@ -217,7 +217,7 @@ def random_integer(shape, minval, maxval, dtype="int32", seed=None):
         shape=as_optional_shape("random_integer", "shape", shape),
         minval=minval,
         maxval=maxval,
-        dtype=dtype,
+        dtype=as_dtype("random_integer", "dtype", dtype),
         seed=as_integer("random_integer", "seed", seed),
     )
 
@@ -259,7 +259,7 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
         shape=as_optional_shape("random_normal", "shape", shape),
         mean=mean,
         stddev=stddev,
-        dtype=dtype,
+        dtype=as_dtype("random_normal", "dtype", dtype),
         seed=as_integer("random_normal", "seed", seed),
     )
 
@@ -376,7 +376,7 @@ def random_truncated_normal(
         shape=as_optional_shape("random_truncated_normal", "shape", shape),
         mean=mean,
         stddev=stddev,
-        dtype=dtype,
+        dtype=as_dtype("random_truncated_normal", "dtype", dtype),
         seed=as_integer("random_truncated_normal", "seed", seed),
     )
 
@@ -416,6 +416,6 @@ def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
         shape=as_optional_shape("random_uniform", "shape", shape),
         minval=minval,
         maxval=maxval,
-        dtype=dtype,
+        dtype=as_dtype("random_uniform", "dtype", dtype),
         seed=as_integer("random_uniform", "seed", seed),
     )

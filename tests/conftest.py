@@ -1,16 +1,18 @@
-"""Shared test set-up: quiet TensorFlow, tiny models, seeded data."""
+"""Shared test set-up: tiny models, seeded data, subprocess helpers.
+
+pykeras3 is imported before Keras so that its quiet start-up applies to
+the test processes too (TensorFlow's start-up lines stay out of the
+output, unless TF_CPP_MIN_LOG_LEVEL is set in the environment)."""
 
 import os
 import subprocess
 import sys
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import pykeras3  # noqa: I001  (first: see above)
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-
-import pykeras3  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

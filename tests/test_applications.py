@@ -67,10 +67,6 @@ APPLICATIONS = {
 ALIASES = {"application_nasnetlarge": "application_nasnet_large",
            "application_nasnetmobile": "application_nasnet_mobile"}
 # Built in more than about 2 s on one core.
-SLOW = {"application_convnext_base", "application_convnext_large",
-        "application_convnext_xlarge", "application_efficientnet_b7",
-        "application_efficientnet_v2m", "application_efficientnet_v2l",
-        "application_inception_resnet_v2", "application_nasnet_large"}
 # Cheap enough to build a second time, with a 3-class top.
 WITH_TOP = ["application_convnext_tiny", "application_efficientnet_b0",
             "application_efficientnet_v2b0", "application_inception_v3",
@@ -80,9 +76,13 @@ WITH_TOP = ["application_convnext_tiny", "application_efficientnet_b0",
             "application_xception"]
 
 
+# The quick loop (`-m "not slow"`) builds these few; CI builds them all.
+QUICK = {"application_mobilenet_v3_small", "application_mobilenet"}
+
+
 def params(names):
-    return [pytest.param(name, marks=pytest.mark.slow) if name in SLOW
-            else name for name in names]
+    return [name if name in QUICK else
+            pytest.param(name, marks=pytest.mark.slow) for name in names]
 
 
 def images(size, n=1, seed=0):
@@ -130,7 +130,7 @@ def test_application_refuses_images_smaller_than_its_minimum(name):
                                 input_shape=(size - 1, size - 1, 3))
 
 
-@pytest.mark.parametrize("name", WITH_TOP)
+@pytest.mark.parametrize("name", params(WITH_TOP))
 def test_application_with_a_top_of_3_classes(name):
     _constructor, size, _width = APPLICATIONS[name]
     model = getattr(pykeras3, name)(weights=None, classes=3.0,
@@ -163,6 +163,7 @@ def test_application_pooling_gives_one_vector_per_image(pooling):
         assert (features >= 0).all()
 
 
+@pytest.mark.slow
 def test_application_on_an_input_tensor_and_for_transfer_learning():
     inputs = keras_input(shape=(32, 32, 3))
     base = pykeras3.application_resnet50(weights=None, include_top=False,

@@ -929,6 +929,7 @@ def test_config_interactive_logging_sends_progress_to_logging(
     assert "loss" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_config_set_backend_in_use_changes_nothing():
     code = textwrap.dedent("""
         import sys
@@ -949,6 +950,7 @@ def test_config_set_backend_in_use_changes_nothing():
     assert result.stdout.strip().endswith("ok")
 
 
+@pytest.mark.slow
 def test_config_set_backend_that_cannot_load_leaves_keras_working():
     code = textwrap.dedent("""
         import os, sys

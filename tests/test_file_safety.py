@@ -645,6 +645,7 @@ def test_a_name_too_long_for_the_file_system_is_refused_first(tmp_path):
     assert not (tmp_path / "sub").exists()
 
 
+@pytest.mark.slow
 def test_write_errors_name_the_users_path_not_the_staging_path(tmp_path):
     target = tmp_path / "m.keras"
     code = textwrap.dedent(f"""

@@ -43,6 +43,7 @@ def test_generated_files_are_up_to_date():
                        + ", ".join(os.path.relpath(p, ROOT) for p in stale))
 
 
+@pytest.mark.slow
 def test_generator_check_command_reports_current_files():
     result = subprocess.run(
         [sys.executable, os.path.join(ROOT, "tools", "generate.py"),
@@ -168,6 +169,7 @@ def test_r_only_parameters_are_left_out_and_listed():
         assert why.strip(), (fn, param)
 
 
+@pytest.mark.slow
 def test_coverage_command_prints_families_and_total():
     result = subprocess.run(
         [sys.executable, "-m", "pykeras3", "coverage"], capture_output=True,

@@ -612,6 +612,7 @@ def test_failed_sharded_save_leaves_earlier_set_intact(tmp_path,
     assert all((w == 1.0).all() for w in get_weights(boom_model))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("killed", ["m.keras", "w.weights.h5"])
 def test_killed_or_disk_full_save_leaves_earlier_file_intact(tmp_path,
                                                              killed):
@@ -689,6 +690,7 @@ def test_killed_or_disk_full_save_leaves_earlier_file_intact(tmp_path,
 # --------------------------------------------------------------------------
 # Plain Keras reads what pykeras3 writes
 
+@pytest.mark.slow
 def test_plain_keras_loads_pykeras3_files_without_pykeras3(tmp_path):
     rng = np.random.default_rng(0)
     # A Sequential model built with deferred layers and no input shape.

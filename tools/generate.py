@@ -61,7 +61,8 @@ def _load_args():
     return module
 
 
-CONVERTERS = _load_args().CONVERTERS
+_ARGS = _load_args()
+CONVERTERS = _ARGS.CONVERTERS
 
 
 def _load_keras3():
@@ -299,6 +300,8 @@ def plan_function(name, entry, family):
                     raise SystemExit(f"generate: unknown keras3 converter "
                                      f"{conv!r} ({name}({pname}=))")
                 param.convert = CONVERTERS[conv]
+            elif pname in _ARGS.CONVERTERS_BY_NAME:
+                param.convert = _ARGS.CONVERTERS_BY_NAME[pname]
         if param.kind == "pos":
             if param.default is EMPTY and needs_default:
                 param.default = None

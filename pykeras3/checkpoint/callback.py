@@ -39,6 +39,7 @@ import zipfile
 import numpy as np
 
 from .._args import as_bool, is_int
+from .._checks import explain_weights
 from .._files import atomic_write, check_suffix, sweep
 from .._monitor import MonitorCallback, missing_message, scalar_logs
 from . import state as _state
@@ -639,12 +640,14 @@ class ModelCheckpoint(MonitorCallback):
         try:
             self.model.load_weights(latest)
         except Exception as err:
+            clearer = explain_weights(_FN, latest, err)
+            reason = str(clearer or err).removeprefix(f"{_FN}(): ")
             raise ValueError(
                 f"{_FN}(): load_weights_on_restart=True, but the checkpoint "
                 f"{latest!r} could not be loaded into the model "
-                f"({type(err).__name__}: {err}). Remove or replace that file, "
-                f"or make sure the model has the architecture it was saved "
-                f"from.") from err
+                f"({type(err).__name__}: {reason}). Remove or replace that "
+                f"file, or make sure the model has the architecture it was "
+                f"saved from.") from err
         self.last_filepath = latest
         self.say(f"Restored the model's weights from {latest}")
 

@@ -11,7 +11,7 @@ Functions: `layer_category_encoding()`, `layer_discretization()`,
 
 import keras
 
-from .._args import as_axis, as_integer, as_list, require
+from .._args import as_axis, as_dtype, as_integer, as_list, require
 from .._layers import composes, create_layer
 from .._registry import export
 
@@ -134,7 +134,7 @@ def layer_discretization(
         output_mode=as_integer(
             "layer_discretization", "output_mode", output_mode),
         sparse=sparse,
-        dtype=dtype,
+        dtype=as_dtype("layer_discretization", "dtype", dtype),
         name=name,
     )
 
@@ -259,7 +259,7 @@ def layer_hashed_crossing(
             "layer_hashed_crossing", "output_mode", output_mode),
         sparse=sparse,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("layer_hashed_crossing", "dtype", dtype),
         **kwargs,
     )
 

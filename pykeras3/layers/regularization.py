@@ -11,7 +11,7 @@ Functions: `layer_activity_regularization()`, `layer_alpha_dropout()`,
 
 import keras
 
-from .._args import as_integer, as_optional_shape, require
+from .._args import as_dtype, as_integer, as_optional_shape, require
 from .._layers import composes, create_layer
 from .._registry import export
 
@@ -286,7 +286,7 @@ def layer_spatial_dropout_1d(
         rate=rate,
         seed=as_integer("layer_spatial_dropout_1d", "seed", seed),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("layer_spatial_dropout_1d", "dtype", dtype),
     )
 
 
@@ -339,7 +339,7 @@ def layer_spatial_dropout_2d(
         data_format=data_format,
         seed=as_integer("layer_spatial_dropout_2d", "seed", seed),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("layer_spatial_dropout_2d", "dtype", dtype),
     )
 
 
@@ -392,5 +392,5 @@ def layer_spatial_dropout_3d(
         data_format=data_format,
         seed=as_integer("layer_spatial_dropout_3d", "seed", seed),
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("layer_spatial_dropout_3d", "dtype", dtype),
     )

@@ -9,7 +9,7 @@ Functions: `layer_flax_module_wrapper()`, `layer_jax_model_wrapper()`,
 
 import keras
 
-from .._args import as_integer, as_optional_shape, require
+from .._args import as_dtype, as_integer, as_optional_shape, require
 from .._layers import composes, create_layer
 from .._registry import export
 
@@ -169,7 +169,7 @@ def layer_tfsm(
         call_training_endpoint=call_training_endpoint,
         trainable=trainable,
         name=name,
-        dtype=dtype,
+        dtype=as_dtype("layer_tfsm", "dtype", dtype),
     )
 
 

@@ -14,7 +14,7 @@ Functions: `op_associative_scan()`, `op_cast()`, `op_cond()`,
 
 import keras
 
-from .._args import as_axis, as_index, as_integer, as_optional_shape
+from .._args import as_axis, as_dtype, as_index, as_integer, as_optional_shape
 from .._registry import export
 
 
@@ -78,7 +78,7 @@ def op_cast(x, dtype):
         >>> print(op_convert_to_numpy(x), op_dtype(x))
         [ 1 -1  2] int32
     """
-    return keras.ops.cast(x=x, dtype=dtype)
+    return keras.ops.cast(x=x, dtype=as_dtype("op_cast", "dtype", dtype))
 
 
 @export("core ops")
@@ -189,7 +189,7 @@ def op_convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     """
     return keras.ops.convert_to_tensor(
         x=x,
-        dtype=dtype,
+        dtype=as_dtype("op_convert_to_tensor", "dtype", dtype),
         sparse=sparse,
         ragged=ragged,
     )

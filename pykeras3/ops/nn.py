@@ -22,7 +22,7 @@ Functions: `op_average_pool()`, `op_batch_normalization()`,
 
 import keras
 
-from .._args import as_axis, as_index, as_integer, as_optional_shape
+from .._args import as_axis, as_dtype, as_index, as_integer, as_optional_shape
 from .._registry import export
 
 
@@ -817,7 +817,7 @@ def op_multi_hot(
         inputs=as_integer("op_multi_hot", "inputs", inputs),
         num_classes=as_integer("op_multi_hot", "num_classes", num_classes),
         axis=as_axis("op_multi_hot", "axis", axis),
-        dtype=dtype,
+        dtype=as_dtype("op_multi_hot", "dtype", dtype),
         sparse=sparse,
         **kwargs,
     )
@@ -890,7 +890,7 @@ def op_one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
         x=x,
         num_classes=as_integer("op_one_hot", "num_classes", num_classes),
         axis=as_axis("op_one_hot", "axis", axis),
-        dtype=dtype,
+        dtype=as_dtype("op_one_hot", "dtype", dtype),
         sparse=sparse,
     )
 

@@ -47,7 +47,8 @@ Functions: `op_abs()`, `op_add()`, `op_all()`, `op_angle()`, `op_any()`,
 
 import keras
 
-from .._args import as_axis, as_index, as_integer, as_optional_shape, as_tuple
+from .._args import (
+    as_axis, as_dtype, as_index, as_integer, as_optional_shape, as_tuple)
 from .._registry import export, alias
 
 
@@ -212,7 +213,12 @@ def op_arange(start, end=None, step=None, dtype=None):
         >>> op_arange(0, 1, 0.25).numpy().tolist()
         [0.0, 0.25, 0.5, 0.75]
     """
-    return keras.ops.arange(start=start, stop=end, step=step, dtype=dtype)
+    return keras.ops.arange(
+        start=start,
+        stop=end,
+        step=step,
+        dtype=as_dtype("op_arange", "dtype", dtype),
+    )
 
 
 @export("numpy ops")
@@ -485,7 +491,7 @@ def op_array(x, dtype=None):
     Returns:
         A tensor.
     """
-    return keras.ops.array(x=x, dtype=dtype)
+    return keras.ops.array(x=x, dtype=as_dtype("op_array", "dtype", dtype))
 
 
 @export("numpy ops")
@@ -1053,7 +1059,7 @@ def op_cumprod(x, axis=None, dtype=None):
     return keras.ops.cumprod(
         x=x,
         axis=as_axis("op_cumprod", "axis", axis),
-        dtype=dtype,
+        dtype=as_dtype("op_cumprod", "dtype", dtype),
     )
 
 
@@ -1084,7 +1090,7 @@ def op_cumsum(x, axis=None, dtype=None):
     return keras.ops.cumsum(
         x=x,
         axis=as_axis("op_cumsum", "axis", axis),
-        dtype=dtype,
+        dtype=as_dtype("op_cumsum", "dtype", dtype),
     )
 
 
@@ -1324,7 +1330,7 @@ def op_empty(shape, dtype=None):
     """
     return keras.ops.empty(
         shape=as_optional_shape("op_empty", "shape", shape),
-        dtype=dtype,
+        dtype=as_dtype("op_empty", "dtype", dtype),
     )
 
 
@@ -1457,7 +1463,7 @@ def op_eye(N, M=None, k=0, dtype=None):
         N=as_integer("op_eye", "N", N),
         M=as_integer("op_eye", "M", M),
         k=as_integer("op_eye", "k", k),
-        dtype=dtype,
+        dtype=as_dtype("op_eye", "dtype", dtype),
     )
 
 
@@ -1535,7 +1541,7 @@ def op_full(shape, fill_value, dtype=None):
     return keras.ops.full(
         shape=as_optional_shape("op_full", "shape", shape),
         fill_value=fill_value,
-        dtype=dtype,
+        dtype=as_dtype("op_full", "dtype", dtype),
     )
 
 
@@ -1556,7 +1562,11 @@ def op_full_like(x, fill_value, dtype=None):
     Returns:
         A tensor.
     """
-    return keras.ops.full_like(x=x, fill_value=fill_value, dtype=dtype)
+    return keras.ops.full_like(
+        x=x,
+        fill_value=fill_value,
+        dtype=as_dtype("op_full_like", "dtype", dtype),
+    )
 
 
 @export("numpy ops")
@@ -1744,7 +1754,10 @@ def op_identity(n, dtype=None):
         A square 2-D tensor (of `config_floatx()` type unless `dtype` says
         otherwise).
     """
-    return keras.ops.identity(n=as_integer("op_identity", "n", n), dtype=dtype)
+    return keras.ops.identity(
+        n=as_integer("op_identity", "n", n),
+        dtype=as_dtype("op_identity", "dtype", dtype),
+    )
 
 
 @export("numpy ops")
@@ -1981,7 +1994,7 @@ def op_linspace(
         num=as_integer("op_linspace", "num", num),
         endpoint=endpoint,
         retstep=retstep,
-        dtype=dtype,
+        dtype=as_dtype("op_linspace", "dtype", dtype),
         axis=as_axis("op_linspace", "axis", axis),
     )
 
@@ -2200,7 +2213,7 @@ def op_logspace(
         num=as_integer("op_logspace", "num", num),
         endpoint=endpoint,
         base=base,
-        dtype=dtype,
+        dtype=as_dtype("op_logspace", "dtype", dtype),
         axis=as_axis("op_logspace", "axis", axis),
     )
 
@@ -2611,7 +2624,7 @@ def op_ones(shape, dtype=None):
     """
     return keras.ops.ones(
         shape=as_optional_shape("op_ones", "shape", shape),
-        dtype=dtype,
+        dtype=as_dtype("op_ones", "dtype", dtype),
     )
 
 
@@ -2630,7 +2643,10 @@ def op_ones_like(x, dtype=None):
     Returns:
         A tensor.
     """
-    return keras.ops.ones_like(x=x, dtype=dtype)
+    return keras.ops.ones_like(
+        x=x,
+        dtype=as_dtype("op_ones_like", "dtype", dtype),
+    )
 
 
 @export("numpy ops")
@@ -2724,7 +2740,7 @@ def op_prod(x, axis=None, keepdims=False, dtype=None):
         x=x,
         axis=as_axis("op_prod", "axis", axis),
         keepdims=keepdims,
-        dtype=dtype,
+        dtype=as_dtype("op_prod", "dtype", dtype),
     )
 
 
@@ -2993,7 +3009,10 @@ def op_saturate_cast(x, dtype):
     Returns:
         A tensor of type `dtype`, the shape of `x`.
     """
-    return keras.ops.saturate_cast(x=x, dtype=dtype)
+    return keras.ops.saturate_cast(
+        x=x,
+        dtype=as_dtype("op_saturate_cast", "dtype", dtype),
+    )
 
 
 @export("numpy ops")
@@ -3607,7 +3626,7 @@ def op_tri(N, M=None, k=0, dtype=None):
         N=as_integer("op_tri", "N", N),
         M=as_integer("op_tri", "M", M),
         k=as_integer("op_tri", "k", k),
-        dtype=dtype,
+        dtype=as_dtype("op_tri", "dtype", dtype),
     )
 
 
@@ -3865,7 +3884,7 @@ def op_zeros(shape, dtype=None):
     """
     return keras.ops.zeros(
         shape=as_optional_shape("op_zeros", "shape", shape),
-        dtype=dtype,
+        dtype=as_dtype("op_zeros", "dtype", dtype),
     )
 
 
@@ -3884,7 +3903,10 @@ def op_zeros_like(x, dtype=None):
     Returns:
         A tensor.
     """
-    return keras.ops.zeros_like(x=x, dtype=dtype)
+    return keras.ops.zeros_like(
+        x=x,
+        dtype=as_dtype("op_zeros_like", "dtype", dtype),
+    )
 
 
 op_pmax = alias("op_pmax", op_maximum)
