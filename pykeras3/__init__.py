@@ -109,6 +109,7 @@ _MODULES = {
     "callback_swap_ema_weights": "callbacks",
     "callback_tensorboard": "callbacks",
     "callback_terminate_on_nan": "callbacks",
+    "callback_view_metrics": "callbacks",
     "config_backend": "config",
     "config_disable_flash_attention": "config",
     "config_disable_interactive_logging": "config",
@@ -185,6 +186,7 @@ _MODULES = {
     "feature_integer_hashed": "feature_space",
     "feature_string_categorical": "feature_space",
     "feature_string_hashed": "feature_space",
+    "as_data_frame": "history",
     "initializer_constant": "initializers",
     "initializer_glorot_normal": "initializers",
     "initializer_glorot_uniform": "initializers",
@@ -748,6 +750,7 @@ _MODULES = {
     "optimizer_nadam": "optimizers",
     "optimizer_rmsprop": "optimizers",
     "optimizer_sgd": "optimizers",
+    "plot": "plotting",
     "random_beta": "random",
     "random_binomial": "random",
     "random_categorical": "random",
@@ -864,6 +867,7 @@ __all__ = [
     "application_vgg16",
     "application_vgg19",
     "application_xception",
+    "as_data_frame",
     "audio_dataset_from_directory",
     "bidirectional",
     "callback_backup_and_restore",
@@ -877,6 +881,7 @@ __all__ = [
     "callback_swap_ema_weights",
     "callback_tensorboard",
     "callback_terminate_on_nan",
+    "callback_view_metrics",
     "clear_session",
     "clone_model",
     "compile",
@@ -1492,6 +1497,7 @@ __all__ = [
     "optimizer_rmsprop",
     "optimizer_sgd",
     "pad_sequences",
+    "plot",
     "pop_layer",
     "predict",
     "predict_on_batch",
@@ -1581,7 +1587,7 @@ if _TYPE_CHECKING:  # the imports editors and type checkers read
         callback_reduce_lr_on_plateau, callback_backup_and_restore,
         callback_csv_logger, callback_lambda, callback_learning_rate_scheduler,
         callback_remote_monitor, callback_swap_ema_weights,
-        callback_tensorboard, callback_terminate_on_nan)
+        callback_tensorboard, callback_terminate_on_nan, callback_view_metrics)
     from .config import (
         config_backend, config_disable_flash_attention,
         config_disable_interactive_logging, config_disable_traceback_filtering,
@@ -1619,6 +1625,7 @@ if _TYPE_CHECKING:  # the imports editors and type checkers read
         feature_float_rescaled, feature_integer_categorical,
         feature_integer_hashed, feature_string_categorical,
         feature_string_hashed)
+    from .history import as_data_frame
     from .initializers import (
         initializer_constant, initializer_glorot_normal,
         initializer_glorot_uniform, initializer_he_normal,
@@ -1817,6 +1824,7 @@ if _TYPE_CHECKING:  # the imports editors and type checkers read
         optimizer_adam, optimizer_adam_w, optimizer_adamax, optimizer_ftrl,
         optimizer_lamb, optimizer_lion, optimizer_loss_scale, optimizer_muon,
         optimizer_nadam, optimizer_rmsprop, optimizer_sgd)
+    from .plotting import plot
     from .random import (
         random_beta, random_binomial, random_categorical, random_dropout,
         random_gamma, random_integer, random_normal, random_seed_generator,

@@ -190,6 +190,15 @@ RULES = {
     "torch_program": Rule(
         (".pt2",),
         "a PyTorch exported program is one '.pt2' file"),
+    "figure": Rule(
+        (".png", ".svg", ".pdf", ".jpg", ".jpeg"),
+        "a figure is written as a PNG, SVG, PDF or JPEG image, the format "
+        "named by the ending"),
+    "graph": Rule(
+        (".png", ".svg", ".pdf", ".jpg", ".jpeg", ".dot", ".gv"),
+        "a model's graph is drawn as a PNG, SVG, PDF or JPEG image, or "
+        "written as Graphviz DOT text ('.dot' or '.gv'), the format named "
+        "by the ending"),
 }
 
 # Endings recognised when suggesting a corrected name (longest first).

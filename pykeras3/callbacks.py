@@ -11,7 +11,6 @@ passes them 1-based.
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import os
 
@@ -19,10 +18,12 @@ import keras
 
 from ._args import ArgumentTypeError, as_bool, as_int
 from ._files import as_path, make_parents
+from ._optional import need
 from ._registry import export
 from .checkpoint import ModelCheckpoint
 from .early_stopping import EarlyStopping
 from .reduce_lr import ReduceLROnPlateau
+from .view_metrics import MetricsViewer
 
 
 @export("callbacks")
@@ -645,11 +646,7 @@ def callback_tensorboard(log_dir="logs", histogram_freq=0, write_graph=True,
         ['train']
     """
     fn = "callback_tensorboard"
-    if importlib.util.find_spec("tensorboard") is None:
-        raise ImportError(
-            f"{fn}(): writing TensorBoard logs needs the tensorboard "
-            f"package, which is not installed. Install it with "
-            f"`python -m pip install tensorboard`.")
+    need("tensorboard", fn, "writing TensorBoard logs", load=False)
     return keras.callbacks.TensorBoard(
         log_dir=os.fspath(as_path(fn, log_dir, "log_dir")),
         histogram_freq=as_int(fn, "histogram_freq", histogram_freq,
@@ -693,3 +690,48 @@ def callback_terminate_on_nan(*, raise_error=False):
     return keras.callbacks.TerminateOnNaN(
         raise_error=as_bool("callback_terminate_on_nan", "raise_error",
                             raise_error))
+
+
+@export("callbacks")
+def callback_view_metrics(to_file=None, metrics=None, smooth=True,
+                          dpi=None):
+    """Redraw the training curves after every epoch, live.
+
+    keras3 R: none; keras3's `fit(view_metrics=)` shows live metrics in
+    RStudio's viewer, and pykeras3's `fit(view_metrics=)` adds this
+    callback. Use it directly with Keras's own `model.fit()`, or to choose
+    the panels or the file. The drawing is that of `plot(history)`. Needs
+    matplotlib (`pip install "pykeras3[plot]"`) when it draws.
+
+    Args:
+        to_file: an image file ('.png', '.svg', '.pdf' or '.jpg') to
+            rewrite, atomically, after each epoch, e.g. to watch from an
+            image viewer or a browser. `None`: in a Jupyter notebook, one
+            image in the cell's output is updated in place after each
+            epoch; outside Jupyter nothing is drawn.
+        metrics: the panels to draw: a metric name or a list of names
+            without `val_` (default: all).
+        smooth: with 10 or more epochs, draw each line as a smoothed trend
+            through the points.
+        dpi: resolution of the image (default: matplotlib's).
+
+    Returns:
+        A `keras.callbacks.Callback` (pykeras3's `MetricsViewer`): its
+        `epochs` and `metrics` hold the current run's values.
+
+    Example:
+        >>> import os, tempfile
+        >>> import numpy as np
+        >>> from pykeras3 import (keras_model_sequential, layer_dense,
+        ...                       compile, callback_view_metrics)
+        >>> model = compile(layer_dense(keras_model_sequential(
+        ...     input_shape=3), units=1), loss="mse")
+        >>> curves = os.path.join(tempfile.mkdtemp(), "curves.png")
+        >>> viewer = callback_view_metrics(to_file=curves)
+        >>> _ = model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=3,
+        ...               verbose=0, callbacks=[viewer])
+        >>> os.path.exists(curves), viewer.epochs
+        (True, [0, 1, 2])
+    """
+    return MetricsViewer(to_file=to_file, metrics=metrics, smooth=smooth,
+                         dpi=dpi)

@@ -9,7 +9,6 @@ download says how to do without network.
 
 from __future__ import annotations
 
-import importlib
 import numbers
 import os
 import urllib.parse
@@ -22,17 +21,13 @@ from ._args import (ArgumentTypeError, as_axis, as_bool, as_int,
 from ._download import (cache_root, check_origin, download_error, file_name,
                         folder_arg)
 from ._files import as_path, atomic_write
+from ._optional import need
 from ._registry import export
 
 
 def _pillow(fn):
     """Fail at once, naming the package, when Pillow is missing."""
-    try:
-        importlib.import_module("PIL.Image")
-    except ImportError as err:
-        raise ImportError(
-            f"{fn}() reads and writes images with the package Pillow, which "
-            f"is not installed. Install it with: pip install pillow") from err
+    need("PIL.Image", fn, "reading and writing images", package="pillow")
 
 
 def _existing(fn, value, arg, folder):

@@ -11,6 +11,8 @@ from ._args import ArgumentTypeError, as_bool, as_int
 from ._checks import check_inputs, explaining_targets, require_data
 from ._registry import export
 from ._verbs import model_verb
+from .history import KerasHistory
+from .view_metrics import viewer_for_fit
 
 
 def _as_list(value):
@@ -96,13 +98,14 @@ def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
         class_weight=None, sample_weight=None, initial_epoch=0,
         steps_per_epoch=None, validation_steps=None,
         validation_batch_size=None, validation_freq=1, verbose="auto",
-        **kwargs):
+        view_metrics="auto", **kwargs):
     """Train a model for a number of epochs.
 
     keras3 R: ``fit()``. Differences: `initial_epoch` counts from 0 as in
     Python Keras (R counts from 1); `validation_data` is a tuple
-    `(x_val, y_val)` (a list is accepted too); R's `view_metrics` has no
-    equivalent.
+    `(x_val, y_val)` (a list is accepted too); `view_metrics` draws the
+    live curves in a Jupyter notebook (or an image file) where keras3 uses
+    RStudio's viewer.
 
     Args:
         model: a compiled model.
@@ -125,15 +128,27 @@ def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
         steps_per_epoch: batches per epoch, for data without a length.
         validation_steps: batches to validate on at each epoch end.
         validation_batch_size: batch size for validation.
-        validation_freq: validate every this many epochs.
+        validation_freq: validate every this many epochs, or a list of
+            the epochs to validate after, numbered from 1 as Keras and the
+            progress bar number them (`[1, 5, 10]`).
         verbose: `"auto"`, 0 (silent), 1 (progress bar) or 2 (a line per
             epoch).
+        view_metrics: live training curves, redrawn after each epoch (the
+            drawing of `plot(history)`). `"auto"`: in a Jupyter notebook,
+            when `verbose` is on and more than one epoch runs (and
+            matplotlib is installed). `True`: in a Jupyter notebook (one
+            image in the cell's output, updated in place; outside Jupyter
+            nothing is drawn). A file path ending in '.png', '.svg', '.pdf'
+            or '.jpg': that file, rewritten after each epoch. `False`:
+            never. The same callback is `callback_view_metrics()`.
         **kwargs: other arguments for `keras.Model.fit`.
 
     Returns:
         A `KerasHistory`: `h.metrics` maps each metric name to its value at
-        every epoch, `h.params` and `h.epoch` describe the run, and
-        `print(h)` shows the final epoch.
+        every epoch (NaN for an epoch without one, such as validation
+        skipped by `validation_freq`), `h.params` and `h.epoch` describe the
+        run, and `print(h)` shows the final epoch. `plot(h)` draws it and
+        `as_data_frame(h)` tabulates it.
 
     Example:
         >>> import numpy as np, toolz
@@ -158,13 +173,29 @@ def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
     check_inputs(fn, model, x)
     if isinstance(validation_data, tuple) and validation_data:
         check_inputs(fn, model, validation_data[0], "validation_data[0]")
+    validation_freq = _validation_freq(fn, validation_freq)
+    callbacks = _callbacks(fn, callbacks) or []
+    viewer = viewer_for_fit(
+        fn, view_metrics, verbose,
+        as_int(fn, "epochs", epochs, minimum=0),
+        as_int(fn, "initial_epoch", initial_epoch, minimum=0), callbacks)
+    if viewer is not None:
+        callbacks = callbacks + [viewer]
     with explaining_targets(fn, model, y):
         history = _fit(model, fn, x, y, batch_size, epochs, verbose,
-                       callbacks, validation_split, validation_data,
+                       callbacks or None, validation_split, validation_data,
                        shuffle, class_weight, sample_weight, initial_epoch,
                        steps_per_epoch, validation_steps,
                        validation_batch_size, validation_freq, kwargs)
-    return KerasHistory(history)
+    return KerasHistory(history, validation_freq=validation_freq)
+
+
+def _validation_freq(fn, value):
+    """An integer, or a list of 1-based epoch numbers (Keras's two
+    forms)."""
+    if isinstance(value, (list, tuple)):
+        return [as_int(fn, "validation_freq", v, minimum=1) for v in value]
+    return as_int(fn, "validation_freq", value, minimum=1)
 
 
 def _fit(model, fn, x, y, batch_size, epochs, verbose, callbacks,
@@ -176,7 +207,7 @@ def _fit(model, fn, x, y, batch_size, epochs, verbose, callbacks,
         batch_size=as_int(fn, "batch_size", batch_size, minimum=1,
                           allow_none=True),
         epochs=as_int(fn, "epochs", epochs, minimum=0),
-        verbose=verbose, callbacks=_callbacks(fn, callbacks),
+        verbose=verbose, callbacks=callbacks,
         validation_split=validation_split, validation_data=validation_data,
         shuffle=shuffle, class_weight=class_weight,
         sample_weight=sample_weight,
@@ -188,50 +219,8 @@ def _fit(model, fn, x, y, batch_size, epochs, verbose, callbacks,
         validation_batch_size=as_int(fn, "validation_batch_size",
                                      validation_batch_size, minimum=1,
                                      allow_none=True),
-        validation_freq=as_int(fn, "validation_freq", validation_freq,
-                               minimum=1),
+        validation_freq=validation_freq,
         **kwargs)
-
-
-class KerasHistory:
-    """The record of a training run, as returned by `fit()`.
-
-    Attributes:
-        metrics: dict of metric name -> list of floats, one per epoch (as
-            keras3's `history$metrics`).
-        history: Keras's own dict (`keras.callbacks.History.history`).
-        params: the run's parameters (`epochs`, `steps`, `verbose`).
-        epoch: the 0-based indices of the epochs run.
-        model: the trained model.
-    """
-
-    def __init__(self, keras_history):
-        self.history = keras_history.history
-        self.params = dict(keras_history.params or {})
-        self.epoch = list(keras_history.epoch)
-        self.model = keras_history.model
-        self.metrics = {name: [float(np.asarray(v)) for v in values]
-                        for name, values in self.history.items()}
-
-    def __repr__(self):
-        if not self.epoch or not self.metrics:
-            return "KerasHistory: no epochs were run."
-        width = max(len(name) for name in self.metrics)
-        runs = len(self.epoch)
-        lines = [f"Final epoch ({runs} epoch{'s' if runs != 1 else ''} run; "
-                 f"h.metrics has them all):"]
-        for name, values in self.metrics.items():
-            lines.append(f"{name:>{width}}: {_format_number(values[-1])}")
-        return "\n".join(lines)
-
-
-def _format_number(value):
-    """Four significant digits, as keras3 prints a history."""
-    if not np.isfinite(value):
-        return str(value)
-    if abs(value) >= 1e4:
-        return f"{round(value):,}"
-    return f"{value:.4g}"
 
 
 @export("model training")

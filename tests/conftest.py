@@ -8,6 +8,9 @@ import os
 import subprocess
 import sys
 
+# Figures are drawn off-screen, by matplotlib's Agg backend.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
 import pykeras3  # noqa: I001  (first: see above)
 
 import keras  # noqa: E402

@@ -16,10 +16,12 @@ from conftest import ROOT
 
 EXPORTS = list(pykeras3.__all__)
 # R generics from base R that keras3 adds methods to (so they are not in
-# keras3's export list) but that pykeras3 provides as functions.
-R_GENERICS = {"predict", "summary"}
+# keras3's export list) but that pykeras3 provides as functions, with the
+# R name each mirrors.
+R_GENERICS = {"predict": "predict", "summary": "summary", "plot": "plot",
+              "as_data_frame": "as.data.frame"}
 # pykeras3's own additions, with no keras3 counterpart (each says so).
-ADDITIONS = {"add_layer"}
+ADDITIONS = {"add_layer", "callback_view_metrics"}
 # Hand-written exports carry an example each; generated ones where the
 # docs text gives one.
 HAND_WRITTEN = [name for name in EXPORTS
@@ -29,7 +31,8 @@ WITH_EXAMPLES = [name for name in EXPORTS
 
 
 def test_every_export_is_a_keras3_name():
-    missing = set(EXPORTS) - set(_keras3.exports()) - R_GENERICS - ADDITIONS
+    missing = (set(EXPORTS) - set(_keras3.exports()) - set(R_GENERICS)
+               - ADDITIONS)
     assert not missing, f"not keras3 names: {sorted(missing)}"
 
 
@@ -45,7 +48,7 @@ def test_every_export_is_in_exactly_one_family():
 def test_docstring_has_every_part(name):
     doc = inspect.cleandoc(_registry.doc_of(name))
     assert doc, f"{name} has no docstring"
-    target = _registry.ALIASES.get(name, name)
+    target = R_GENERICS.get(name) or _registry.ALIASES.get(name, name)
     if name in ADDITIONS:
         assert "keras3 R: none" in doc
     else:
@@ -151,3 +154,15 @@ def test_readme_examples_run_as_written(tmp_path):
     assert "Final epoch" in result.stdout
     assert "best: checkpoints" in result.stdout
     assert os.path.exists(tmp_path / "checkpoints" / "best.keras")
+
+
+def test_no_module_is_named_like_an_export():
+    """Importing a submodule binds it on the package, so a module named
+    like an export (`pykeras3/plot.py` beside `plot()`) would replace the
+    function with the module as soon as anything imported it."""
+    package = os.path.join(ROOT, "pykeras3")
+    modules = {os.path.splitext(name)[0] for name in os.listdir(package)}
+    assert not modules & set(EXPORTS)
+    import pykeras3.plotting  # noqa: F401
+    import pykeras3.history  # noqa: F401
+    assert callable(pykeras3.plot) and callable(pykeras3.as_data_frame)
