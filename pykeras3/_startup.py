@@ -31,14 +31,22 @@ import sys
 import tempfile
 
 LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL"
+# Set beside LOG_LEVEL when pykeras3 (not the user) chose its value, so that
+# child processes (a Jupyter kernel, workers) inherit the quiet start-up
+# instead of taking pykeras3's value for the user's.
+OURS = "PYKERAS3_TF_LOG_LEVEL"
 
 
 def quiet_tensorflow():
     """Silence TensorFlow's start-up lines unless the user asked for a log
-    level (see the module's docstring)."""
-    if LOG_LEVEL in os.environ or "tensorflow" in sys.modules:
+    level (see the module's docstring).  A value of `TF_CPP_MIN_LOG_LEVEL`
+    inherited from a parent process that pykeras3 set is not the user's."""
+    chosen = os.environ.get(LOG_LEVEL)
+    if chosen is not None and chosen != os.environ.get(OURS):
         return
-    os.environ[LOG_LEVEL] = "3"
+    if "tensorflow" in sys.modules:
+        return
+    os.environ[LOG_LEVEL] = os.environ[OURS] = "3"
     if not any(isinstance(f, _QuietFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _QuietFinder())
 

@@ -114,6 +114,28 @@ def test_import_and_training_print_no_tensorflow_start_up_lines():
 
 
 @pytest.mark.slow
+def test_processes_started_by_a_pykeras3_process_are_quiet_too():
+    # pykeras3 sets TF_CPP_MIN_LOG_LEVEL in its own process; a child (a
+    # Jupyter kernel, a worker) inherits it, and must not take it for the
+    # user's choice.
+    parent = f"""
+        import os, subprocess, sys
+        import pykeras3
+        assert os.environ["TF_CPP_MIN_LOG_LEVEL"] == "3"
+        child = subprocess.run(
+            [sys.executable, "-c", {textwrap.dedent(TRAIN)!r}],
+            capture_output=True, text=True)
+        sys.stdout.write(child.stdout)
+        sys.stderr.write(child.stderr)
+    """
+    result = python(parent)
+    assert result.returncode == 0, result.stderr
+    assert "trained" in result.stdout
+    for marker in TENSORFLOW_START_UP:
+        assert marker not in result.stderr, result.stderr
+
+
+@pytest.mark.slow
 def test_setting_the_log_level_brings_the_lines_back():
     result = python(TRAIN, {"TF_CPP_MIN_LOG_LEVEL": "0"})
     assert result.returncode == 0, result.stderr
