@@ -488,7 +488,9 @@ def callback_learning_rate_scheduler(schedule, verbose=0):
     object as the optimizer's `learning_rate` instead.
 
     keras3 R: ``callback_learning_rate_scheduler()``. The epoch given to
-    `schedule` is 0-based (keras3's is 1-based).
+    `schedule` is 0-based in keras3 too (keras3 passes the function to
+    Keras unchanged, unlike `callback_lambda()`'s functions, which it gives
+    1-based epochs).
 
     Args:
         schedule: a function `(epoch, lr) -> new lr` (or `(epoch) -> lr`).
