@@ -1,5 +1,5 @@
-"""Documentation that grows with the code: docstrings, man/, examples,
-vignettes and the README's commands."""
+"""Documentation that grows with the code: docstrings, man/, examples and
+the README's code and commands (the notebooks: test_notebooks.py)."""
 
 import doctest
 import inspect
@@ -99,20 +99,6 @@ def python_blocks(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     return re.findall(r"```python\n(.*?)```", text, flags=re.S)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("vignette", sorted(
-    name for name in os.listdir(os.path.join(ROOT, "vignettes"))
-    if name.endswith(".md")))
-def test_vignette_runs(vignette, tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    blocks = python_blocks(os.path.join(ROOT, "vignettes", vignette))
-    assert blocks
-    namespace = {"__name__": "__vignette__"}
-    for block in blocks:
-        exec(compile(block, vignette, "exec"), namespace)  # noqa: S102
-    assert capsys.readouterr().out
 
 
 def quick_start():

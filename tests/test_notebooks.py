@@ -131,12 +131,13 @@ def test_readme_links_every_notebook_and_man():
         readme = f.read()
     positions = []
     for name in NOTEBOOKS:
+        # "- [Title](vignettes/name.ipynb): what it teaches"
         link = re.search(r"^- \[[^\]]+\]\(vignettes/" + re.escape(name)
-                         + r"\)[^\n]*\w[^\n]*$", readme, flags=re.M)
+                         + r"\):\s+\S", readme, flags=re.M)
         assert link, f"README has no line linking vignettes/{name}"
         positions.append(link.start())
     assert positions == sorted(positions), "README lists them out of order"
-    assert re.search(r"^- \[[^\]]+\]\(man/index\.md\)[^\n]*\w", readme,
+    assert re.search(r"^- \[[^\]]+\]\(man/index\.md\):\s+\w", readme,
                      flags=re.M)
 
 
