@@ -306,8 +306,7 @@ def check_target(fn, path, overwrite, directory=False):
     if not directory and os.path.isdir(path):
         raise _is_a_directory(fn, path)
     if not overwrite and os.path.lexists(path):
-        raise FileExistsError(
-            errno.EEXIST,
+        raise os_error(FileExistsError, errno.EEXIST,
             f"{fn}(): {path!r} already exists and overwrite=False. "
             f"Pass overwrite=True to replace it (the replacement is atomic: "
             f"the old file stays intact if the save fails).")
@@ -315,14 +314,12 @@ def check_target(fn, path, overwrite, directory=False):
 
 def check_readable(fn, path, arg="filepath"):
     if not os.path.exists(path):
-        raise FileNotFoundError(
-            errno.ENOENT,
+        raise os_error(FileNotFoundError, errno.ENOENT,
             f"{fn}(): no file at {path!r}. Received: {arg}={path!r}.")
 
 
 def _is_a_directory(fn, path):
-    return _reported(IsADirectoryError(
-        errno.EISDIR,
+    return _reported(os_error(IsADirectoryError, errno.EISDIR,
         f"{fn}(): cannot write the file {path!r}: a folder of that name "
         f"exists. pykeras3 never removes a folder to write a file; remove "
         f"or rename the folder, or choose another name."))
@@ -339,8 +336,7 @@ def _check_parents(fn, path):
             break
         probe = parent
     if probe and os.path.lexists(probe) and not os.path.isdir(probe):
-        raise _reported(NotADirectoryError(
-            errno.ENOTDIR,
+        raise _reported(os_error(NotADirectoryError, errno.ENOTDIR,
             f"{fn}(): cannot write {path!r}: {probe!r} is a file, not a "
             f"folder, so nothing can be created inside it."))
 
@@ -384,6 +380,14 @@ def user_error(fn, target, err, staged=None, created=False):
     if err.errno is not None:
         return _reported(OSError(err.errno, message))
     return _reported(OSError(message))
+
+
+def os_error(cls, code, message):
+    """An OSError of class `cls` with errno `code` whose text is just
+    `message` (Python would print "[Errno 17] ..." before it)."""
+    err = cls(message)
+    err.errno = code
+    return err
 
 
 def _reported(err):
@@ -432,8 +436,7 @@ class _Stage:
             except FileNotFoundError:  # a sweep removed it just now
                 continue
             if not stat.S_ISDIR(st.st_mode):
-                raise _reported(FileExistsError(
-                    errno.EEXIST,
+                raise _reported(os_error(FileExistsError, errno.EEXIST,
                     f"{self.fn}(): cannot write {self.target!r}: "
                     f"{self.root!r} should be pykeras3's hidden staging "
                     f"folder but is not a folder. Remove it and retry."))
@@ -639,8 +642,7 @@ def _commit(fn, tmp, target, overwrite, aside, release):
         try:
             publish_new(tmp, target)
         except FileExistsError:
-            raise _reported(FileExistsError(
-                errno.EEXIST,
+            raise _reported(os_error(FileExistsError, errno.EEXIST,
                 f"{fn}(): {target!r} appeared while this save was being "
                 f"written (another process?), and overwrite=False: nothing "
                 f"was replaced and this save was discarded. Pass "

@@ -20,7 +20,7 @@ import keras
 
 from ._args import ArgumentTypeError, as_bool
 from ._checks import check_keras_archive, explain_weights
-from ._files import (as_path, atomic_write, atomic_write_text,
+from ._files import (as_path, atomic_write, atomic_write_text, os_error,
                      check_readable, check_suffix, check_target,
                      write_sharded_weights)
 from ._registry import export
@@ -113,8 +113,7 @@ def _check_model_dir_target(fn, path):
     if os.path.isdir(path) and not (
             os.path.isfile(os.path.join(path, "config.json"))
             and os.path.isfile(os.path.join(path, "metadata.json"))):
-        raise IsADirectoryError(
-            errno.EISDIR,
+        raise os_error(IsADirectoryError, errno.EISDIR,
             f"{fn}(): {path!r} is an existing folder that is not an "
             f"unzipped Keras model (it lacks config.json and "
             f"metadata.json); pykeras3 replaces only a model folder with "

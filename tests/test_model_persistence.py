@@ -3,6 +3,7 @@ compatibility, atomic writes (spec: "Persistence with enforced suffixes and
 crash-safe writes")."""
 
 import json
+import errno
 import os
 import pathlib
 import textwrap
@@ -444,6 +445,10 @@ def test_existing_file_is_not_overwritten_by_default(tmp_path, name, save):
     message = str(info.value)
     assert str(path) in message
     assert "overwrite=True" in message
+    # The message is the user's text, not "[Errno 17] ..."; errno is kept.
+    assert message.startswith(("save_model", "save_model_weights",
+                               "save_model_config")), message
+    assert info.value.errno == errno.EEXIST
     assert snapshot(tmp_path) == before
 
 
