@@ -220,7 +220,8 @@ def suggest(path, ending):
 
     `'ckpt.h5'` -> `'ckpt.weights.h5'`; `'{epoch:02d}-{val_loss:.2f}.hdf5'`
     -> `'{epoch:02d}-{val_loss:.2f}.keras'`; `'model'` -> `'model.keras'`;
-    `'m.keras '` -> `'m.keras'`; `'m.keras/'` -> `'m.keras'`.  A stem too
+    `'m.keras '` -> `'m.keras'`; `'m.keras/'` -> `'m.keras'`;
+    `'m.keras.zip'` -> `'m.keras'`.  A stem too
     long for the new ending is shortened so the suggestion fits.
     """
     path = path.replace("\0", "").strip()
@@ -240,6 +241,12 @@ def suggest(path, ending):
             ext = base.rsplit(".", 1)[1]
             if ext and ext.isalnum() and len(ext) <= 12:
                 stem = path[:-(len(ext) + 1)]
+    # Two endings: 'm.keras.zip' -> 'm.keras', 'm.h5.bak' -> 'm.keras'.
+    for known in (ending,) + tuple(_KNOWN_ENDINGS):
+        if known and stem.lower().endswith(known.lower()) and \
+                len(stem) > len(known):
+            stem = stem[:-len(known)]
+            break
     if not stem or stem.endswith(("/", os.sep)):
         stem += "model"
     folder, base = os.path.split(stem)

@@ -25,6 +25,9 @@ from pykeras3._files import (STAGING_DIR, atomic_write, atomic_write_text,
      "{epoch:02d}-{val_loss:.2f}.keras"),
     ("config.yaml", ".json", "config.json"),
     ("out/", ".keras", "out/model.keras"),
+    ("model.keras.zip", ".keras", "model.keras"),
+    ("m.h5.bak", ".keras", "m.keras"),
+    ("ckpt.weights.h5.old", ".weights.h5", "ckpt.weights.h5"),
 ])
 def test_suggest_replaces_the_ending(given, ending, fixed):
     assert suggest(given, ending) == fixed
