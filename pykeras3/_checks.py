@@ -9,6 +9,7 @@ it says so before a graph is traced or an epoch started.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import zipfile
@@ -202,3 +203,68 @@ def explain_weights(fn, path, err):
         return _same_type(err, re.sub(r",? value=[\[a].*?(?=>)", "", text,
                                       flags=re.S))
     return None
+
+
+# --------------------------------------------------------------------------
+# Custom objects and optimizer state
+
+@contextlib.contextmanager
+def explaining_custom_objects(fn, arg):
+    """Keras's "Could not locate class" (with the whole model configuration
+    dumped) restated as the name that is missing and the three ways to
+    give it."""
+    try:
+        yield
+    except TypeError as err:
+        found = re.search(r"Could not locate (class|function) '([^']+)'",
+                          str(err))
+        if not found:
+            raise
+        kind, name = found.groups()
+        raise TypeError(
+            f"{fn}(): the saved model uses the {kind} {name!r}, which this "
+            f"Python session does not know. Define it (import the module "
+            f"that defines it), then pass custom_objects={{{name!r}: "
+            f"{name}}}, or load inside `with with_custom_object_scope("
+            f"{{{name!r}: {name}}}):`, or decorate its definition with "
+            f"@register_keras_serializable().") from err
+
+
+def saved_optimizer_variables(path):
+    """How many optimizer variables the weights in `path` (a `.keras` or
+    `.weights.h5` file) hold, or None when that cannot be told cheaply."""
+    try:
+        import h5py
+    except ImportError:  # pragma: no cover - Keras needs h5py
+        return None
+
+    def count(handle):
+        with h5py.File(handle, "r") as f:
+            group = f.get("optimizer")
+            variables = group.get("vars") if group is not None else None
+            return 0 if variables is None else len(variables)
+
+    try:
+        if path.endswith(".weights.h5"):
+            return count(path)
+        if path.endswith(".keras") and zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                if "model.weights.h5" not in archive.namelist():
+                    return None
+                with archive.open("model.weights.h5") as member:
+                    return count(member)
+    except (OSError, ValueError, KeyError):
+        return None
+    return None
+
+
+def build_optimizer_for(model, path):
+    """Build the model's optimizer before loading a file that holds
+    optimizer state, so that state is restored (Keras skips it, with a
+    warning, into an optimizer that is not built yet)."""
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is None or getattr(optimizer, "built", True) or \
+            not model.built:
+        return
+    if saved_optimizer_variables(path):
+        optimizer.build(model.trainable_variables)

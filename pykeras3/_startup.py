@@ -10,7 +10,9 @@ Quiet by default, never hidden
     imported (by Keras or by the user), sends what TensorFlow writes to
     the process's standard error during that import to a temporary file
     instead.  If the import fails, that text is written out after all, so
-    nothing needed to understand the failure is lost.  Setting
+    nothing needed to understand the failure is lost.  In interactive
+    sessions (Jupyter), TensorFlow's Python logger is kept at WARNING
+    rather than the INFO TensorFlow chooses there.  Setting
     `TF_CPP_MIN_LOG_LEVEL` (to 0 for everything) before importing pykeras3
     turns all of this off.
 
@@ -82,10 +84,25 @@ class _QuietLoader(importlib.abc.Loader):
                 captured.seek(0)
                 sys.stderr.write(captured.read().decode("utf-8", "replace"))
                 raise
+        _quiet_python_logger(module)
         # The module keeps TensorFlow's own loader, as if nothing happened.
         module.__loader__ = self._loader
         if module.__spec__ is not None:
             module.__spec__.loader = self._loader
+
+
+def _quiet_python_logger(tensorflow):
+    """In an interactive session (Jupyter, the Python prompt) TensorFlow
+    sets its Python logger to INFO, so strategies and exports print
+    `INFO:tensorflow:` lines; keep it at WARNING, as in scripts."""
+    import logging
+
+    try:
+        logger = tensorflow.get_logger()  # sets TensorFlow's own level
+    except Exception:  # pragma: no cover - an unusual TensorFlow
+        logger = logging.getLogger("tensorflow")
+    if logger.level < logging.WARNING:
+        logger.setLevel(logging.WARNING)
 
 
 class _stderr_to:

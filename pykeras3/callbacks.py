@@ -4,9 +4,10 @@ of each epoch and of each batch.
 The checkpoint, early stopping and reduce-on-plateau callbacks are
 pykeras3's own classes on one monitor core (`_monitor.py`); the others are
 Keras's callbacks with keras3's arguments.  Epoch and batch numbers handed
-to your functions (`callback_lambda()`, `callback_learning_rate_scheduler()`,
-your own `Callback` subclasses) are 0-based, as Keras passes them; keras3
-passes them 1-based.
+to your functions (`callback_lambda()`, your own `Callback` subclasses,
+`new_callback_class()`) are 0-based, as Keras passes them; keras3 passes
+them 1-based.  A `callback_learning_rate_scheduler()` schedule gets 0-based
+epochs in both.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ import zipfile
 import keras
 
 from ._args import ArgumentTypeError, as_bool
-from ._checks import check_keras_archive, explain_weights
+from ._checks import (build_optimizer_for, check_keras_archive,
+                      explain_weights, explaining_custom_objects)
 from ._files import (as_path, atomic_write, atomic_write_text, os_error,
                      check_readable, check_suffix, check_target,
                      write_sharded_weights)
@@ -151,6 +152,11 @@ def load_model(model, custom_objects=None, compile=True, safe_mode=True):
         4
     """
     fn = "load_model"
+    with explaining_custom_objects(fn, "model"):
+        return _load_model(fn, model, custom_objects, compile, safe_mode)
+
+
+def _load_model(fn, model, custom_objects, compile, safe_mode):
     options = dict(custom_objects=custom_objects,
                    compile=as_bool(fn, "compile", compile),
                    safe_mode=as_bool(fn, "safe_mode", safe_mode))
@@ -265,6 +271,7 @@ def load_model_weights(model, filepath, skip_mismatch=False):
     path = check_suffix(fn, filepath, "weights_in")
     check_readable(fn, path)
     check_keras_archive(fn, path)
+    build_optimizer_for(model, path)
     try:
         model.load_weights(path, skip_mismatch=as_bool(fn, "skip_mismatch",
                                                        skip_mismatch))
@@ -323,7 +330,9 @@ def load_model_config(filepath, custom_objects=None):
             layers used by the model.
 
     Returns:
-        A new, uncompiled model with newly initialized weights.
+        A new model with newly initialized weights. If the model was
+        compiled when its configuration was saved, it comes back compiled
+        the same way, with a new optimizer (no training state).
 
     Example:
         >>> import os, tempfile
@@ -340,7 +349,9 @@ def load_model_config(filepath, custom_objects=None):
     check_readable(fn, path)
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    return keras.models.model_from_json(text, custom_objects=custom_objects)
+    with explaining_custom_objects(fn, "filepath"):
+        return keras.models.model_from_json(text,
+                                            custom_objects=custom_objects)
 
 
 # Export formats: the suffix rule (`_files.RULES`) of each one's artifact.
@@ -435,7 +446,8 @@ def export_savedmodel(model, export_dir_base, *, format="tf_saved_model",
 
     def write(tmp):
         staged.append(tmp)
-        with contextlib.redirect_stdout(printed):
+        with contextlib.redirect_stdout(printed), \
+                _tensorflow_log(tmp, path, quiet=verbose is False):
             model.export(tmp, format=format, verbose=verbose,
                          input_signature=input_signature, **kwargs)
 
@@ -443,6 +455,31 @@ def export_savedmodel(model, export_dir_base, *, format="tf_saved_model",
     # Keras names the staging path it wrote to: say where the export is.
     sys.stdout.write(printed.getvalue().replace(staged[0], path))
     return model
+
+
+@contextlib.contextmanager
+def _tensorflow_log(staged, path, quiet):
+    """TensorFlow logs where it writes a SavedModel's assets: name the
+    user's path rather than the staging one, and say nothing when
+    `verbose=False`."""
+    import logging
+
+    class Rewrite(logging.Filter):
+        def filter(self, record):
+            if quiet and record.levelno < logging.WARNING:
+                return False
+            message = record.getMessage()
+            if staged in message:
+                record.msg, record.args = message.replace(staged, path), ()
+            return True
+
+    logger = logging.getLogger("tensorflow")
+    rewrite = Rewrite()
+    logger.addFilter(rewrite)
+    try:
+        yield
+    finally:
+        logger.removeFilter(rewrite)
 
 
 def _check_savedmodel_target(fn, path):

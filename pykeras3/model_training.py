@@ -121,7 +121,10 @@ def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
             end, before shuffling) held out for validation.
         validation_data: `(x_val, y_val)` or `(x_val, y_val, weights)` to
             validate on, instead of `validation_split`.
-        shuffle: shuffle the training data before each epoch.
+        shuffle: shuffle the training data before each epoch. A
+            `tf.data` dataset (or a torch DataLoader) shuffles itself
+            (`.shuffle(buffer_size)`): for it this is ignored, without
+            Keras's warning.
         class_weight: a dict of class index -> weight for the loss.
         sample_weight: an array of per-sample loss weights.
         initial_epoch: epoch to start from, 0-based (to resume training).
@@ -190,6 +193,20 @@ def fit(model, x=None, y=None, *, batch_size=None, epochs=1, callbacks=None,
     return KerasHistory(history, validation_freq=validation_freq)
 
 
+def _shuffled_by_its_source(x):
+    """True for data Keras cannot shuffle (a `tf.data` dataset, a torch
+    DataLoader, a Grain dataset): it ignores `shuffle=True` for them with a
+    warning, which keras3's default `shuffle=True` would give every such
+    `fit()`."""
+    try:
+        from keras.src.trainers import data_adapters
+    except ImportError:  # pragma: no cover - Keras moved it
+        return False
+    checks = ("is_tf_dataset", "is_torch_dataloader", "is_grain_dataset")
+    return any(getattr(data_adapters, name, lambda _: False)(x)
+               for name in checks)
+
+
 def _validation_freq(fn, value):
     """An integer, or a list of 1-based epoch numbers (Keras's two
     forms)."""
@@ -209,8 +226,8 @@ def _fit(model, fn, x, y, batch_size, epochs, verbose, callbacks,
         epochs=as_int(fn, "epochs", epochs, minimum=0),
         verbose=verbose, callbacks=callbacks,
         validation_split=validation_split, validation_data=validation_data,
-        shuffle=shuffle, class_weight=class_weight,
-        sample_weight=sample_weight,
+        shuffle=shuffle and not _shuffled_by_its_source(x),
+        class_weight=class_weight, sample_weight=sample_weight,
         initial_epoch=as_int(fn, "initial_epoch", initial_epoch, minimum=0),
         steps_per_epoch=as_int(fn, "steps_per_epoch", steps_per_epoch,
                                minimum=1, allow_none=True),
@@ -240,7 +257,8 @@ def evaluate(model, x=None, y=None, *, batch_size=None, verbose="auto",
         sample_weight: per-sample weights for the loss.
         steps: number of batches to evaluate, for data without a length.
         callbacks: a callback or list of callbacks.
-        **kwargs: other arguments for `keras.Model.evaluate`.
+        **kwargs: other arguments for `keras.Model.evaluate`
+            (`return_dict=True` is accepted and changes nothing).
 
     Returns:
         A dict of metric name -> float, e.g. `{"loss": 0.12, "mae": 0.3}`.
@@ -256,6 +274,12 @@ def evaluate(model, x=None, y=None, *, batch_size=None, verbose="auto",
         {'loss': 1.0}
     """
     fn = "evaluate"
+    if kwargs.pop("return_dict", True) is not True:
+        raise ValueError(
+            f"{fn}(): pykeras3's evaluate() always returns a dict of metric "
+            f"name -> value (as keras3 returns a named list); for Keras's "
+            f"list, call list(evaluate(...).values()) or model.evaluate(). "
+            f"Received: return_dict=False")
     require_data(fn, x, y)
     check_inputs(fn, model, x)
     with explaining_targets(fn, model, y):

@@ -136,6 +136,26 @@ def test_processes_started_by_a_pykeras3_process_are_quiet_too():
 
 
 @pytest.mark.slow
+def test_interactive_sessions_get_no_tensorflow_info_lines():
+    # TensorFlow sets its Python logger to INFO when it sees a prompt
+    # (sys.ps1, as in Jupyter), and a strategy then prints INFO lines.
+    code = """
+        import sys
+        sys.ps1 = ">>> "
+        import pykeras3
+        import tensorflow as tf
+        tf.distribute.MirroredStrategy(["/cpu:0"])
+        print("made")
+    """
+    result = python(code)
+    assert result.returncode == 0, result.stderr
+    assert "made" in result.stdout
+    assert "INFO:tensorflow" not in result.stdout + result.stderr
+    shown = python(code, {"TF_CPP_MIN_LOG_LEVEL": "0"})
+    assert "INFO:tensorflow" in shown.stdout + shown.stderr
+
+
+@pytest.mark.slow
 def test_setting_the_log_level_brings_the_lines_back():
     result = python(TRAIN, {"TF_CPP_MIN_LOG_LEVEL": "0"})
     assert result.returncode == 0, result.stderr

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import toolz
 
+import pykeras3
 from pykeras3 import (compile, fit, get_weights, keras_input, keras_model,
                       keras_model_sequential, layer_add,
                       layer_batch_normalization, layer_concatenate,
@@ -777,3 +778,66 @@ def test_plain_keras_loads_pykeras3_files_without_pykeras3(tmp_path):
     result = run_python(code)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "PLAIN KERAS OK" in result.stdout
+
+
+# ----------------------------------------------------------------------
+# Loading: optimizer state, unknown classes
+
+@pytest.mark.parametrize("name, save", [
+    ("w.weights.h5", save_model_weights), ("m.keras", save_model)])
+def test_load_model_weights_restores_the_optimizer_state(tmp_path, name,
+                                                         save):
+    import warnings
+
+    trained = tiny_model(inputs=3)
+    x = np.ones((16, 3), "float32")
+    fit(trained, x, np.ones((16, 1)), epochs=2, batch_size=8, verbose=0)
+    save(trained, tmp_path / name)
+    fresh = tiny_model(inputs=3)   # compiled, optimizer not built yet
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # Keras warns when it skips it
+        load_model_weights(fresh, tmp_path / name)
+    assert int(fresh.optimizer.iterations.numpy()) == 4
+    for mine, theirs in zip(fresh.optimizer.variables,
+                            trained.optimizer.variables):
+        np.testing.assert_array_equal(np.asarray(mine), np.asarray(theirs))
+
+
+class Doubler(keras.layers.Layer):
+    def call(self, x):
+        return x * 2
+
+
+@pytest.mark.parametrize("verb", ["load_model", "load_model_config"])
+def test_an_unknown_custom_class_names_itself_and_the_fix(tmp_path, verb):
+    model = toolz.pipe(pykeras3.keras_model_sequential(input_shape=2),
+                       pykeras3.add_layer(Doubler()))
+    save_model(model, tmp_path / "d.keras")
+    save_model_config(model, tmp_path / "d.json")
+    path = tmp_path / ("d.keras" if verb == "load_model" else "d.json")
+    with pytest.raises(TypeError) as info:
+        getattr(pykeras3, verb)(path)
+    message = str(info.value)
+    assert message.startswith(f"{verb}(): ")
+    assert "'Doubler'" in message
+    assert "custom_objects={'Doubler': Doubler}" in message
+    assert "register_keras_serializable" in message
+    assert "Full object config" not in message   # no config dump
+    loaded = getattr(pykeras3, verb)(path, custom_objects={"Doubler": Doubler})
+    assert type(loaded.layers[0]) is Doubler
+
+
+def test_export_savedmodel_quiet_logs_nothing_and_never_the_staging_path(
+        tmp_path, caplog):
+    import logging
+
+    model = pykeras3.layer_dense(pykeras3.keras_model_sequential(
+        input_shape=3), units=1)
+    with caplog.at_level(logging.INFO, logger="tensorflow"):
+        pykeras3.export_savedmodel(model, tmp_path / "quiet", verbose=False)
+    assert not [r for r in caplog.records if r.name == "tensorflow"]
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="tensorflow"):
+        pykeras3.export_savedmodel(model, tmp_path / "loud", verbose=True)
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert ".pykeras3-staging" not in logged

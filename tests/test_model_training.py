@@ -225,3 +225,30 @@ def test_per_batch_verbs_defer_in_a_pipe(data):
     assert set(toolz.pipe(model, run_test_on_batch(x, y))) == {"loss",
                                                            "accuracy"}
     assert toolz.pipe(model, predict_on_batch(x)).shape == (32, 1)
+
+
+def test_evaluate_takes_return_dict_true_and_refuses_false():
+    model = compile(layer_dense(keras_model_sequential(input_shape=2),
+                                units=1, kernel_initializer="zeros"),
+                    loss="mse")
+    x, y = np.ones((4, 2)), np.ones((4, 1))
+    assert evaluate(model, x, y, verbose=0, return_dict=True) == {
+        "loss": 1.0}
+    with pytest.raises(ValueError, match=r"always returns a dict.*"
+                       r"Received: return_dict=False"):
+        evaluate(model, x, y, verbose=0, return_dict=False)
+
+
+def test_fit_on_a_dataset_does_not_warn_about_the_default_shuffle():
+    import warnings
+
+    import tensorflow as tf
+
+    model = compile(layer_dense(keras_model_sequential(input_shape=3),
+                                units=1), loss="mse")
+    data = tf.data.Dataset.from_tensor_slices(
+        (np.ones((8, 3), "float32"), np.ones((8, 1), "float32"))).batch(4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        history = fit(model, data, epochs=2, verbose=0)
+    assert len(history.epoch) == 2

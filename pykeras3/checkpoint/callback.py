@@ -39,7 +39,7 @@ import zipfile
 import numpy as np
 
 from .._args import as_bool, is_int
-from .._checks import explain_weights
+from .._checks import build_optimizer_for, explain_weights
 from .._files import atomic_write, check_suffix, sweep
 from .._monitor import MonitorCallback, missing_message, scalar_logs
 from . import state as _state
@@ -632,11 +632,9 @@ class ModelCheckpoint(MonitorCallback):
             return
         if not self.model.built:
             self._build_from(latest)
-        optimizer = getattr(self.model, "optimizer", None)
-        if optimizer is not None and not optimizer.built:
-            # Build the optimizer so its saved state (step count, moments)
-            # is restored too, and training resumes where it stopped.
-            optimizer.build(self.model.trainable_variables)
+        # Build the optimizer so its saved state (step count, moments) is
+        # restored too, and training resumes where it stopped.
+        build_optimizer_for(self.model, latest)
         try:
             self.model.load_weights(latest)
         except Exception as err:
