@@ -258,19 +258,23 @@ def test_reduce_lr_on_plateau_refuses_a_scheduled_rate_at_train_begin():
 def test_checkpoint_overrides_only_hooks_that_do_something(tmp_path):
     from keras.src import utils
     cb = callback_model_checkpoint(str(tmp_path / "m.keras"))
+    # Saving at epoch ends: no batch hook, no epoch-begin hook.
     for hook in ("on_test_batch_end", "on_predict_batch_end",
                  "on_test_begin", "on_predict_begin",
-                 "on_train_batch_begin"):
+                 "on_train_batch_begin", "on_train_batch_end",
+                 "on_batch_end", "on_epoch_begin"):
         assert utils.is_default(getattr(cb, hook)), hook
-    assert cb.async_safe        # nothing to do per batch: async allowed
     batch_saves = callback_model_checkpoint(str(tmp_path / "b.keras"),
                                             save_freq=2)
-    assert not batch_saves.async_safe
+    for hook in ("on_train_batch_end", "on_batch_end", "on_epoch_begin"):
+        assert not utils.is_default(getattr(batch_saves, hook)), hook
     assert utils.is_default(batch_saves.on_test_batch_end)
     if keras.src.backend.IS_THREAD_SAFE:  # Keras dispatches async there
         model = tiny_model()
         lists = keras.callbacks.CallbackList([cb], model=model)
         assert lists._async_train and lists._async_test
+        lists = keras.callbacks.CallbackList([batch_saves], model=model)
+        assert not lists._async_train and lists._async_test
 
 
 # ----------------------------------------------------------------------

@@ -156,6 +156,13 @@ class ModelCheckpoint(MonitorCallback):
         self._batches_total = 0
         self._saves_by_batch = 0
         self._epochs_since_save = 0
+        if self.save_freq != "epoch":
+            # Per-batch work only when saving every N batches: a callback
+            # that overrides no batch hook lets Keras dispatch them
+            # asynchronously, and costs nothing per batch.
+            self.on_epoch_begin = self._epoch_begins
+            self.on_train_batch_end = self._train_batch_ends
+            self.on_batch_end = self._train_batch_ends  # TF 1.x's name
 
     # ------------------------------------------------------------------
     # What it says about itself
@@ -165,12 +172,6 @@ class ModelCheckpoint(MonitorCallback):
         """The checkpoint files kept, oldest first."""
         return [record["path"] for record in self._records]
 
-    @property
-    def async_safe(self):
-        # Saving only at epoch ends, the batch hooks do nothing, so Keras
-        # may dispatch batch callbacks asynchronously.
-        return self.save_freq == "epoch"
-
     def __repr__(self):
         best = "None" if self.best is None else f"{self.best:.5g}"
         return (f"<pykeras3 ModelCheckpoint filepath={self.filepath!r} "
@@ -178,9 +179,9 @@ class ModelCheckpoint(MonitorCallback):
                 f"best_filepath={self.best_filepath!r}>")
 
     # ------------------------------------------------------------------
-    # Keras hooks.  Only those that do something are overridden (the others
-    # are Keras's own no-ops, so Keras may dispatch batch hooks
-    # asynchronously); TF 1.x's `on_batch_end` name still works.
+    # Keras hooks.  Only those that do something are overridden; the batch
+    # hooks only for an integer `save_freq` (bound in `__init__`), so with
+    # saves at epoch ends the others stay Keras's own no-ops.
 
     def on_train_begin(self, logs=None):
         self._warned = set()
@@ -209,9 +210,6 @@ class ModelCheckpoint(MonitorCallback):
         if self._pending_path is not None:
             self._write_state()  # settle: the last save is in place
 
-    def on_epoch_begin(self, epoch, logs=None):
-        self._current_epoch = epoch
-        self._batches_in_epoch = 0
 
     def on_epoch_end(self, epoch, logs=None):
         self._current_epoch = epoch
@@ -222,9 +220,14 @@ class ModelCheckpoint(MonitorCallback):
             self._epochs_since_save = 0
             self._save(epoch, None, logs)
 
-    def on_train_batch_end(self, batch, logs=None):
-        if self.save_freq == "epoch":
-            return
+    def _epoch_begins(self, epoch, logs=None):
+        """`on_epoch_begin`, when saving every N batches."""
+        self._current_epoch = epoch
+        self._batches_in_epoch = 0
+
+    def _train_batch_ends(self, batch, logs=None):
+        """`on_train_batch_end` (and TF 1.x's `on_batch_end`), when saving
+        every N batches."""
         seen = batch + 1
         steps = (self.params or {}).get("steps")
         if steps:
@@ -239,10 +242,6 @@ class ModelCheckpoint(MonitorCallback):
         if due > self._saves_by_batch:
             self._saves_by_batch = due
             self._save(self._current_epoch, seen - 1, logs)
-
-    def on_batch_end(self, batch, logs=None):
-        """TF 1.x's name of `on_train_batch_end`."""
-        self.on_train_batch_end(batch, logs)
 
     # ------------------------------------------------------------------
     # Saving
