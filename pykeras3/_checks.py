@@ -266,5 +266,8 @@ def build_optimizer_for(model, path):
     if optimizer is None or getattr(optimizer, "built", True) or \
             not model.built:
         return
-    if saved_optimizer_variables(path):
+    saved = saved_optimizer_variables(path)
+    # More than an unbuilt optimizer holds (its step count and rate): the
+    # file has the state of a built one.
+    if saved and saved > len(optimizer.variables):
         optimizer.build(model.trainable_variables)

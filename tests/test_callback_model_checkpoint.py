@@ -1209,3 +1209,71 @@ def test_best_filepath_is_none_before_any_save(tmp_path):
     assert cb.best_filepath is None
     assert cb.last_filepath is None
     assert cb.filepaths == []
+
+
+# ----------------------------------------------------------------------
+# Cost that does not grow with history
+
+def state_of(cb):
+    with open(cb.state_filepath) as f:
+        return json.load(f)
+
+
+def test_without_max_to_keep_the_state_stays_small_and_a_restart_finds_the_files(
+        tmp_path):
+    template = tmp_path / "{epoch:03d}.weights.h5"
+    model = tiny_model()
+    cb = ckpt(template, monitor="loss", save_weights_only=True)
+    sizes = []
+    for epoch in range(40):      # improving every epoch: a state write each
+        drive(cb, model, [1.0 - epoch * 0.01], monitor="loss",
+              first_epoch=epoch, begin=epoch == 0)
+        sizes.append(os.path.getsize(cb.state_filepath))
+    assert len(cb.filepaths) == 40
+    state = state_of(cb)
+    assert state["files"] == []                 # nothing to prune: not kept
+    assert state["pending"] is None or state["pending"]["state"]["files"] \
+        == []
+    assert max(sizes) < 2048
+    assert max(sizes[20:]) <= max(sizes[:20]) + 16   # no growth
+    # A restart knows the best and finds the kept files in the folder.
+    again = ckpt(template, monitor="loss", save_weights_only=True,
+                 load_weights_on_restart=True)
+    drive(again, tiny_model(), [], monitor="loss")
+    assert again.filepaths == cb.filepaths
+    assert again.best == pytest.approx(cb.best)
+    assert again.best_filepath == cb.best_filepath
+
+
+def test_with_max_to_keep_the_state_lists_only_the_kept_files(tmp_path):
+    cb = ckpt(tmp_path / "{epoch:03d}.weights.h5", monitor="loss",
+              save_weights_only=True, max_to_keep=3)
+    drive(cb, tiny_model(), [1.0 - e * 0.01 for e in range(12)],
+          monitor="loss")
+    state = state_of(cb)
+    if state["pending"] is not None:   # the last save, moved into place
+        state = state["pending"]["state"]
+    listed = [record["path"] for record in state["files"]]
+    assert listed == [os.path.basename(p) for p in cb.filepaths]
+    assert len(listed) == 3
+
+
+def test_a_restart_walks_the_folder_once(tmp_path, monkeypatch):
+    from pykeras3.checkpoint import template as template_module
+
+    template = tmp_path / "{epoch:03d}.weights.h5"
+    drive(ckpt(template, monitor="loss", save_weights_only=True),
+          tiny_model(), [0.5, 0.4, 0.3], monitor="loss")
+    scans = []
+    real = template_module.Template.scan
+
+    def counted(self):
+        scans.append(1)
+        return real(self)
+
+    monkeypatch.setattr(template_module.Template, "scan", counted)
+    again = ckpt(template, monitor="loss", save_weights_only=True,
+                 load_weights_on_restart=True)
+    drive(again, tiny_model(), [], monitor="loss")
+    assert len(scans) == 1
+    assert again.last_filepath.endswith("003.weights.h5")

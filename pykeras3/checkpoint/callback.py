@@ -146,6 +146,7 @@ class ModelCheckpoint(MonitorCallback):
         self.last_filepath = None
         self._last_epoch = None
         self._records = []        # kept files, oldest first
+        self._record_paths = set()  # their paths
         self._state_key = None    # what the state file on disk holds
         self._pending_path = None  # the file a pending state identifies
         self._since = None        # when this run's history began (ns)
@@ -288,19 +289,27 @@ class ModelCheckpoint(MonitorCallback):
             else None
         record = {"path": path, "epoch": epoch, "batch": batch,
                   "value": value}
-        records = [r for r in self._records if r["path"] != path]
-        records.append(record)
-        victims = self._victims(records)
-        kept = [r for r in records if r not in victims]
+        if self.max_to_keep is None:
+            # Nothing is pruned, so nothing here depends on the files
+            # written before: the save costs the same after 10 or 10,000
+            # of them (`_set` appends the record).
+            victims, kept = [], None
+        else:
+            records = [r for r in self._records if r["path"] != path]
+            records.append(record)
+            victims = self._victims(records)
+            kept = [r for r in records if r not in victims]
 
         best = (self.best, self.best_epoch, self.best_filepath)
         if improved:
             best = (value, epoch, path)
-        elif best[2] == path or not any(r["path"] == best[2] for r in kept):
+        elif best[2] == path or (kept is not None and not any(
+                r["path"] == best[2] for r in kept)):
             # The file that held the best model was replaced or pruned.
             best = (best[0], best[1], None)
         new = dict(best=best[0], best_epoch=best[1], best_filepath=best[2],
-                   last_filepath=path, last_epoch=epoch, records=kept)
+                   last_filepath=path, last_epoch=epoch, records=kept,
+                   record=record)
 
         def save(tmp):
             if self.save_weights_only:
@@ -476,17 +485,33 @@ class ModelCheckpoint(MonitorCallback):
         self.best_filepath = new["best_filepath"]
         self.last_filepath = new["last_filepath"]
         self._last_epoch = new["last_epoch"]
-        self._records = list(new["records"])
+        if new["records"] is not None:
+            self._records = list(new["records"])
+            self._record_paths = {r["path"] for r in self._records}
+            return
+        record = new["record"]   # no pruning: append, in constant time
+        if record["path"] in self._record_paths:
+            self._records = [r for r in self._records
+                             if r["path"] != record["path"]]
+        self._records.append(record)
+        self._record_paths.add(record["path"])
 
     def _core_to_file(self, core):
+        """A state core in file form.  The files are listed only when
+        `max_to_keep` prunes them: otherwise a restart finds them in the
+        folder (`_adopt`), and the state stays the same small size however
+        many checkpoints were written."""
         rel = self._template.relative
+        files = []
+        if self.max_to_keep is not None:
+            files = [dict(r, path=rel(r["path"])) for r in core["records"]]
         return {
             "best": core["best"],
             "best_epoch": core["best_epoch"],
             "best_filepath": rel(core["best_filepath"]),
             "last_filepath": rel(core["last_filepath"]),
             "last_epoch": core["last_epoch"],
-            "files": [dict(r, path=rel(r["path"])) for r in core["records"]],
+            "files": files,
         }
 
     def _write_state(self, pending=None):
@@ -616,16 +641,19 @@ class ModelCheckpoint(MonitorCallback):
                                  for p in pending["delete"]
                                  if self._template.name_problem(p) is None]
             self._apply_state(state, core)
-        for folder in self._template.folders():
+        found = self._template.scan()   # one walk of the folder
+        for folder in self._template.folders(found):
             sweep(folder)
-        for path in deletions:
-            self._delete(path)
+        if deletions:
+            for path in deletions:
+                self._delete(path)
+            found = [item for item in found if item[0] not in deletions]
         if self._since is None:
             self._settle_since()
         else:
-            self._adopt()
+            self._adopt(found)
         order = {path: i for i, path in enumerate(self.filepaths)}
-        latest = self._template.latest(order)
+        latest = self._template.latest(found, order)
         if latest is None:
             self.say("No checkpoint to restore from; starting fresh")
             return
@@ -661,37 +689,31 @@ class ModelCheckpoint(MonitorCallback):
                     pass
             self._since = min(times, default=_now())
 
-    def _adopt(self):
+    def _adopt(self, found):
         """Count files this template produced since the run began that the
         state does not list (written by a save that left no state, or
         removed from the state by hand), so `max_to_keep` prunes them.
         Files older than the run, such as the user's own, are never
-        adopted."""
-        known = {self._template.relative(r["path"]) for r in self._records}
-        found = []
-        for path in self._template.matches():
-            rel = self._template.relative(path)
-            if rel in known or self._template.owned(path) is not None:
-                continue
-            mtime = os.lstat(path).st_mtime_ns
-            if mtime <= self._since:
+        adopted.  `found`: the folder's `scan()`."""
+        known = {r["path"] for r in self._records}
+        times = {path: st.st_mtime_ns for path, st in found}
+        adopted = []
+        for path, st in found:
+            if path in known or st.st_mtime_ns <= self._since:
                 continue
             fields = self._template.fields_of(path)
-            found.append({"path": self._template.absolute(rel),
-                          "epoch": _index_from(fields.get("epoch")),
-                          "batch": _index_from(fields.get("batch")),
-                          "value": _number_from(fields.get(self.monitor))})
-        if not found:
+            adopted.append({"path": path,
+                            "epoch": _index_from(fields.get("epoch")),
+                            "batch": _index_from(fields.get("batch")),
+                            "value": _number_from(fields.get(self.monitor))})
+        if not adopted:
             return
-        def written(record):
-            try:
-                return os.lstat(record["path"]).st_mtime_ns
-            except OSError:
-                return 0
-        records = sorted(self._records + found, key=written)
-        self._records = records
-        self.say(f"Adopted {len(found)} checkpoint(s) missing from the "
-                  f"state: " + ", ".join(r["path"] for r in found))
+        self._records = sorted(self._records + adopted,
+                               key=lambda r: times.get(r["path"], 0))
+        self._record_paths = {r["path"] for r in self._records}
+        if self.max_to_keep is not None:   # otherwise they are only listed
+            self.say(f"Adopted {len(adopted)} checkpoint(s) missing from "
+                      f"the state: " + ", ".join(r["path"] for r in adopted))
 
     def _build_from(self, path):
         """Build a model that would only be built by its first training

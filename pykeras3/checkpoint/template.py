@@ -5,7 +5,7 @@
 deletes files its own template could have written:
 
 * `format()` fills the placeholders for one save;
-* `matches()` finds the existing files it can produce (restart);
+* `scan()` finds the existing files it can produce (restart), in one walk;
 * `owned()` is the rule for deletion: a regular file (never a folder,
   never reached through a symlink) inside the checkpoint folder whose name
   the template can produce;
@@ -177,43 +177,64 @@ class Template:
     # ------------------------------------------------------------------
     # Files on disk
 
-    def folders(self):
-        """The folders this template can write into that exist (the
-        checkpoint folder and, with placeholders in folder names, those
-        below it)."""
-        return sorted({os.path.dirname(p) for p in self.matches()} |
-                      {self.root})
-
-    def _candidates(self):
-        """Existing paths under `root` that might match the template."""
+    def scan(self):
+        """`[(path, lstat)]` of the existing files this template can
+        produce and could have written (see `owned`), in one walk of the
+        checkpoint folder: one `lstat` per file, however many there are.
+        Staging folders and folders reached through symlinks are not
+        entered."""
         if not self.fields:
-            yield self.filepath
-            return
-        top = self.root or "."
-        depth = self.relative_template.count("/")
-        for folder, dirs, files in os.walk(top):
-            rel_depth = 0 if folder == top else \
-                os.path.relpath(folder, top).count(os.sep) + 1
-            if rel_depth >= depth:
-                dirs[:] = []
-            dirs[:] = [d for d in dirs if d != STAGING_DIR]
-            for name in files:
-                path = os.path.join(folder, name)
-                yield path if self.root else os.path.relpath(path, ".")
+            if self.owned(self.filepath) is not None:
+                return []
+            return [(self.filepath, os.lstat(self.filepath))]
+        found = []
+        depth = self.relative_template.count(os.sep)
+
+        def walk(folder, rel_folder, level):
+            try:
+                entries = list(os.scandir(folder or "."))
+            except OSError:
+                return
+            for entry in entries:
+                rel = os.path.join(rel_folder, entry.name) if rel_folder \
+                    else entry.name
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if level < depth and entry.name != STAGING_DIR:
+                            walk(entry.path, rel, level + 1)
+                        continue
+                    if not entry.is_file(follow_symlinks=False) or \
+                            self.name_problem(rel) is not None:
+                        continue
+                    found.append((self.absolute(rel),
+                                  entry.stat(follow_symlinks=False)))
+                except OSError:  # removed while we looked
+                    continue
+
+        walk(self.root, "", 0)
+        return found
 
     def matches(self):
         """Existing files this template can produce, that it could have
         written: regular files, not symlinks (see `owned`)."""
-        return [self.absolute(self.relative(path))
-                for path in self._candidates() if self.owned(path) is None]
+        return [path for path, _ in self.scan()]
 
-    def latest(self, order):
-        """The most recently written matching checkpoint, or None."""
-        found = self.matches()
+    def folders(self, found):
+        """The folders this template can write into that exist: the
+        checkpoint folder and, with placeholders in folder names, those
+        holding the files `found` by `scan()`."""
+        return sorted({os.path.dirname(path) for path, _ in found} |
+                      {self.root})
+
+    @staticmethod
+    def latest(found, order):
+        """The most recently written of the files `found` by `scan()`, or
+        None; ties go to the later one in `order` (path -> position)."""
         if not found:
             return None
-        return max(found, key=lambda p: (os.stat(p).st_mtime_ns,
-                                         order.get(p, -1), p))
+        return max(found, key=lambda item: (item[1].st_mtime_ns,
+                                            order.get(item[0], -1),
+                                            item[0]))[0]
 
 
 def _state_name(relative_template):
