@@ -488,8 +488,8 @@ def _check_savedmodel_target(fn, path):
             os.path.join(path, "saved_model.pb")):
         folder = os.path.isdir(path)
         error = IsADirectoryError if folder else FileExistsError
-        raise error(
-            errno.EISDIR if folder else errno.EEXIST,
+        raise os_error(
+            error, errno.EISDIR if folder else errno.EEXIST,
             f"{fn}(): {path!r} is an existing "
             f"{'folder' if folder else 'file'} that is not a TensorFlow "
             f"SavedModel (it has no saved_model.pb); pykeras3 replaces only "

@@ -214,11 +214,6 @@ class Template:
         walk(self.root, "", 0)
         return found
 
-    def matches(self):
-        """Existing files this template can produce, that it could have
-        written: regular files, not symlinks (see `owned`)."""
-        return [path for path, _ in self.scan()]
-
     def folders(self, found):
         """The folders this template can write into that exist: the
         checkpoint folder and, with placeholders in folder names, those
