@@ -225,7 +225,7 @@ def test_readme_gives_the_quick_test_command_and_the_durations():
     with open(os.path.join(ROOT, "README.md")) as f:
         readme = f.read()
     assert 'python -m pytest -m "not slow" -n 2' in readme
-    assert "about 6\nminutes" in readme or "about 6 minutes" in readme
+    assert "about 8\nminutes" in readme or "about 8 minutes" in readme
     assert "75 seconds" in readme
 
 
