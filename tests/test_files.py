@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from pykeras3._files import (STAGING_DIR, atomic_write, atomic_write_text,
+                             file_clock,
                              check_suffix, suggest, write_sharded_weights)
 
 
@@ -171,3 +172,22 @@ def test_sharded_weights_failure_leaves_previous_set(tmp_path):
     fresh.load_weights(target)
     for got, want in zip(fresh.get_weights(), model.get_weights()):
         np.testing.assert_allclose(got, want)
+
+
+def test_file_clock_orders_files_written_before_and_after(tmp_path):
+    # Linux (6.13 and later) may give a file a fine-grained time stamp,
+    # later than what its coarse clock reads: the checkpoint's "since"
+    # must still come after every file written before it, or a user's
+    # file could be taken for one of the run's (and pruned).
+    for i in range(300):
+        before = tmp_path / f"before{i}"
+        before.write_bytes(b"x")
+        os.stat(before)  # asking for a time stamp is what makes Linux
+        #                  hand out fine-grained ones
+        since = file_clock(str(tmp_path))
+        after = tmp_path / f"after{i}"
+        after.write_bytes(b"x")
+        assert os.stat(before).st_mtime_ns <= since <= \
+            os.stat(after).st_mtime_ns
+    assert not (tmp_path / STAGING_DIR).exists()
+    assert file_clock(str(tmp_path / "missing")) > 0

@@ -31,8 +31,6 @@ import concurrent.futures
 import json
 import math
 import os
-import sys
-import time
 import warnings
 import zipfile
 
@@ -40,7 +38,7 @@ import numpy as np
 
 from .._args import as_bool, is_int
 from .._checks import build_optimizer_for, explain_weights
-from .._files import atomic_write, check_suffix, sweep
+from .._files import atomic_write, check_suffix, file_clock, sweep
 from .._monitor import MonitorCallback, missing_message, scalar_logs
 from . import state as _state
 from .state import CheckpointWarning
@@ -204,7 +202,7 @@ class ModelCheckpoint(MonitorCallback):
         if self.load_weights_on_restart:
             self._restore()
         if self._since is None:
-            self._since = _now()
+            self._since = file_clock(self._template.root)
 
     def on_train_end(self, logs=None):
         self._wait_for_releases()
@@ -280,7 +278,7 @@ class ModelCheckpoint(MonitorCallback):
 
     def _write(self, path, epoch, batch, current, improved):
         if self._since is None:  # hooks driven without on_train_begin
-            self._since = _now()
+            self._since = file_clock(self._template.root)
         if os.path.isdir(path):
             raise IsADirectoryError(
                 f"{_FN}(): cannot save the checkpoint to {path!r}: it is an "
@@ -687,7 +685,7 @@ class ModelCheckpoint(MonitorCallback):
                     times.append(os.lstat(record["path"]).st_mtime_ns)
                 except OSError:
                     pass
-            self._since = min(times, default=_now())
+            self._since = min(times, default=file_clock(self._template.root))
 
     def _adopt(self, found):
         """Count files this template produced since the run began that the
@@ -738,24 +736,6 @@ class ModelCheckpoint(MonitorCallback):
                 f"{path!r} cannot be loaded before training starts. Give the "
                 f"model an input shape (e.g. keras_model_sequential("
                 f"input_shape=...)) or call model.build(...) before fit().")
-
-
-_COARSE_CLOCK = 5 if sys.platform.startswith("linux") else None  # its id
-
-
-def _now():
-    """The time the file system stamps on a file written now, in ns.
-
-    On Linux, file times come from the coarse real-time clock, which may
-    lag `time.time_ns()` by a tick: taking it from the same clock means a
-    file written after this moment never looks older than it, and one
-    written before never looks newer."""
-    if _COARSE_CLOCK is not None:
-        try:
-            return time.clock_gettime_ns(_COARSE_CLOCK)
-        except OSError:  # pragma: no cover
-            pass
-    return time.time_ns()
 
 
 def _index_from(text):
