@@ -11,7 +11,13 @@ import pykeras3
 from conftest import tiny_model
 
 
+# Whether `ckpt()` saves in the background; the checkpoint test modules run
+# their tests in both modes (the `saving_mode` fixture sets it).
+BACKGROUND = False
+
+
 def ckpt(filepath, **kwargs):
+    kwargs.setdefault("save_on_background", BACKGROUND)
     return pykeras3.callback_model_checkpoint(str(filepath), **kwargs)
 
 
@@ -44,6 +50,10 @@ def drive(cb, model, values, *, monitor="val_loss", first_epoch=0,
         if value is not None:
             logs[monitor] = value
         cb.on_epoch_end(epoch, logs)
+        # What a later epoch would see: the write is done (in background
+        # mode, the next save waits for it the same way).
+        if hasattr(cb, "wait_until_finished"):  # not Keras's own callback
+            cb.wait_until_finished()
     if end:
         cb.on_train_end()
 

@@ -23,7 +23,6 @@ import warnings
 import keras
 import numpy as np
 import pytest
-import tensorflow as tf
 
 import pykeras3
 from checkpoint_helpers import ckpt, drive, saved_epoch, visible
@@ -31,6 +30,16 @@ from conftest import tiny_model
 from pykeras3.checkpoint import CheckpointWarning
 
 STAGING = ".pykeras3-staging"
+
+
+@pytest.fixture(autouse=True, params=[False, True],
+                ids=["sync", "background"])
+def saving_mode(request, monkeypatch):
+    """Every test here runs with `ckpt()` saving on the training thread
+    and again saving in the background: the specification is the same."""
+    import checkpoint_helpers
+    monkeypatch.setattr(checkpoint_helpers, "BACKGROUND", request.param)
+    return request.param
 
 
 # ----------------------------------------------------------------------
@@ -98,6 +107,7 @@ def test_signature_matches_spec():
         ("load_weights_on_restart", False, "kw"),
         ("options", None, "kw"),
         ("period", None, "kw"),
+        ("save_on_background", True, "kw"),
     ]
     params = list(sig.parameters.values())
     assert [p.name for p in params] == [e[0] for e in expected]
@@ -186,6 +196,7 @@ def test_batch_hook_aliases_act_like_train_batch_hooks(tmp_path, model):
     cb.on_batch_end(0, {"loss": 0.5})
     cb.on_batch_begin(1)
     cb.on_batch_end(1, {"loss": 0.4})
+    cb.wait_until_finished()
     assert visible(tmp_path) == ["b1.keras", "b2.keras"]
 
 
@@ -503,6 +514,7 @@ def test_save_freq_and_batch_template_in_hooks(tmp_path, model):
             cb.on_train_batch_begin(batch)
             cb.on_train_batch_end(batch, {"loss": 0.5})
         cb.on_epoch_end(epoch, {"loss": 0.5})
+    cb.wait_until_finished()
     saves = expected_batch_saves(3, 2, 2)
     assert visible(tmp_path) == sorted(f"e{e}-b{b:02d}.keras"
                                        for e, b in saves)
@@ -542,6 +554,7 @@ def test_numpy_integer_save_freq_is_accepted(tmp_path, model):
     cb.on_train_begin()
     cb.on_epoch_begin(0)
     cb.on_train_batch_end(0, {"loss": 0.1})
+    cb.wait_until_finished()
     assert visible(tmp_path) == ["b1.keras"]
 
 
@@ -808,9 +821,24 @@ def test_options_none_is_accepted(tmp_path, model):
     assert saved_epoch(tmp_path / "m.keras") == 1
 
 
+# TensorFlow's option objects: imported only on the TensorFlow backend, so
+# the JAX leg of CI runs this module without loading TensorFlow.
+TF_ONLY = pytest.mark.skipif(
+    keras.config.backend() != "tensorflow",
+    reason="TensorFlow's save option objects; the tests on another Keras "
+           "backend do not load TensorFlow")
+
+
+def _tensorflow():
+    import tensorflow
+    return tensorflow
+
+
 @pytest.mark.parametrize("options", [
-    lambda: tf.saved_model.SaveOptions(),
-    lambda: tf.train.CheckpointOptions(),
+    pytest.param(lambda: _tensorflow().saved_model.SaveOptions(),
+                 marks=TF_ONLY, id="tf.saved_model.SaveOptions"),
+    pytest.param(lambda: _tensorflow().train.CheckpointOptions(),
+                 marks=TF_ONLY, id="tf.train.CheckpointOptions"),
     lambda: {},
     lambda: "io_device=/job:localhost",
 ])
@@ -862,6 +890,7 @@ def test_failed_save_leaves_previous_checkpoint_intact(tmp_path,
     cb.set_model(flaky_model)
     cb.on_train_begin()
     cb.on_epoch_end(0, {"loss": 0.5})
+    cb.wait_until_finished()
     good = path.read_bytes()
     Flaky.fail = True
     with pytest.raises(RuntimeError, match="simulated"):

@@ -323,7 +323,9 @@ LIVE_WRITER = GATE + textwrap.dedent("""
     import pykeras3
     model = gated_model(1.0)
     model.compile(optimizer="sgd", loss="mse")
-    cb = pykeras3.callback_model_checkpoint({path!r}, monitor="loss")
+    # Synchronous: the gate holds the save inside the staging entry.
+    cb = pykeras3.callback_model_checkpoint({path!r}, monitor="loss",
+                                            save_on_background=False)
     cb.set_model(model)
     cb.on_train_begin()
     cb.on_epoch_end(0, {{"loss": 0.5}})
@@ -379,28 +381,30 @@ KILL_AT = textwrap.dedent("""
     kill_epoch = {kill_epoch!r}
     kill_when = {kill_when!r}   # "state": after the state file is replaced;
                                 # "file": after the checkpoint is replaced
-    epoch_now = [0]
-    real_replace = os.replace
+    hits = [0]                  # every save here replaces both, in order,
+    real_replace = os.replace   # on whichever thread writes
 
     def replace(src, dst, *a, **k):
         real_replace(src, dst, *a, **k)
         name = os.path.basename(os.fspath(dst))
         hit = (name.endswith(".pykeras3-state.json") if kill_when == "state"
                else os.fspath(dst) == path)
-        if hit and epoch_now[0] == kill_epoch:
-            os.kill(os.getpid(), signal.SIGKILL)
+        if hit:
+            hits[0] += 1
+            if hits[0] == kill_epoch + 1:
+                os.kill(os.getpid(), signal.SIGKILL)
 
     os.replace = replace
 
     model = keras.Sequential([keras.Input((10,)), keras.layers.Dense(1)])
     model.compile(optimizer="adam", loss="mse")
     model.optimizer.build(model.trainable_variables)
-    cb = pykeras3.callback_model_checkpoint(path, save_best_only=True)
+    cb = pykeras3.callback_model_checkpoint(
+        path, save_best_only=True, save_on_background={background!r})
     cb.set_model(model)
     cb.set_params({{"epochs": len(scripted), "steps": 1, "verbose": 0}})
     cb.on_train_begin()
     for epoch, value in enumerate(scripted):
-        epoch_now[0] = epoch
         model.set_weights([np.full_like(w, epoch + 1)
                            for w in model.get_weights()])
         cb.on_epoch_end(epoch, {{"loss": 1.0, "val_loss": value}})
@@ -423,10 +427,13 @@ def resume_dense(path, values, first_epoch):
 
 
 @pytest.mark.slow
-def test_kill_after_state_write_leaves_no_phantom_best(tmp_path):
+@pytest.mark.parametrize("background", [False, True],
+                         ids=["sync", "background"])
+def test_kill_after_state_write_leaves_no_phantom_best(tmp_path, background):
     path = tmp_path / "best.keras"
     result = run_python(KILL_AT.format(path=str(path), scripted=[0.5, 0.3],
-                                       kill_epoch=1, kill_when="state"))
+                                       kill_epoch=1, kill_when="state",
+                                       background=background))
     assert result.returncode == -signal.SIGKILL, result.stderr[-3000:]
     held = dense_epoch(path)
     cb = resume_dense(path, [], first_epoch=2)
@@ -438,10 +445,14 @@ def test_kill_after_state_write_leaves_no_phantom_best(tmp_path):
 
 
 @pytest.mark.slow
-def test_kill_right_after_the_checkpoint_is_moved_keeps_its_best(tmp_path):
+@pytest.mark.parametrize("background", [False, True],
+                         ids=["sync", "background"])
+def test_kill_right_after_the_checkpoint_is_moved_keeps_its_best(
+        tmp_path, background):
     path = tmp_path / "best.keras"
     result = run_python(KILL_AT.format(path=str(path), scripted=[0.5, 0.3],
-                                       kill_epoch=1, kill_when="file"))
+                                       kill_epoch=1, kill_when="file",
+                                       background=background))
     assert result.returncode == -signal.SIGKILL, result.stderr[-3000:]
     assert dense_epoch(path) == 2
     cb = resume_dense(path, [0.4], first_epoch=2)

@@ -40,12 +40,16 @@ from .._args import as_bool, is_int
 from .._checks import build_optimizer_for, explain_weights
 from .._files import atomic_write, check_suffix, file_clock, sweep
 from .._monitor import MonitorCallback, missing_message, scalar_logs
+from . import background as _background
 from . import state as _state
 from .state import CheckpointWarning
 from .template import FN as _FN
 from .template import Template
 
-__all__ = ["ModelCheckpoint", "CheckpointWarning"]
+__all__ = ["ModelCheckpoint", "CheckpointWarning", "BACKGROUND_DEFAULT"]
+
+# The default of `save_on_background` (see the README's "What it costs").
+BACKGROUND_DEFAULT = True
 
 
 class ModelCheckpoint(MonitorCallback):
@@ -62,7 +66,8 @@ class ModelCheckpoint(MonitorCallback):
                  save_best_only=False, save_weights_only=False, mode="auto",
                  save_freq="epoch", initial_value_threshold=None, *,
                  max_to_keep=None, load_weights_on_restart=False,
-                 options=None, period=None):
+                 options=None, period=None,
+                 save_on_background=BACKGROUND_DEFAULT):
         super().__init__(monitor, mode, 0.0, initial_value_threshold,
                          baseline_name="initial_value_threshold")
         self.save_weights_only = as_bool(_FN, "save_weights_only",
@@ -123,6 +128,18 @@ class ModelCheckpoint(MonitorCallback):
                 f"(every N batches) instead.", DeprecationWarning,
                 stacklevel=3)
         self.period = 1 if period is None else int(period)
+        self.save_on_background = _background_mode(save_on_background)
+        self._writer = None
+        if self.save_on_background:
+            reason = _background.available()
+            if reason is None:
+                self._writer = _background.Writer()
+            else:  # pragma: no cover - Keras's layout changed
+                warnings.warn(
+                    f"{_FN}(): saving on the training thread: background "
+                    f"saving cannot work with this Keras ({reason}).",
+                    CheckpointWarning, stacklevel=3)
+                self.save_on_background = False
 
         self._template = Template(self.filepath)
         if "batch" in self._template.fields and self.save_freq == "epoch":
@@ -171,6 +188,15 @@ class ModelCheckpoint(MonitorCallback):
         """The checkpoint files kept, oldest first."""
         return [record["path"] for record in self._records]
 
+    def wait_until_finished(self):
+        """Wait for the checkpoint being written in the background, if any,
+        and raise its error, if it failed.  Training calls it at its end;
+        call it when driving the callback's hooks yourself, before reading
+        the files.  Returns the callback."""
+        if self._writer is not None:
+            self._writer.wait()
+        return self
+
     def __repr__(self):
         best = "None" if self.best is None else f"{self.best:.5g}"
         return (f"<pykeras3 ModelCheckpoint filepath={self.filepath!r} "
@@ -183,6 +209,8 @@ class ModelCheckpoint(MonitorCallback):
     # saves at epoch ends the others stay Keras's own no-ops.
 
     def on_train_begin(self, logs=None):
+        if self._writer is not None:  # a fit that ended without train end
+            self._writer.wait()
         self._warned = set()
         self._batches_in_epoch = 0
         self._batches_total = 0
@@ -205,12 +233,18 @@ class ModelCheckpoint(MonitorCallback):
             self._since = file_clock(self._template.root)
 
     def on_train_end(self, logs=None):
-        self._wait_for_releases()
-        if self._pending_path is not None:
-            self._write_state()  # settle: the last save is in place
+        try:
+            if self._writer is not None:
+                self._writer.wait()  # the last write, and its error
+        finally:
+            self._wait_for_releases()
+            if self._pending_path is not None:
+                self._write_state()  # settle: the last save is in place
 
 
     def on_epoch_end(self, epoch, logs=None):
+        if self._writer is not None:
+            self._writer.check()
         self._current_epoch = epoch
         if self.save_freq != "epoch":
             return
@@ -227,6 +261,8 @@ class ModelCheckpoint(MonitorCallback):
     def _train_batch_ends(self, batch, logs=None):
         """`on_train_batch_end` (and TF 1.x's `on_batch_end`), when saving
         every N batches."""
+        if self._writer is not None:
+            self._writer.check()
         seen = batch + 1
         steps = (self.params or {}).get("steps")
         if steps:
@@ -246,6 +282,14 @@ class ModelCheckpoint(MonitorCallback):
     # Saving
 
     def _save(self, epoch, batch, logs):
+        if self._writer is not None:
+            if self._writer.busy and self.save_on_background == "skip":
+                self.say(f"Epoch {epoch + 1}: the previous checkpoint is "
+                          f"still being written; skipping this save point")
+                return
+            # At most one write in flight; what is decided below depends
+            # on the completed saves (`best`, the files kept).
+            self._writer.wait()
         logs = scalar_logs(logs)
         path = self._template.format(epoch, batch, logs)
         current = logs.get(self.monitor)
@@ -309,11 +353,15 @@ class ModelCheckpoint(MonitorCallback):
                    last_filepath=path, last_epoch=epoch, records=kept,
                    record=record)
 
-        def save(tmp):
-            if self.save_weights_only:
-                self.model.save_weights(tmp)
-            else:
-                self.model.save(tmp)
+        if self._writer is not None:
+            save = _background.Snapshot.take(
+                self.model, weights_only=self.save_weights_only).write
+        else:
+            def save(tmp):
+                if self.save_weights_only:
+                    self.model.save_weights(tmp)
+                else:
+                    self.model.save(tmp)
 
         # The state is written only when something a resumed run relies on
         # changes (see `_durable`), which keeps most saves as cheap as
@@ -333,11 +381,18 @@ class ModelCheckpoint(MonitorCallback):
                 self._write_state()
         else:
             before_replace = None
-        atomic_write(path, save, fn=_FN, before_replace=before_replace,
-                     release=self._release)
-        self._set(new)
-        for victim in victims:
-            self._delete(victim["path"])
+        def commit(release):
+            atomic_write(path, save, fn=_FN, before_replace=before_replace,
+                         release=release)
+            # Only now do `best`, `filepaths` and pruning see the file.
+            self._set(new)
+            for victim in victims:
+                self._delete(victim["path"])
+
+        if self._writer is None:
+            commit(self._release)
+        else:  # the same steps, on the writer thread
+            self._writer.submit(lambda: commit(None), what=repr(path))
 
     def _delete(self, path):
         """Delete one of this callback's checkpoints, after checking that
@@ -736,6 +791,22 @@ class ModelCheckpoint(MonitorCallback):
                 f"{path!r} cannot be loaded before training starts. Give the "
                 f"model an input shape (e.g. keras_model_sequential("
                 f"input_shape=...)) or call model.build(...) before fit().")
+
+
+def _background_mode(value):
+    """`save_on_background`: False, True, or "skip" (a save point that
+    comes while the previous write runs is skipped instead of waited
+    for)."""
+    if isinstance(value, str) and value == "skip":
+        return "skip"
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise ValueError(
+        f"{_FN}(): `save_on_background` must be True (write each checkpoint "
+        f"on a background thread), False (write it on the training thread) "
+        f"or 'skip' (in the background, skipping a save point that comes "
+        f"while the previous write is still running). "
+        f"Received: save_on_background={value!r}")
 
 
 def _index_from(text):

@@ -1,0 +1,217 @@
+"""Saving in the background: a snapshot taken on the training thread, and
+one writer thread that turns it into a file.
+
+`Snapshot.take(model, weights_only)` walks the model exactly as Keras's own
+save does (`saving_lib._save_state`: the layers, the optimizer, metrics,
+with their paths and metadata), but into a store that only records: every
+variable is copied to a NumPy array on the spot, so the snapshot is
+consistent however training goes on afterwards.  For a whole model the
+configuration, the metadata and any assets are taken at the same moment.
+`snapshot.write(path)` then writes the file Keras would have written
+(`.weights.h5`, or the `.keras` zip), from those copies, on any thread.
+
+The walk uses Keras's saving internals (`keras.src.saving.saving_lib`),
+whose layout is what `load_model()`/`load_weights()` read back.  When a
+Keras version lacks them, `available()` says why, and the checkpoint
+callback saves synchronously instead.
+
+`Writer` runs one job at a time on its own (non-daemon) thread, so the
+interpreter's exit waits for the last write; an error in a job is kept
+and raised by `check()`/`wait()` on the training thread.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import zipfile
+
+__all__ = ["Snapshot", "Writer", "available"]
+
+
+def _saving_lib():
+    from keras.src.saving import saving_lib
+    return saving_lib
+
+
+def available():
+    """None when background saving can work with the installed Keras,
+    otherwise the reason it cannot."""
+    try:
+        lib = _saving_lib()
+    except ImportError as err:  # pragma: no cover - Keras layout changed
+        return f"keras.src.saving.saving_lib cannot be imported ({err})"
+    missing = [name for name in ("_save_state", "H5IOStore", "DiskIOStore",
+                                 "_serialize_model_as_json",
+                                 "_write_to_zip_recursively")
+               if not hasattr(lib, name)]
+    if missing:  # pragma: no cover - Keras layout changed
+        return (f"this Keras version's saving module lacks "
+                f"{', '.join(missing)}")
+    return None
+
+
+def _recording_store_class():
+    lib = _saving_lib()
+    from keras.src import backend
+
+    class RecordingStore(lib.H5IOStore):
+        """Stands in for Keras's H5 weights store during a save: records
+        the entries and copies each value to a NumPy array (what the H5
+        store would have written), without touching any file."""
+
+        def __init__(self):  # no file: the base opens one
+            self.mode = "w"
+            self.ops = []
+            self.nbytes = 0
+
+        def __bool__(self):
+            return True
+
+        def make(self, path, metadata=None):
+            self.ops.append(("make", path, metadata))
+            return self
+
+        def __setitem__(self, key, value):
+            array = backend.convert_to_numpy(value)
+            if not array.flags.owndata:  # a view of a live buffer
+                array = array.copy()
+            self.nbytes += array.nbytes
+            self.ops.append(("set", key, array))
+
+        def close(self):
+            pass
+
+        def replay(self, store):
+            for op, name, value in self.ops:
+                if op == "make":
+                    store.make(name, metadata=value)
+                else:
+                    store[name] = value
+
+    return RecordingStore
+
+
+_RECORDING = None
+
+
+class Snapshot:
+    """What one checkpoint saves, copied to host memory."""
+
+    def __init__(self, weights, config_json=None, metadata_json=None,
+                 assets_dir=None):
+        self.weights = weights
+        self.config_json = config_json
+        self.metadata_json = metadata_json
+        self.assets_dir = assets_dir
+
+    @property
+    def nbytes(self):
+        return self.weights.nbytes
+
+    @classmethod
+    def take(cls, model, weights_only):
+        """Copy what `model.save_weights()` (or, with `weights_only` False,
+        `model.save()`) would save.  Runs on the training thread."""
+        global _RECORDING
+        lib = _saving_lib()
+        if _RECORDING is None:
+            _RECORDING = _recording_store_class()
+        weights = _RECORDING()
+        if weights_only:
+            lib._save_state(model, weights_store=weights, assets_store=None,
+                            inner_path="", visited_saveables=set())
+            return cls(weights)
+        config_json, metadata_json = lib._serialize_model_as_json(model)
+        assets = lib.DiskIOStore("assets", mode="w")  # a temporary folder
+        try:
+            lib._save_state(model, weights_store=weights,
+                            assets_store=assets, inner_path="",
+                            visited_saveables=set())
+        except BaseException:
+            shutil.rmtree(assets.tmp_dir, ignore_errors=True)
+            raise
+        return cls(weights, config_json, metadata_json, assets)
+
+    def write(self, path):
+        """Write the file Keras would have written at `path` (its name
+        ends in `.weights.h5` or `.keras`)."""
+        lib = _saving_lib()
+        if self.config_json is None:
+            store = lib.H5IOStore(path, mode="w")
+            try:
+                self.weights.replay(store)
+            finally:
+                store.close()
+            return
+        try:
+            with open(path, "wb") as f, zipfile.ZipFile(f, "w") as archive:
+                archive.writestr("metadata.json", self.metadata_json)
+                archive.writestr("config.json", self.config_json)
+                store = lib.H5IOStore("model.weights.h5", archive=archive,
+                                      mode="w")
+                try:
+                    self.weights.replay(store)
+                finally:
+                    store.close()
+                lib._write_to_zip_recursively(
+                    archive, self.assets_dir.working_dir, "assets")
+        finally:
+            self.discard()
+
+    def discard(self):
+        """Free what the snapshot holds outside memory (a whole model's
+        temporary assets folder)."""
+        if self.assets_dir is not None and self.assets_dir.tmp_dir and \
+                os.path.exists(self.assets_dir.tmp_dir):
+            shutil.rmtree(self.assets_dir.tmp_dir, ignore_errors=True)
+
+
+class Writer:
+    """Runs checkpoint writes on a background thread, one at a time."""
+
+    def __init__(self, name="pykeras3-checkpoint-writer"):
+        self._name = name
+        self._thread = None
+        self._error = None
+        self._what = None
+
+    @property
+    def busy(self):
+        return self._thread is not None and self._thread.is_alive()
+
+    def submit(self, job, what):
+        """Start `job()` on a new writer thread, after the previous one has
+        finished.  `what` names the write in an error's note."""
+        self.wait()
+        self._what = what
+
+        def run():
+            try:
+                job()
+            except BaseException as err:  # kept for the training thread
+                self._error = err
+
+        # Not a daemon: the interpreter's exit waits for the write.
+        self._thread = threading.Thread(target=run, name=self._name,
+                                        daemon=False)
+        self._thread.start()
+
+    def wait(self):
+        """Wait for the write in flight, then raise its error, if any."""
+        thread = self._thread
+        if thread is not None:
+            thread.join()
+            self._thread = None
+        self.check()
+
+    def check(self):
+        """Raise the error of a finished write (once); never blocks."""
+        err = self._error
+        if err is None or self.busy:
+            return
+        self._error = None
+        if hasattr(err, "add_note"):
+            err.add_note(f"(raised by the background write of {self._what})")
+        raise err
