@@ -19,6 +19,20 @@ import pytest  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# The suites that CI runs on the JAX backend as well (README's test line:
+# `KERAS_BACKEND=jax python -m pytest -m backends`); tests elsewhere join
+# them with `@pytest.mark.backends`.
+BACKEND_SUITES = {"test_callback_model_checkpoint.py",
+                  "test_checkpoint_background.py",
+                  "test_checkpoint_processes.py", "test_file_safety.py",
+                  "test_files.py", "test_model_persistence.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in BACKEND_SUITES:
+            item.add_marker(pytest.mark.backends)
+
 
 @pytest.fixture(autouse=True)
 def _seed(request):

@@ -822,7 +822,9 @@ def test_config_getter_returns_kerass_value(name):
 
 
 def test_config_getters_known_values():
-    assert pykeras3.config_backend() == "tensorflow"
+    # The backend is Keras's default unless the run chose another.
+    assert pykeras3.config_backend() == os.environ.get(
+        "KERAS_BACKEND", "tensorflow")
     assert pykeras3.config_floatx() == "float32"
     assert pykeras3.config_epsilon() == 1e-7
     assert pykeras3.config_image_data_format() == "channels_last"
@@ -929,9 +931,36 @@ def test_config_interactive_logging_sends_progress_to_logging(
     assert "loss" in capsys.readouterr().out
 
 
+BACKEND = keras.config.backend()
+# The backend a switch goes to: JAX from TensorFlow, TensorFlow from others.
+OTHER_BACKEND = next((name for name in ("jax", "tensorflow", "torch")
+                      if name != BACKEND and importlib.util.find_spec(name)),
+                     None)
+# A Keras backend that is not installed here (for the errors), if any.
+MISSING_BACKEND = next((name for name in ("torch", "openvino", "jax")
+                        if importlib.util.find_spec(name) is None), None)
+
+
+def run_fresh(code, tmp_path, **env):
+    """Run `code` in a fresh process whose Keras backend is not chosen by
+    the environment (`KERAS_BACKEND` unset unless given in `env`), with
+    an empty Keras home (no keras.json)."""
+    import subprocess
+    import sys
+    full_env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
+    full_env.update(TF_CPP_MIN_LOG_LEVEL="3", KERAS_HOME=str(
+        tmp_path / "keras_home"), PYTHONPATH=os.pathsep.join(
+            [ROOT] + os.environ.get("PYTHONPATH", "").split(os.pathsep)))
+    full_env.update(env)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)],
+                          cwd=str(tmp_path), capture_output=True, text=True,
+                          timeout=300, env=full_env)
+
+
 @pytest.mark.slow
+@pytest.mark.backends
 def test_config_set_backend_in_use_changes_nothing():
-    code = textwrap.dedent("""
+    code = textwrap.dedent(f"""
         import sys
         import numpy as np
         import keras
@@ -939,20 +968,22 @@ def test_config_set_backend_in_use_changes_nothing():
         keras_before = sys.modules["keras"]
         model = pykeras3.compile(pykeras3.layer_dense(
             pykeras3.keras_model_sequential(input_shape=2), 1), loss="mse")
-        assert pykeras3.config_set_backend("tensorflow") is None
+        assert pykeras3.config_set_backend({BACKEND!r}) is None
         assert sys.modules["keras"] is keras_before
-        assert pykeras3.config_backend() == "tensorflow"
+        assert pykeras3.config_backend() == {BACKEND!r}
         pykeras3.fit(model, np.ones((4, 2)), np.ones((4, 1)), verbose=0)
         print("ok")
     """)
-    result = run_python(code, cwd=ROOT, env={"PYTHONPATH": ROOT})
+    result = run_python(code, cwd=ROOT, env={"PYTHONPATH": ROOT,
+                                             "KERAS_BACKEND": BACKEND})
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip().endswith("ok")
 
 
 @pytest.mark.slow
+@pytest.mark.backends
 def test_config_set_backend_that_cannot_load_leaves_keras_working():
-    code = textwrap.dedent("""
+    code = textwrap.dedent(f"""
         import os, sys
         import numpy as np
         import keras
@@ -960,31 +991,137 @@ def test_config_set_backend_that_cannot_load_leaves_keras_working():
         keras_before = sys.modules["keras"]
         try:
             pykeras3.config_set_backend("no_such_backend")
-        except Exception as err:
-            print("error:", type(err).__name__, err)
+        except ValueError as err:
+            print("error:", err)
         else:
             raise SystemExit("no error")
         import keras
         assert keras is keras_before, "Keras was left half reloaded"
-        assert os.environ.get("KERAS_BACKEND") in (None, "tensorflow")
-        assert pykeras3.config_backend() == "tensorflow"
+        assert os.environ.get("KERAS_BACKEND") == {BACKEND!r}
+        assert pykeras3.config_backend() == {BACKEND!r}
         layer = pykeras3.layer_dense(units=1)
         assert isinstance(layer, keras.layers.Layer)
         print("ok")
     """)
-    result = run_python(code, cwd=ROOT, env={"PYTHONPATH": ROOT})
+    result = run_python(code, cwd=ROOT, env={"PYTHONPATH": ROOT,
+                                             "KERAS_BACKEND": BACKEND})
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
-    assert "no_such_backend" in result.stdout
+    error = next(line for line in result.stdout.splitlines()
+                 if line.startswith("error:"))
+    # Names the function, what it received, and the backends there are.
+    assert "config_set_backend()" in error
+    assert "backend='no_such_backend'" in error
+    assert "'jax'" in error and "'tensorflow'" in error
     assert result.stdout.strip().endswith("ok")
     with pytest.raises(TypeError, match="backend"):
         pykeras3.config_set_backend(None)
 
 
-OTHER_BACKEND = next((name for name in ("jax", "torch")
-                      if importlib.util.find_spec(name)), None)
+# In a child process: make `import tensorflow` fail, as where TensorFlow is
+# not installed, and note which file asked for it (the frame below the
+# import machinery, pykeras3's quiet loader of TensorFlow included).
+NO_TENSORFLOW = """
+    import importlib.abc, sys, traceback
+    asked_by = set()
+
+    class NoTensorFlow(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] != "tensorflow":
+                return None
+            frames = [f.filename for f in traceback.extract_stack()[:-1]
+                      if "importlib" not in f.filename
+                      and not f.filename.endswith("_startup.py")]
+            asked_by.add(frames[-1])
+            raise ModuleNotFoundError(f"No module named {name!r}")
+
+    sys.meta_path.insert(0, NoTensorFlow())
+"""
 
 
 @pytest.mark.slow
+@pytest.mark.backends
+@pytest.mark.skipif(importlib.util.find_spec("jax") is None,
+                    reason="JAX is not installed (pip install '.[jax]')")
+def test_config_set_backend_before_keras_loads_uses_only_that_backend(
+        tmp_path):
+    # keras3 R's use_backend("jax"): chosen first, Keras then loads with
+    # JAX alone. Training does not import TensorFlow; Keras's saving code
+    # looks for it where it is installed (to recognise its objects), so
+    # the round trip (fit with a checkpoint, save, load) runs again as if
+    # TensorFlow were not installed, and pykeras3 itself never asks for it.
+    code = textwrap.dedent("""
+        import os, sys
+        import numpy as np
+        import pykeras3
+        assert "keras" not in sys.modules
+        assert pykeras3.config_set_backend("jax") is None
+        assert pykeras3.config_backend() == "jax"
+        assert os.environ["KERAS_BACKEND"] == "jax"
+        from pykeras3 import (callback_model_checkpoint, compile, evaluate,
+                              fit, keras_model_sequential, layer_dense,
+                              load_model, predict, save_model)
+        model = compile(layer_dense(keras_model_sequential(input_shape=3),
+                                    units=2), optimizer="adam", loss="mse")
+        x, y = np.ones((8, 3), "float32"), np.zeros((8, 2), "float32")
+        fit(model, x, y, epochs=2, verbose=0)
+        evaluate(model, x, y, verbose=0)
+        print("tensorflow loaded:", "tensorflow" in sys.modules)
+    """) + textwrap.dedent(NO_TENSORFLOW) + textwrap.dedent("""
+        fit(model, x, y, epochs=2, verbose=0,
+            callbacks=[callback_model_checkpoint("ckpt/e{epoch}.keras")])
+        save_model(model, "m.keras")
+        loaded = load_model("m.keras")
+        assert np.allclose(predict(loaded, x, verbose=0),
+                           predict(model, x, verbose=0))
+        assert np.allclose(predict(load_model("ckpt/e2.keras"), x,
+                                   verbose=0), predict(model, x, verbose=0))
+        saved = sorted(f for f in os.listdir("ckpt") if f[0] != ".")
+        assert saved == ["e1.keras", "e2.keras"], saved
+        assert type(loaded.layers[0].kernel.value).__module__.startswith(
+            "jax"), type(loaded.layers[0].kernel.value)
+        root = os.path.dirname(pykeras3.__file__)
+        print("asked by pykeras3:",
+              sorted(f for f in asked_by if f.startswith(root)))
+        print("tensorflow loaded:", "tensorflow" in sys.modules)
+    """)
+    result = run_fresh(code, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert result.stdout.splitlines() == [
+        "tensorflow loaded: False", "asked by pykeras3: []",
+        "tensorflow loaded: False"], result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.backends
+@pytest.mark.skipif(MISSING_BACKEND is None,
+                    reason="every Keras backend is installed")
+def test_config_set_backend_before_keras_loads_fails_cleanly(tmp_path):
+    # A backend that is not installed: the error says so, and Keras is
+    # still not loaded, so another choice can follow.
+    code = f"""
+        import os, sys
+        import pykeras3
+        try:
+            pykeras3.config_set_backend({MISSING_BACKEND!r})
+        except ImportError as err:
+            print("error:", err)
+        else:
+            raise SystemExit("no error")
+        assert "keras" not in sys.modules, "Keras left half loaded"
+        assert "KERAS_BACKEND" not in os.environ
+        pykeras3.config_set_backend({BACKEND!r})
+        assert pykeras3.config_backend() == {BACKEND!r}
+        print("ok")
+    """
+    result = run_fresh(code, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert f"backend={MISSING_BACKEND!r}" in result.stdout
+    assert f"pip install {MISSING_BACKEND}" in result.stdout
+    assert result.stdout.strip().endswith("ok")
+
+
+@pytest.mark.slow
+@pytest.mark.backends
 @pytest.mark.skipif(OTHER_BACKEND is None,
                     reason="no second Keras backend installed")
 def test_config_set_backend_switches_pykeras3_too(tmp_path):
@@ -994,6 +1131,7 @@ def test_config_set_backend_switches_pykeras3_too(tmp_path):
         import keras
         import pykeras3
         keras_before = sys.modules["keras"]
+        assert pykeras3.config_backend() == {BACKEND!r}
         pykeras3.config_set_backend({OTHER_BACKEND!r})
         import keras
         from pykeras3 import (callback_model_checkpoint, compile, fit,
@@ -1013,11 +1151,15 @@ def test_config_set_backend_switches_pykeras3_too(tmp_path):
         print(type(op_ones(2)).__module__)
     """)
     result = run_python(code, cwd=str(tmp_path),
-                        env={"PYTHONPATH": os.pathsep.join(
-                            [ROOT] + os.environ.get("PYTHONPATH", "").split(
-                                os.pathsep))})
+                        env={"KERAS_BACKEND": BACKEND,
+                             "PYTHONPATH": os.pathsep.join(
+                                 [ROOT] + os.environ.get(
+                                     "PYTHONPATH", "").split(os.pathsep))})
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
-    assert "tensorflow" not in result.stdout
+    # The tensors are the new backend's.
+    assert result.stdout.strip().split(".")[0] == {
+        "tensorflow": "tensorflow", "jax": "jaxlib",
+        "torch": "torch"}.get(OTHER_BACKEND, OTHER_BACKEND), result.stdout
 
 
 # --------------------------------------------------------------------------

@@ -112,8 +112,11 @@ def test_readme_quick_start_is_two_complete_commands():
     demo, tests = quick_start()
     assert "pip install ." in demo and demo.endswith(
         "python -m pykeras3 demo")
-    assert 'pip install ".[test]"' in tests and tests.endswith(
-        "python -m pytest")
+    assert 'pip install ".[test]"' in tests
+    # The whole suite, then the tests marked `backends` on JAX.
+    assert '".[test]" && python -m pytest && ' in tests
+    assert tests.endswith("KERAS_BACKEND=jax python -m pytest -m backends "
+                          "-n 2")
 
 
 def test_ci_runs_the_readme_test_command():

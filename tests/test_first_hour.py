@@ -225,8 +225,12 @@ def test_readme_gives_the_quick_test_command_and_the_durations():
     with open(os.path.join(ROOT, "README.md")) as f:
         readme = f.read()
     assert 'python -m pytest -m "not slow" -n 2' in readme
-    assert "about 8\nminutes" in readme or "about 8 minutes" in readme
+    assert "about 15\nminutes" in readme or "about 15 minutes" in readme
     assert "75 seconds" in readme
+    # The test line runs the JAX leg as well.
+    test_line = next(line for line in readme.splitlines()
+                     if 'python -m pip install ".[test]"' in line)
+    assert "KERAS_BACKEND=jax python -m pytest -m backends" in test_line
 
 
 # ----------------------------------------------------------------------
