@@ -115,6 +115,20 @@ class MonitorCallback(keras.callbacks.Callback):
             return "-inf" if self.direction == "max" else "inf"
         return f"{value:.5f}"
 
+    def agreed(self, value):
+        """`value` as the chief sees it (a JSON-able value, such as the
+        monitored number or None).
+
+        In a job of several processes (see `_processes`) every process
+        must call it at the same point; each gets process 0's value, so
+        that decisions built on it (improvement, stopping) are the same
+        everywhere.  With a single process it returns `value` at once,
+        with no cross-process call."""
+        from . import _processes
+        if _processes.process_count() == 1:
+            return value
+        return _processes.from_chief(value)
+
     # ------------------------------------------------------------------
     # Messages
 

@@ -13,7 +13,9 @@ class EarlyStopping(MonitorCallback):
     Create it with `callback_early_stopping()`; the arguments are described
     there.  After training, `best` is the best value seen, `best_epoch` its
     0-based epoch, and `stopped_epoch` the 0-based epoch training stopped
-    at (0 when it ran to the end), as in Keras.
+    at (0 when it ran to the end), as in Keras.  With several processes
+    (`pykeras3._processes`) every process follows the chief's monitored
+    value, so they all stop together and agree on `best`.
     """
 
     FN = "callback_early_stopping"
@@ -43,7 +45,10 @@ class EarlyStopping(MonitorCallback):
         self._warned = set()
 
     def on_epoch_end(self, epoch, logs=None):
-        current = self.monitored(logs)
+        # In a job of several processes every process decides on the
+        # chief's value, so all stop at the same epoch (a process that
+        # went on alone would wait forever for the others).
+        current = self.agreed(self.monitored(logs))
         if current is None or epoch < self.start_from_epoch:
             return
         if self.restore_best_weights and self.best_weights is None:
