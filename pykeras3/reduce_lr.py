@@ -69,7 +69,10 @@ class ReduceLROnPlateau(MonitorCallback):
         optimizer = self.model.optimizer
         logs["learning_rate"] = float(np.asarray(
             keras.ops.convert_to_numpy(optimizer.learning_rate)))
-        current = self.monitored(logs)
+        # In a job of several processes every process follows the chief's
+        # value: changing the learning rate is an assignment every
+        # process must make alike.
+        current = self.agreed(self.monitored(logs))
         if current is None:
             return
         if self.in_cooldown():

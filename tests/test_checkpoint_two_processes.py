@@ -17,11 +17,7 @@ import sys
 
 import pytest
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.xfail(strict=False, reason="until the checkpoint callback "
-                      "uses pykeras3._processes"),
-]
+pytestmark = pytest.mark.slow
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(ROOT, "vignettes", "multi_process_training.py")
@@ -65,8 +61,10 @@ def assert_agree(a, b):
         assert a[key] == b[key], key
 
 
-def test_only_the_chief_writes_and_both_agree(tmp_path):
-    a, b = job(tmp_path)
+@pytest.mark.parametrize("mode", [[], ["--sync"]],
+                         ids=["background", "sync"])
+def test_only_the_chief_writes_and_both_agree(tmp_path, mode):
+    a, b = job(tmp_path, *mode)
     assert_agree(a, b)
     assert (a["best"], a["best_epoch"]) == (0.7, 3)
     assert a["stopped_epoch"] == a["last_epoch"] == 5

@@ -8,6 +8,7 @@ While writing a notebook, run it and see its outputs with
 import json
 import os
 import re
+import shutil
 import sys
 import time
 
@@ -29,6 +30,8 @@ NOTEBOOKS = [
     "distributed-training.ipynb",
     "from-r-to-python.ipynb",
 ]
+# Example scripts that notebooks run from their own folder.
+SCRIPTS = ["multi_process_training.py"]
 CELL_TIMEOUT = 300
 
 
@@ -65,6 +68,8 @@ def execute(name, cwd):
     from nbclient import NotebookClient
 
     nb = read(name)
+    for script in SCRIPTS:   # beside the notebook, as in a clone
+        shutil.copy(os.path.join(VIGNETTES, script), cwd)
     env = {k: v for k, v in os.environ.items()
            if k not in ("MPLBACKEND", "TF_CPP_MIN_LOG_LEVEL",
                         "PYKERAS3_TF_LOG_LEVEL")}
@@ -101,9 +106,17 @@ def test_the_list_is_the_folder():
     found = sorted(name for name in os.listdir(VIGNETTES)
                    if name.endswith(".ipynb"))
     assert found == sorted(NOTEBOOKS)
+    # Besides the notebooks: example scripts that a notebook runs (from
+    # the notebook's folder) and the README names.
     others = [name for name in os.listdir(VIGNETTES)
               if not name.endswith(".ipynb")]
-    assert not others, f"vignettes/ holds notebooks only: {others}"
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    for name in others:
+        assert name in SCRIPTS, f"vignettes/: {name} is not a notebook"
+        users = [nb for nb in NOTEBOOKS
+                 if name in "".join(c.source for c in read(nb).cells)]
+        assert users, f"vignettes/{name} is run by no notebook"
+        assert f"vignettes/{name}" in readme, name
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

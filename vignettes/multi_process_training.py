@@ -4,7 +4,7 @@ Run it as
 
     python vignettes/multi_process_training.py --processes 2 --dir DIR
         [--epochs N] [--kill-after-epoch K] [--shared] [--patience P]
-        [--val-loss 0.9,0.8,...]
+        [--val-loss 0.9,0.8,...] [--sync]
 
 It starts `--processes` workers (copies of this script) on 127.0.0.1 that
 form one JAX job (`keras.distribution.initialize()`, CPU collectives over
@@ -15,7 +15,8 @@ step everywhere.  Every worker has the same callbacks:
 * `pykeras3.callback_model_checkpoint()` on a folder of its own,
   `DIR/process-<i>/` (hosts without a shared file system), or on one
   folder, `DIR/shared/`, with `--shared`; `monitor="val_loss"`,
-  `save_best_only=True`, `load_weights_on_restart=True`, `max_to_keep=2`;
+  `save_best_only=True`, `load_weights_on_restart=True`, `max_to_keep=2`,
+  saving in the background (on the training thread with `--sync`);
 * `pykeras3.callback_early_stopping()`.
 
 Only the chief (process 0) should write checkpoint files and the state
@@ -68,6 +69,9 @@ def arguments(argv=None):
     parser.add_argument("--shared", action="store_true",
                         help="one checkpoint folder for every process")
     parser.add_argument("--patience", type=int, default=2)
+    parser.add_argument("--sync", action="store_true",
+                        help="save on the training thread "
+                             "(save_on_background=False)")
     parser.add_argument("--val-loss", default=None,
                         help="comma-separated validation losses, by epoch")
     parser.add_argument("--timeout", type=float, default=300,
@@ -226,7 +230,8 @@ def worker(args):
     checkpoint = pykeras3.callback_model_checkpoint(
         os.path.join(folder, "ckpt-{epoch:02d}.weights.h5"),
         monitor="val_loss", save_best_only=True, save_weights_only=True,
-        load_weights_on_restart=True, max_to_keep=2)
+        load_weights_on_restart=True, max_to_keep=2,
+        save_on_background=not args.sync)
     stopping = pykeras3.callback_early_stopping(
         monitor="val_loss", patience=args.patience)
 

@@ -36,6 +36,7 @@ import zipfile
 
 import numpy as np
 
+from .. import _processes
 from .._args import as_bool, is_int
 from .._checks import build_optimizer_for, explain_weights
 from .._files import atomic_write, check_suffix, file_clock, sweep
@@ -166,6 +167,7 @@ class ModelCheckpoint(MonitorCallback):
         self._pending_path = None  # the file a pending state identifies
         self._since = None        # when this run's history began (ns)
         self._reaper = None       # closes replaced files in the background
+        self._chief = True        # the process that writes (see on_train_begin)
         # Per-fit counters.
         self._current_epoch = 0
         self._batches_in_epoch = 0
@@ -226,10 +228,14 @@ class ModelCheckpoint(MonitorCallback):
                 f"nothing will be saved. Monitor a training metric (e.g. "
                 f"'loss') or use save_freq='epoch'.",
                 CheckpointWarning, stacklevel=2)
-        sweep(self._template.root)  # staging entries of writers that died
+        # In a job of several processes, only the chief (process 0) touches
+        # the checkpoint folder; the others follow its state.
+        self._chief = _processes.is_chief()
+        if self._chief:
+            sweep(self._template.root)  # entries of writers that died
         if self.load_weights_on_restart:
             self._restore()
-        if self._since is None:
+        if self._since is None and self._chief:
             self._since = file_clock(self._template.root)
 
     def on_train_end(self, logs=None):
@@ -282,17 +288,22 @@ class ModelCheckpoint(MonitorCallback):
     # Saving
 
     def _save(self, epoch, batch, logs):
+        logs = scalar_logs(logs)
+        current = logs.get(self.monitor)
+        skip = (self._writer is not None and self._writer.busy
+                and self.save_on_background == "skip")
+        # In a job of several processes every process decides on the
+        # chief's value and the chief's skip (one call, process 0's).
+        current, skip = self.agreed([current, skip])
+        if skip:
+            self.say(f"Epoch {epoch + 1}: the previous checkpoint is still "
+                      f"being written; skipping this save point")
+            return
         if self._writer is not None:
-            if self._writer.busy and self.save_on_background == "skip":
-                self.say(f"Epoch {epoch + 1}: the previous checkpoint is "
-                          f"still being written; skipping this save point")
-                return
             # At most one write in flight; what is decided below depends
             # on the completed saves (`best`, the files kept).
             self._writer.wait()
-        logs = scalar_logs(logs)
         path = self._template.format(epoch, batch, logs)
-        current = logs.get(self.monitor)
         improved = self.improves(current, self.best,
                                  self.initial_value_threshold)
         if self.save_best_only:
@@ -321,9 +332,10 @@ class ModelCheckpoint(MonitorCallback):
         self._write(path, epoch, batch, current, improved)
 
     def _write(self, path, epoch, batch, current, improved):
-        if self._since is None:  # hooks driven without on_train_begin
-            self._since = file_clock(self._template.root)
-        if os.path.isdir(path):
+        chief = self._chief
+        if self._since is None and chief:  # hooks driven without
+            self._since = file_clock(self._template.root)  # on_train_begin
+        if chief and os.path.isdir(path):
             raise IsADirectoryError(
                 f"{_FN}(): cannot save the checkpoint to {path!r}: it is an "
                 f"existing directory. Give `filepath` a file name.")
@@ -353,15 +365,22 @@ class ModelCheckpoint(MonitorCallback):
                    last_filepath=path, last_epoch=epoch, records=kept,
                    record=record)
 
+        if not chief:
+            # Another process of the job: it writes nothing, and agrees
+            # with the chief on what was saved.
+            self._set(new)
+            return
         if self._writer is not None:
-            save = _background.Snapshot.take(
-                self.model, weights_only=self.save_weights_only).write
+            with _processes.no_distribution():
+                save = _background.Snapshot.take(
+                    self.model, weights_only=self.save_weights_only).write
         else:
             def save(tmp):
-                if self.save_weights_only:
-                    self.model.save_weights(tmp)
-                else:
-                    self.model.save(tmp)
+                with _processes.no_distribution():
+                    if self.save_weights_only:
+                        self.model.save_weights(tmp)
+                    else:
+                        self.model.save(tmp)
 
         # The state is written only when something a resumed run relies on
         # changes (see `_durable`), which keeps most saves as cheap as
@@ -677,6 +696,44 @@ class ModelCheckpoint(MonitorCallback):
     # Restart
 
     def _restore(self):
+        """Restore the state and the latest checkpoint: the chief reads
+        them from its folder; in a job of several processes it sends both
+        to the others (whose disks need not hold them)."""
+        latest = self._restore_state() if self._chief else None
+        if _processes.process_count() > 1:
+            shared = _processes.from_chief(
+                {"state": self.get_state(), "latest": latest})
+            if not self._chief:
+                self._follow(shared["state"])
+            latest = shared["latest"]
+            with _processes.file_from_chief(latest) as local:
+                if local is not None:
+                    self._load_latest(local)
+        elif latest is not None:
+            self._load_latest(latest)
+        if latest is None:
+            self.say("No checkpoint to restore from; starting fresh")
+            return
+        self.last_filepath = latest
+        self.say(f"Restored the model's weights from {latest}")
+
+    def _follow(self, state):
+        """Take over the chief's state as it is (another process: its
+        files live on the chief's disk)."""
+        self.best = state["best"]
+        self.best_epoch = state["best_epoch"]
+        self.best_filepath = state["best_filepath"]
+        self.last_filepath = state["last_filepath"]
+        self._last_epoch = state["last_epoch"]
+        self._since = state["since"]
+        self._records = [dict(r) for r in state["files"]]
+        self._record_paths = {r["path"] for r in self._records}
+        if state["mode"] is not None and state["monitor"] == self.monitor:
+            self._direction = state["mode"]
+
+    def _restore_state(self):
+        """Read the state file and the folder; returns the latest
+        checkpoint's path, or None."""
         state = self._read_state()
         deletions = []
         if state is not None:
@@ -706,10 +763,11 @@ class ModelCheckpoint(MonitorCallback):
         else:
             self._adopt(found)
         order = {path: i for i, path in enumerate(self.filepaths)}
-        latest = self._template.latest(found, order)
-        if latest is None:
-            self.say("No checkpoint to restore from; starting fresh")
-            return
+        return self._template.latest(found, order)
+
+    def _load_latest(self, latest):
+        """Load the checkpoint at `latest` into the model (with its
+        optimizer's state)."""
         if not self.model.built:
             self._build_from(latest)
         # Build the optimizer so its saved state (step count, moments) is
@@ -726,8 +784,6 @@ class ModelCheckpoint(MonitorCallback):
                 f"({type(err).__name__}: {reason}). Remove or replace that "
                 f"file, or make sure the model has the architecture it was "
                 f"saved from.") from err
-        self.last_filepath = latest
-        self.say(f"Restored the model's weights from {latest}")
 
     def _settle_since(self):
         """Without a recorded start (a state of pykeras3 0.1, or one given
