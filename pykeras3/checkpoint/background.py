@@ -22,6 +22,7 @@ and raised by `check()`/`wait()` on the training thread.
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import shutil
 import threading
@@ -65,6 +66,7 @@ def _recording_store_class():
             self.mode = "w"
             self.ops = []
             self.nbytes = 0
+            self.pending = []
 
         def __bool__(self):
             return True
@@ -74,11 +76,16 @@ def _recording_store_class():
             return self
 
         def __setitem__(self, key, value):
-            array = backend.convert_to_numpy(value)
-            if not array.flags.owndata:  # a view of a live buffer
-                array = array.copy()
+            array = _copy_of(value, backend, self.pending)
             self.nbytes += array.nbytes
             self.ops.append(("set", key, array))
+
+        def finish(self):
+            """Wait for the copies still running (large arrays are copied
+            in pieces, in parallel, while the walk goes on)."""
+            for job in self.pending:
+                job.result()
+            self.pending = []
 
         def close(self):
             pass
@@ -94,6 +101,45 @@ def _recording_store_class():
 
 
 _RECORDING = None
+_COPIERS = None
+# Arrays larger than this are copied in pieces of this size, in parallel:
+# a snapshot is a memory copy, and training waits for it, so it may use
+# every core.
+_PIECE = 8 << 20
+
+
+def _copy_of(value, backend, pending):
+    """A private NumPy copy of a variable's (or tensor's) value, as
+    Keras's H5 store would write it.  Large arrays are read without a
+    first copy (a view of the host buffer) and copied in pieces on a
+    thread pool; the jobs are added to `pending`."""
+    global _COPIERS
+    import numpy as np
+
+    source = None
+    try:
+        raw = getattr(value, "value", value)
+        source = np.asarray(raw)
+    except Exception:  # not viewable: let Keras convert it
+        source = None
+    if source is None or source.dtype == object or \
+            not source.flags.c_contiguous or source.nbytes <= _PIECE:
+        array = backend.convert_to_numpy(value)
+        if not array.flags.owndata:  # a view of a live buffer
+            array = array.copy()
+        return array
+    if _COPIERS is None:
+        _COPIERS = concurrent.futures.ThreadPoolExecutor(
+            max_workers=min(4, os.cpu_count() or 1),
+            thread_name_prefix="pykeras3-snapshot")
+    copy = np.empty_like(source)
+    flat_source, flat_copy = source.reshape(-1), copy.reshape(-1)
+    step = max(_PIECE // source.itemsize, 1)
+    for start in range(0, flat_source.size, step):
+        piece = slice(start, start + step)
+        pending.append(_COPIERS.submit(np.copyto, flat_copy[piece],
+                                       flat_source[piece]))
+    return copy
 
 
 class Snapshot:
@@ -120,8 +166,12 @@ class Snapshot:
             _RECORDING = _recording_store_class()
         weights = _RECORDING()
         if weights_only:
-            lib._save_state(model, weights_store=weights, assets_store=None,
-                            inner_path="", visited_saveables=set())
+            try:
+                lib._save_state(model, weights_store=weights,
+                                assets_store=None, inner_path="",
+                                visited_saveables=set())
+            finally:
+                weights.finish()
             return cls(weights)
         config_json, metadata_json = lib._serialize_model_as_json(model)
         assets = lib.DiskIOStore("assets", mode="w")  # a temporary folder
@@ -132,6 +182,8 @@ class Snapshot:
         except BaseException:
             shutil.rmtree(assets.tmp_dir, ignore_errors=True)
             raise
+        finally:
+            weights.finish()
         return cls(weights, config_json, metadata_json, assets)
 
     def write(self, path):
