@@ -307,3 +307,35 @@ def test_the_interpreters_exit_waits_for_the_last_write(tmp_path):
     resumed.on_train_end()
     assert not any(n.startswith(".pykeras3-staging")
                    for n in os.listdir(tmp_path))
+
+
+def test_large_arrays_copied_in_pieces_and_reused_hold_each_save(tmp_path):
+    # Arrays over 8 MiB are copied in pieces on a thread pool, into the
+    # arrays of the previous (written) snapshot: each file must still
+    # hold exactly the weights of its own save point.
+    model = keras.Sequential([keras.Input((1100,)),
+                              keras.layers.Dense(2100)])
+    model.compile(optimizer="adam", loss="mse")
+    assert model.layers[0].kernel.numpy().nbytes > 8 << 20
+    cb = ckpt(tmp_path / "ep{epoch}.weights.h5", monitor="loss",
+              save_weights_only=True)
+    start(cb, model)
+    for epoch in range(3):
+        rng = np.random.default_rng(epoch)
+        model.set_weights([rng.random(w.shape, dtype=np.float32)
+                           for w in model.get_weights()])
+        cb.on_epoch_end(epoch, {"loss": 0.5})
+        fill(model, -1.0)           # while the write runs
+    cb.wait_until_finished()
+    assert cb._spare                # the last snapshot's arrays, kept...
+    cb.on_train_end()
+    assert not cb._spare            # ...until training ends
+    for epoch in range(3):
+        rng = np.random.default_rng(epoch)
+        expected = [rng.random(w.shape, dtype=np.float32)
+                    for w in model.get_weights()]
+        loaded = keras.Sequential([keras.Input((1100,)),
+                                   keras.layers.Dense(2100)])
+        loaded.load_weights(tmp_path / f"ep{epoch + 1}.weights.h5")
+        for a, b in zip(loaded.get_weights(), expected):
+            np.testing.assert_array_equal(a, b)

@@ -62,11 +62,12 @@ def _recording_store_class():
         the entries and copies each value to a NumPy array (what the H5
         store would have written), without touching any file."""
 
-        def __init__(self):  # no file: the base opens one
+        def __init__(self, spare):  # no file: the base opens one
             self.mode = "w"
             self.ops = []
             self.nbytes = 0
             self.pending = []
+            self.spare = spare
 
         def __bool__(self):
             return True
@@ -76,7 +77,7 @@ def _recording_store_class():
             return self
 
         def __setitem__(self, key, value):
-            array = _copy_of(value, backend, self.pending)
+            array = _copy_of(value, backend, self.pending, self.spare)
             self.nbytes += array.nbytes
             self.ops.append(("set", key, array))
 
@@ -89,6 +90,15 @@ def _recording_store_class():
 
         def close(self):
             pass
+
+        def recycle(self):
+            """Give the large arrays back to `spare`, for the next
+            snapshot."""
+            for op, _name, value in self.ops:
+                if op == "set" and value.nbytes > _PIECE:
+                    self.spare.setdefault((value.shape, value.dtype.str),
+                                          []).append(value)
+            self.ops = []
 
         def replay(self, store):
             for op, name, value in self.ops:
@@ -108,11 +118,13 @@ _COPIERS = None
 _PIECE = 8 << 20
 
 
-def _copy_of(value, backend, pending):
+def _copy_of(value, backend, pending, spare):
     """A private NumPy copy of a variable's (or tensor's) value, as
     Keras's H5 store would write it.  Large arrays are read without a
     first copy (a view of the host buffer) and copied in pieces on a
-    thread pool; the jobs are added to `pending`."""
+    thread pool, into an array of the previous snapshot when `spare`
+    has one (memory already mapped: a fresh one costs as much again in
+    page faults); the jobs are added to `pending`."""
     global _COPIERS
     import numpy as np
 
@@ -132,7 +144,8 @@ def _copy_of(value, backend, pending):
         _COPIERS = concurrent.futures.ThreadPoolExecutor(
             max_workers=min(4, os.cpu_count() or 1),
             thread_name_prefix="pykeras3-snapshot")
-    copy = np.empty_like(source)
+    reusable = spare.get((source.shape, source.dtype.str))
+    copy = reusable.pop() if reusable else np.empty_like(source)
     flat_source, flat_copy = source.reshape(-1), copy.reshape(-1)
     step = max(_PIECE // source.itemsize, 1)
     for start in range(0, flat_source.size, step):
@@ -157,14 +170,16 @@ class Snapshot:
         return self.weights.nbytes
 
     @classmethod
-    def take(cls, model, weights_only):
+    def take(cls, model, weights_only, spare=None):
         """Copy what `model.save_weights()` (or, with `weights_only` False,
-        `model.save()`) would save.  Runs on the training thread."""
+        `model.save()`) would save.  Runs on the training thread.  `spare`:
+        a dict where written snapshots leave their arrays for the next one
+        (its owner clears it when training ends)."""
         global _RECORDING
         lib = _saving_lib()
         if _RECORDING is None:
             _RECORDING = _recording_store_class()
-        weights = _RECORDING()
+        weights = _RECORDING({} if spare is None else spare)
         if weights_only:
             try:
                 lib._save_state(model, weights_store=weights,
@@ -188,16 +203,17 @@ class Snapshot:
 
     def write(self, path):
         """Write the file Keras would have written at `path` (its name
-        ends in `.weights.h5` or `.keras`)."""
+        ends in `.weights.h5` or `.keras`).  Afterwards the snapshot's
+        arrays go back to its `spare` dict."""
         lib = _saving_lib()
-        if self.config_json is None:
-            store = lib.H5IOStore(path, mode="w")
-            try:
-                self.weights.replay(store)
-            finally:
-                store.close()
-            return
         try:
+            if self.config_json is None:
+                store = lib.H5IOStore(path, mode="w")
+                try:
+                    self.weights.replay(store)
+                finally:
+                    store.close()
+                return
             with open(path, "wb") as f, zipfile.ZipFile(f, "w") as archive:
                 archive.writestr("metadata.json", self.metadata_json)
                 archive.writestr("config.json", self.config_json)
@@ -213,8 +229,9 @@ class Snapshot:
             self.discard()
 
     def discard(self):
-        """Free what the snapshot holds outside memory (a whole model's
-        temporary assets folder)."""
+        """Free what the snapshot holds: its arrays go back to `spare`;
+        a whole model's temporary assets folder is deleted."""
+        self.weights.recycle()
         if self.assets_dir is not None and self.assets_dir.tmp_dir and \
                 os.path.exists(self.assets_dir.tmp_dir):
             shutil.rmtree(self.assets_dir.tmp_dir, ignore_errors=True)

@@ -131,6 +131,7 @@ class ModelCheckpoint(MonitorCallback):
         self.period = 1 if period is None else int(period)
         self.save_on_background = _background_mode(save_on_background)
         self._writer = None
+        self._spare = {}          # arrays of written snapshots, for reuse
         if self.save_on_background:
             reason = _background.available()
             if reason is None:
@@ -243,6 +244,7 @@ class ModelCheckpoint(MonitorCallback):
             if self._writer is not None:
                 self._writer.wait()  # the last write, and its error
         finally:
+            self._spare.clear()      # give the snapshot memory back
             self._wait_for_releases()
             if self._pending_path is not None:
                 self._write_state()  # settle: the last save is in place
@@ -373,7 +375,8 @@ class ModelCheckpoint(MonitorCallback):
         if self._writer is not None:
             with _processes.no_distribution():
                 save = _background.Snapshot.take(
-                    self.model, weights_only=self.save_weights_only).write
+                    self.model, weights_only=self.save_weights_only,
+                    spare=self._spare).write
         else:
             def save(tmp):
                 with _processes.no_distribution():
