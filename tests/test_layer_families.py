@@ -471,7 +471,11 @@ def test_added_to_a_sequential_model_in_a_pipe(name, request):
 
 @pytest.mark.parametrize("name", sorted(NEEDS_OTHER_PACKAGES))
 def test_wrappers_of_other_frameworks_name_the_missing_package(name):
+    import importlib.util
     kwargs, package = NEEDS_OTHER_PACKAGES[name]
+    if importlib.util.find_spec(package) is not None:
+        # jax comes with the test extra (CI runs tests on JAX too).
+        pytest.skip(f"{package} is installed here: nothing is missing")
     with pytest.raises(ImportError, match=package):
         getattr(pykeras3, name)(**kwargs)
 
