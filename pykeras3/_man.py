@@ -192,7 +192,11 @@ def index(module, families):
 def pages():
     """{file name: content} for every page of man/."""
     import pykeras3
-    families = pykeras3.FAMILIES
+    # In `__all__` order within each family, whatever order the lazily
+    # loaded modules were imported in.
+    position = {name: i for i, name in enumerate(pykeras3.__all__)}
+    families = {family: sorted(names, key=lambda n: position.get(n, 1 << 30))
+                for family, names in pykeras3.FAMILIES.items()}
     out = {f"{name}.md": render(name, getattr(pykeras3, name), families)
            for name in pykeras3.__all__}
     out["index.md"] = index(pykeras3, families)
