@@ -46,13 +46,11 @@ import subprocess
 import sys
 import time
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
+# pykeras3 first: it keeps TensorFlow's start-up lines off the screen.
+import pykeras3  # noqa: E402,I001
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import toolz  # noqa: E402
-
-import pykeras3  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _common import machine_lines, median, mmm  # noqa: E402
