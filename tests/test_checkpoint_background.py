@@ -339,3 +339,32 @@ def test_large_arrays_copied_in_pieces_and_reused_hold_each_save(tmp_path):
         loaded.load_weights(tmp_path / f"ep{epoch + 1}.weights.h5")
         for a, b in zip(loaded.get_weights(), expected):
             np.testing.assert_array_equal(a, b)
+
+
+LOST_ERROR_CHILD = """
+import os
+import numpy as np
+import keras
+import pykeras3
+
+folder = {folder!r}
+open(os.path.join(folder, "2"), "w").close()   # epoch 2's folder is a file
+model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+cb = pykeras3.callback_model_checkpoint(
+    os.path.join(folder, "{{epoch}}", "m.keras"), monitor="loss")
+cb.set_model(model)
+cb.on_train_begin()
+cb.on_epoch_end(0, {{"loss": 0.5}})
+cb.on_epoch_end(1, {{"loss": 0.4}})   # its write fails in the writer
+raise SystemExit(0)   # training stops: no hook is left to raise it
+"""
+
+
+@pytest.mark.slow
+def test_an_error_no_hook_could_raise_is_reported_at_exit(tmp_path):
+    result = run_python(LOST_ERROR_CHILD.format(folder=str(tmp_path)))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "background write of" in result.stderr
+    assert "m.keras" in result.stderr
+    assert os.path.exists(tmp_path / "1" / "m.keras")

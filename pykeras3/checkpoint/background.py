@@ -22,10 +22,13 @@ and raised by `check()`/`wait()` on the training thread.
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import os
 import shutil
+import sys
 import threading
+import weakref
 import zipfile
 
 __all__ = ["Snapshot", "Writer", "available"]
@@ -237,6 +240,22 @@ class Snapshot:
             shutil.rmtree(self.assets_dir.tmp_dir, ignore_errors=True)
 
 
+_WRITERS = weakref.WeakSet()
+
+
+@atexit.register
+def _report_lost_errors():
+    """At exit (after the last writes, which non-daemon threads finish
+    first): say so on stderr if a write failed and no hook was left to
+    raise its error, e.g. when training stopped with an exception."""
+    for writer in list(_WRITERS):
+        err = writer._error
+        if err is not None:
+            print(f"pykeras3: the background write of {writer._what} "
+                  f"failed and training ended before the error could be "
+                  f"raised: {type(err).__name__}: {err}", file=sys.stderr)
+
+
 class Writer:
     """Runs checkpoint writes on a background thread, one at a time."""
 
@@ -245,6 +264,7 @@ class Writer:
         self._thread = None
         self._error = None
         self._what = None
+        _WRITERS.add(self)
 
     @property
     def busy(self):
