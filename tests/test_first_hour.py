@@ -225,7 +225,7 @@ def test_readme_gives_the_quick_test_command_and_the_durations():
     with open(os.path.join(ROOT, "README.md")) as f:
         readme = f.read()
     assert 'python -m pytest -m "not slow" -n 2' in readme
-    assert "about 17\nminutes" in readme or "about 17 minutes" in readme
+    assert "about 13\nminutes" in readme or "about 13 minutes" in readme
     assert "75 seconds" in readme
     # The test line runs the JAX leg as well.
     test_line = next(line for line in readme.splitlines()
