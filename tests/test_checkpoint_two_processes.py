@@ -105,3 +105,28 @@ def test_a_shared_folder_gets_one_writer(tmp_path):
     a, b = job(tmp_path, "--shared")
     assert_agree(a, b)
     assert (a["restored"]["best"], a["restored"]["best_epoch"]) == (0.7, 3)
+
+
+@pytest.mark.parametrize("mode", [[], ["--sync"]],
+                         ids=["background", "sync"])
+def test_a_failed_save_on_the_chief_stops_every_process(tmp_path, mode):
+    # The chief's file for epoch index 3 (an improvement) cannot be written:
+    # a folder has its name.  Both processes must stop (no process waits
+    # forever for the other), the chief with its own error, process 1
+    # saying why.
+    command = [sys.executable, SCRIPT, "--processes", "2", "--dir",
+               str(tmp_path), "--epochs", "8", "--patience", "9",
+               "--val-loss", VAL_LOSS, "--fail-at-epoch", "3",
+               "--timeout", "150", *mode]
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    result = subprocess.run(command, capture_output=True, text=True,
+                            timeout=200, env=env)
+    assert "did not finish" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode != 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()
+             if line.startswith("{")]
+    assert [r["index"] for r in lines] == [0, 1], result.stdout
+    assert "ckpt-04.weights.h5" in lines[0]["error"]
+    assert "process 0" in lines[1]["error"]
+    assert "ckpt-04.weights.h5" in lines[1]["error"]
+    assert files_under(tmp_path / "process-1") == []

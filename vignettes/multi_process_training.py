@@ -4,7 +4,7 @@ Run it as
 
     python vignettes/multi_process_training.py --processes 2 --dir DIR
         [--epochs N] [--kill-after-epoch K] [--shared] [--patience P]
-        [--val-loss 0.9,0.8,...] [--sync]
+        [--val-loss 0.9,0.8,...] [--sync] [--fail-at-epoch K]
 
 It starts `--processes` workers (copies of this script) on 127.0.0.1 that
 form one JAX job (`keras.distribution.initialize()`, CPU collectives over
@@ -69,6 +69,9 @@ def arguments(argv=None):
     parser.add_argument("--shared", action="store_true",
                         help="one checkpoint folder for every process")
     parser.add_argument("--patience", type=int, default=2)
+    parser.add_argument("--fail-at-epoch", type=int, default=None,
+                        help="make the chief's save at this epoch (0-based) "
+                             "fail: a folder takes its file's name")
     parser.add_argument("--sync", action="store_true",
                         help="save on the training thread "
                              "(save_on_background=False)")
@@ -227,6 +230,10 @@ def worker(args):
 
     folder = checkpoint_folder(args, index)
     os.makedirs(folder, exist_ok=True)
+    if args.fail_at_epoch is not None and index == 0:
+        os.makedirs(os.path.join(
+            folder, f"ckpt-{args.fail_at_epoch + 1:02d}.weights.h5"),
+            exist_ok=True)
     checkpoint = pykeras3.callback_model_checkpoint(
         os.path.join(folder, "ckpt-{epoch:02d}.weights.h5"),
         monitor="val_loss", save_best_only=True, save_weights_only=True,
@@ -271,11 +278,18 @@ def worker(args):
 
     initial_epoch = resume_epoch(checkpoint, _processes)
     restored["initial_epoch"] = initial_epoch
-    history = model.fit(
-        x_train, y_train, batch_size=16, epochs=args.epochs,
-        initial_epoch=initial_epoch, validation_data=(x_val, y_val),
-        verbose=0, callbacks=[ScriptedValLoss(), checkpoint, stopping,
-                              Restored(), Progress()])
+    try:
+        history = model.fit(
+            x_train, y_train, batch_size=16, epochs=args.epochs,
+            initial_epoch=initial_epoch, validation_data=(x_val, y_val),
+            verbose=0, callbacks=[ScriptedValLoss(), checkpoint, stopping,
+                                  Restored(), Progress()])
+    except Exception as err:
+        # A failed save stops every process of the job at the same point.
+        print(REPORT + json.dumps({
+            "index": _processes.process_index(),
+            "error": f"{type(err).__name__}: {err}"}), flush=True)
+        return 3
     files = []
     for root, _, names in os.walk(folder):
         files += [os.path.relpath(os.path.join(root, n), folder)

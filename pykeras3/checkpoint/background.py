@@ -287,13 +287,24 @@ class Writer:
                                         daemon=False)
         self._thread.start()
 
-    def wait(self):
-        """Wait for the write in flight, then raise its error, if any."""
+    def wait(self, raise_error=True):
+        """Wait for the write in flight, then raise its error, if any
+        (with `raise_error` False it stays for `take_error()`)."""
         thread = self._thread
         if thread is not None:
             thread.join()
             self._thread = None
-        self.check()
+        if raise_error:
+            self.check()
+
+    def take_error(self):
+        """The error of a finished write, handed over (None if none)."""
+        if self.busy:
+            return None
+        err, self._error = self._error, None
+        if err is not None and hasattr(err, "add_note"):
+            err.add_note(f"(raised by the background write of {self._what})")
+        return err
 
     def check(self):
         """Raise the error of a finished write (once); never blocks."""

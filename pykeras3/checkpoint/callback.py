@@ -169,6 +169,7 @@ class ModelCheckpoint(MonitorCallback):
         self._since = None        # when this run's history began (ns)
         self._reaper = None       # closes replaced files in the background
         self._chief = True        # the process that writes (see on_train_begin)
+        self._multi = False       # one of several processes
         # Per-fit counters.
         self._current_epoch = 0
         self._batches_in_epoch = 0
@@ -232,6 +233,7 @@ class ModelCheckpoint(MonitorCallback):
         # In a job of several processes, only the chief (process 0) touches
         # the checkpoint folder; the others follow its state.
         self._chief = _processes.is_chief()
+        self._multi = _processes.process_count() > 1
         if self._chief:
             sweep(self._template.root)  # entries of writers that died
         if self.load_weights_on_restart:
@@ -240,18 +242,22 @@ class ModelCheckpoint(MonitorCallback):
             self._since = file_clock(self._template.root)
 
     def on_train_end(self, logs=None):
+        failure = None
         try:
-            if self._writer is not None:
-                self._writer.wait()  # the last write, and its error
+            if self._writer is not None:   # the last write, and its error
+                self._writer.wait(raise_error=not self._multi)
+                failure = self._writer.take_error()
         finally:
             self._spare.clear()      # give the snapshot memory back
             self._wait_for_releases()
             if self._pending_path is not None:
                 self._write_state()  # settle: the last save is in place
+        if self._multi:
+            self._agree_on_failure(failure)
 
 
     def on_epoch_end(self, epoch, logs=None):
-        if self._writer is not None:
+        if self._writer is not None and not self._multi:
             self._writer.check()
         self._current_epoch = epoch
         if self.save_freq != "epoch":
@@ -269,7 +275,7 @@ class ModelCheckpoint(MonitorCallback):
     def _train_batch_ends(self, batch, logs=None):
         """`on_train_batch_end` (and TF 1.x's `on_batch_end`), when saving
         every N batches."""
-        if self._writer is not None:
+        if self._writer is not None and not self._multi:
             self._writer.check()
         seen = batch + 1
         steps = (self.params or {}).get("steps")
@@ -294,17 +300,24 @@ class ModelCheckpoint(MonitorCallback):
         current = logs.get(self.monitor)
         skip = (self._writer is not None and self._writer.busy
                 and self.save_on_background == "skip")
+        failure = None
+        if self._writer is not None and not skip:
+            # At most one write in flight; what is decided below depends
+            # on the completed saves (`best`, the files kept).  Its error
+            # is raised here (in a job of several processes, everywhere).
+            self._writer.wait(raise_error=not self._multi)
+            failure = self._writer.take_error()
         # In a job of several processes every process decides on the
-        # chief's value and the chief's skip (one call, process 0's).
-        current, skip = self.agreed([current, skip])
+        # chief's value and skip, and stops if the chief's last write
+        # failed (one call: process 0's values).
+        current, skip, failed = self.agreed(
+            [current, skip, _failure_text(failure)])
+        if failed is not None:
+            self._raise_failure(failure, failed)
         if skip:
             self.say(f"Epoch {epoch + 1}: the previous checkpoint is still "
                       f"being written; skipping this save point")
             return
-        if self._writer is not None:
-            # At most one write in flight; what is decided below depends
-            # on the completed saves (`best`, the files kept).
-            self._writer.wait()
         path = self._template.format(epoch, batch, logs)
         improved = self.improves(current, self.best,
                                  self.initial_value_threshold)
@@ -331,7 +344,30 @@ class ModelCheckpoint(MonitorCallback):
             if current is not None and not math.isfinite(current):
                 self._warn_nonfinite(current)
             self.say(f"Epoch {epoch + 1}: saving model to {path}")
-        self._write(path, epoch, batch, current, improved)
+        if not self._multi:
+            self._write(path, epoch, batch, current, improved)
+            return
+        failure = None
+        try:
+            self._write(path, epoch, batch, current, improved)
+        except Exception as err:  # the chief's; agreed on below
+            failure = err
+        self._agree_on_failure(failure)
+
+    def _agree_on_failure(self, failure):
+        """In a job of several processes: every process calls it; if the
+        chief's save failed, every process raises (the chief its own
+        error), so that none goes on alone and waits for the others."""
+        failed = self.agreed(_failure_text(failure))
+        if failed is not None:
+            self._raise_failure(failure, failed)
+
+    def _raise_failure(self, failure, text):
+        if failure is not None:
+            raise failure
+        raise RuntimeError(
+            f"{_FN}(): process 0, which writes the checkpoints of this job, "
+            f"could not save ({text}); every process stops here.")
 
     def _write(self, path, epoch, batch, current, improved):
         chief = self._chief
@@ -850,6 +886,10 @@ class ModelCheckpoint(MonitorCallback):
                 f"{path!r} cannot be loaded before training starts. Give the "
                 f"model an input shape (e.g. keras_model_sequential("
                 f"input_shape=...)) or call model.build(...) before fit().")
+
+
+def _failure_text(err):
+    return None if err is None else f"{type(err).__name__}: {err}"
 
 
 def _background_mode(value):
