@@ -226,7 +226,7 @@ def test_readme_gives_the_quick_test_command_and_the_durations():
         readme = f.read()
     assert 'python -m pytest -m "not slow" -n 2' in readme
     assert "about 13\nminutes" in readme or "about 13 minutes" in readme
-    assert "75 seconds" in readme
+    assert "90 seconds" in readme
     # The test line runs the JAX leg as well.
     test_line = next(line for line in readme.splitlines()
                      if 'python -m pip install ".[test]"' in line)
