@@ -1,0 +1,156 @@
+"""`python -m pykeras3 translate`: keras3 R scripts in, pykeras3 Python out.
+
+R is parsed with a real parser (tree-sitter's R grammar, from the
+`translate` extra: `pip install "pykeras3[translate]"`), never with
+regular expressions over the source.  `translate(text)` returns a
+`Translation`: the Python text (always valid Python: what no rule covers
+is kept as `# TODO(translate): <the R line>` at its place), and how many
+statements were translated and how many became TODOs.  R Markdown and
+Quarto files (`.Rmd`, `.qmd`) are translated chunk by chunk, in order,
+with their prose as comments.
+
+The rules are in `_emit.py` (statements, expressions, the base R table);
+which keras3 arguments are 1-based in R comes from keras3's own argument
+converters (`_keras3/api.json`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import os
+import re
+
+from ._r import RSyntaxError, parse
+
+__all__ = ["translate", "translate_file", "Translation", "RSyntaxError"]
+
+_HEADER = "# Translated from R by `python -m pykeras3 translate`."
+
+
+@dataclasses.dataclass
+class Translation:
+    python: str
+    statements: int
+    todos: int
+
+    def summary(self):
+        return (f"{self.statements} statement(s) translated, "
+                f"{self.todos} TODO(s) left")
+
+
+def translate(text, filename="<R>", markdown=False):
+    """Translate R source `text` (or, with `markdown`, an R Markdown or
+    Quarto document) to Python."""
+    from ._emit import Translator
+
+    translator = Translator(_exports(), _zero_based())
+    if markdown:
+        body = []
+        for kind, chunk, offset in _chunks(text):
+            if kind == "prose":
+                body += [("# " + line).rstrip() for line in chunk]
+                continue
+            source = "\n".join(chunk)
+            try:
+                root = parse(source, filename)
+            except RSyntaxError as err:
+                err.line += offset
+                err.lineno = err.line
+                raise
+            body += translator.program(root, source.splitlines())
+    else:
+        root = parse(text, filename)
+        body = translator.program(root, text.splitlines())
+    head = [_HEADER]
+    if "numpy" in translator.modules:
+        head.append("import numpy as np")
+    if "toolz" in translator.modules:
+        head.append("import toolz")
+    if translator.used:
+        head += _import_lines(sorted(translator.used))
+    lines, blank = [], 0
+    for line in head + [""] + body:   # at most two blank lines in a row
+        blank = blank + 1 if not line.strip() else 0
+        if blank <= 2:
+            lines.append(line.rstrip())
+    python = "\n".join(lines).strip("\n") + "\n"
+    return Translation(python, translator.statements, translator.todos)
+
+
+def translate_file(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    markdown = path.lower().endswith((".rmd", ".qmd"))
+    return translate(text, filename=path, markdown=markdown)
+
+
+def _import_lines(names):
+    line = "from pykeras3 import " + ", ".join(names)
+    if len(line) <= 79:
+        return [line]
+    out = ["from pykeras3 import ("]
+    current = "   "
+    for name in names:
+        piece = f" {name},"
+        if len(current) + len(piece) > 79:
+            out.append(current)
+            current = "   "
+        current += piece
+    out.append(current)
+    out.append(")")
+    return out
+
+
+_FENCE = re.compile(r"^\s*```+\s*\{r[^}]*\}\s*$", re.IGNORECASE)
+_END = re.compile(r"^\s*```+\s*$")
+
+
+def _chunks(text):
+    """[(kind, lines, line offset)]: "prose" and "r" runs of a document."""
+    lines = text.splitlines()
+    out, prose, i = [], [], 0
+    while i < len(lines):
+        if _FENCE.match(lines[i]):
+            if prose:
+                out.append(("prose", prose, 0))
+                prose = []
+            start = i + 1
+            j = start
+            while j < len(lines) and not _END.match(lines[j]):
+                j += 1
+            out.append(("r", lines[start:j], start))
+            i = j + 1
+            continue
+        prose.append(lines[i])
+        i += 1
+    if prose:
+        out.append(("prose", prose, 0))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _exports():
+    import pykeras3
+    return frozenset(pykeras3.__all__)
+
+
+@functools.lru_cache(maxsize=None)
+def _zero_based():
+    """{function: {argument: converter}} for keras3's arguments that are
+    1-based in R (axes, indices, epochs)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)),
+                        "_keras3", "api.json")
+    with open(path, encoding="utf-8") as f:
+        api = json.load(f)
+    # keras3 converts these in the function's own code, not with a
+    # converter: 1-based there too.
+    out = {"get_layer": {"index": "as_index"},
+           "freeze_weights": {"from": "as_index", "to": "as_index"},
+           "unfreeze_weights": {"from": "as_index", "to": "as_index"}}
+    for function in api["functions"]:
+        for arg, converter in (function.get("converters") or {}).items():
+            if converter in ("as_axis", "as_index", "as_py_index"):
+                out.setdefault(function["name"], {})[arg] = converter
+    return out

@@ -1,0 +1,814 @@
+"""From an R syntax tree to Python source that runs on pykeras3.
+
+`Translator.program(root)` walks the top-level statements.  Each statement
+is translated whole or not at all: anything a rule does not cover raises
+`Untranslatable` inside it, and the statement becomes
+`# TODO(translate): <its R lines>` at the same place, never a guess.
+
+Conventions of the output: R names keep their spelling (dots become
+underscores); keras3 functions keep their names and get pykeras3's
+0-based arguments (`initial_epoch`, `axis`, `index`, ...) with the
+arithmetic written out; R's 1-based subscripts become 0-based with the
+shift written out (`x[[i]]` -> `x[i - 1]`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._r import text_of
+
+INDENT = "    "
+
+# R's operators with a Python spelling (the others are TODOs).
+_BINARY = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**", "%%": "%",
+           "%/%": "//", "==": "==", "!=": "!=", "<": "<", ">": ">",
+           "<=": "<=", ">=": ">=", "&&": "and", "||": "or", "&": "&",
+           "|": "|", "%in%": "in", "%*%": "@"}
+_PIPES = {"|>", "%>%"}
+
+
+class Untranslatable(Exception):
+    """A construct no rule covers (the statement becomes a TODO)."""
+
+
+class Translator:
+    def __init__(self, exports, zero_based):
+        self.exports = exports          # pykeras3's exported names
+        self.zero_based = zero_based    # {function: {arg: converter}}
+        self.used = set()               # pykeras3 names the output uses
+        self.modules = set()            # other imports (numpy, toolz)
+        self.dicts = set()              # names bound to named lists
+        self.histories = set()          # names bound to fit()'s result
+        self.statements = 0
+        self.todos = 0
+
+    # ------------------------------------------------------------------
+    # Statements
+
+    def program(self, root, source_lines):
+        self._source = source_lines
+        out = []
+        for node in root.named_children:
+            lines = self.statement_or_todo(node, 0, source_lines)
+            if not _parses(lines):   # a rule's slip never breaks the file
+                self.statements -= 1
+                lines = self.todo(node, 0)
+            out += lines
+        return out
+
+    def todo(self, node, depth):
+        first, last = node.start_point[0], node.end_point[0]
+        self.todos += 1
+        return [INDENT * depth + "# TODO(translate): " + line.strip()
+                for line in self._source[first:last + 1]
+                if line.strip()] or \
+            [INDENT * depth + "# TODO(translate): " + text_of(node)]
+
+    def statement_or_todo(self, node, depth, source_lines):
+        if node.type == "comment":
+            return [INDENT * depth + text_of(node)]
+        try:
+            lines = self.statement(node, depth)
+        except Untranslatable:
+            return self.todo(node, depth)
+        self.statements += 1
+        out = []
+        for line in lines:   # continuation lines of wrapped calls
+            first, *rest = line.split("\n")
+            lead = first[:len(first) - len(first.lstrip())]
+            out += [first] + [lead + part for part in rest]
+        if node.type == "binary_operator" and depth == 0 and out and \
+                out[0].startswith("def "):
+            out = ["", ""] + out + ["", ""]   # around a top-level def
+        return out
+
+    def statement(self, node, depth):
+        pad = INDENT * depth
+        kind = node.type
+        if kind == "binary_operator":
+            op = text_of(node.child_by_field_name("operator"))
+            lhs = node.child_by_field_name("lhs")
+            rhs = node.child_by_field_name("rhs")
+            if op in ("<-", "=", "<<-") or op == "->":
+                if op == "->":
+                    lhs, rhs = rhs, lhs
+                if op == "<<-":
+                    raise Untranslatable(node)
+                return self.assignment(lhs, rhs, depth)
+            if op == "%<>%":
+                target = self.target(lhs)
+                return [pad + f"{target} = "
+                        + self.pipe([lhs] + self.pipe_steps(rhs))]
+            if op == "%<-%":
+                return [pad + f"{self.unpack_target(lhs)} = "
+                        + self.expr(rhs)]
+        if kind == "call":
+            name = self.function_name(node)
+            if name in ("library", "require"):
+                return self.library(node, pad)
+            if name == "stop":
+                return [pad + "raise RuntimeError("
+                        + self.message_text(node) + ")"]
+            if name == "return":
+                args = self.arguments(node)
+                value = self.expr(args[0][1]) if args else "None"
+                return [pad + f"return {value}"]
+            if name == "invisible":
+                args = self.arguments(node)
+                if not args:
+                    return [pad + "pass"]
+        if kind == "if_statement":
+            return self.if_statement(node, depth)
+        if kind == "for_statement":
+            return self.for_statement(node, depth)
+        if kind == "while_statement":
+            condition = self.expr(node.child_by_field_name("condition"))
+            return [pad + f"while {condition}:"] + \
+                self.block(node.child_by_field_name("body"), depth + 1)
+        if kind == "repeat_statement":
+            return [pad + "while True:"] + \
+                self.block(node.child_by_field_name("body"), depth + 1)
+        if kind == "break":
+            return [pad + "break"]
+        if kind == "next":
+            return [pad + "continue"]
+        if kind == "braced_expression":
+            return self.block(node, depth)
+        return [pad + self.expr(node)]
+
+    def block(self, node, depth):
+        """The statements of a body (braced or a single expression)."""
+        children = node.named_children if node.type == "braced_expression" \
+            else [node]
+        out = []
+        for child in children:
+            out += self.statement_or_todo(child, depth, self._source)
+        return out or [INDENT * depth + "pass"]
+
+    def assignment(self, lhs, rhs, depth):
+        pad = INDENT * depth
+        if rhs.type == "function_definition" and lhs.type == "identifier":
+            return self.function_def(self.name(lhs), rhs, depth)
+        if lhs.type == "identifier":
+            name = self.name(lhs)
+            self.dicts.discard(name)
+            self.histories.discard(name)
+            if self.is_named_list(rhs):
+                self.dicts.add(name)
+            elif self.last_function(rhs) == "fit":
+                self.histories.add(name)
+        return [pad + f"{self.target(lhs)} = {self.expr(rhs)}"]
+
+    def function_def(self, name, node, depth):
+        pad = INDENT * depth
+        params = self.parameters(node)
+        body = node.child_by_field_name("body")
+        if body.type != "braced_expression":
+            return [pad + f"def {name}({params}):",
+                    pad + INDENT + "return " + self.expr(body)]
+        lines = self.block(body, depth + 1)
+        # R returns the value of the last expression.
+        last = body.named_children[-1] if body.named_children else None
+        if last is not None and self.is_value(last):
+            lines[-1] = INDENT * (depth + 1) + "return " + \
+                lines[-1].strip()
+        return [pad + f"def {name}({params}):"] + lines
+
+    def is_value(self, node):
+        if node.type in ("if_statement", "for_statement", "while_statement",
+                         "repeat_statement", "comment", "break", "next"):
+            return False
+        if node.type == "binary_operator":
+            op = text_of(node.child_by_field_name("operator"))
+            if op in ("<-", "=", "->", "<<-", "%<>%", "%<-%"):
+                return False
+        if node.type == "call" and self.function_name(node) in (
+                "return", "stop", "print", "cat", "message", "library",
+                "invisible"):
+            return False
+        return True
+
+    def if_statement(self, node, depth):
+        pad = INDENT * depth
+        out = [pad + f"if {self.expr(node.child_by_field_name('condition'))}:"]
+        out += self.block(node.child_by_field_name("consequence"), depth + 1)
+        other = node.child_by_field_name("alternative")
+        while other is not None and other.type == "if_statement":
+            condition = self.expr(other.child_by_field_name("condition"))
+            out += [pad + f"elif {condition}:"]
+            out += self.block(other.child_by_field_name("consequence"),
+                              depth + 1)
+            other = other.child_by_field_name("alternative")
+        if other is not None:
+            out += [pad + "else:"] + self.block(other, depth + 1)
+        return out
+
+    def for_statement(self, node, depth):
+        pad = INDENT * depth
+        var = self.name(node.child_by_field_name("variable"))
+        sequence = node.child_by_field_name("sequence")
+        iterable = self.expr(sequence, iterating=True)
+        return [pad + f"for {var} in {iterable}:"] + \
+            self.block(node.child_by_field_name("body"), depth + 1)
+
+    def library(self, node, pad):
+        args = self.arguments(node)
+        package = text_of(args[0][1]).strip("\"'") if args else ""
+        if package in ("keras3", "keras"):
+            return []   # the import line names the functions used
+        if package in ("tensorflow", "reticulate"):
+            return []   # nothing to import: pykeras3 loads what it needs
+        raise Untranslatable(node)
+
+    # ------------------------------------------------------------------
+    # Expressions
+
+    def expr(self, node, iterating=False):
+        kind = node.type
+        if kind == "identifier":
+            return self.name(node)
+        if kind in ("integer", "float"):
+            return self.number(node)
+        if kind == "string":
+            return self.string(node)
+        if kind == "true":
+            return "True"
+        if kind == "false":
+            return "False"
+        if kind in ("null", "na"):
+            return "None"
+        if kind == "inf":
+            self.modules.add("numpy")
+            return "np.inf"
+        if kind == "nan":
+            self.modules.add("numpy")
+            return "np.nan"
+        if kind == "parenthesized_expression":
+            inner = node.named_children[0]
+            return f"({self.expr(inner)})"
+        if kind == "unary_operator":
+            op = text_of(node.child_by_field_name("operator"))
+            operand = self.expr(node.child_by_field_name("rhs"))
+            if op == "-":
+                return f"-{operand}"
+            if op == "+":
+                return operand
+            if op == "!":
+                return f"not {operand}"
+            raise Untranslatable(node)
+        if kind == "binary_operator":
+            return self.binary(node, iterating)
+        if kind == "call":
+            return self.call(node)
+        if kind == "extract_operator":
+            return self.extract(node)
+        if kind == "subset2":
+            return self.subscript(node, double=True)
+        if kind == "subset":
+            return self.subscript(node, double=False)
+        if kind == "function_definition":
+            body = node.child_by_field_name("body")
+            if body.type == "braced_expression":
+                if len(body.named_children) != 1:
+                    raise Untranslatable(node)
+                body = body.named_children[0]
+            return f"lambda {self.parameters(node)}: {self.expr(body)}"
+        raise Untranslatable(node)
+
+    def binary(self, node, iterating):
+        op = text_of(node.child_by_field_name("operator"))
+        lhs = node.child_by_field_name("lhs")
+        rhs = node.child_by_field_name("rhs")
+        if op in _PIPES:
+            steps = self.pipe_steps(node)
+            return self.pipe(steps)
+        if op == ":":
+            start, stop = self.expr(lhs), self.expr(rhs)
+            end = _plus_one(stop)
+            if iterating:
+                return f"range({start}, {end})"
+            self.modules.add("numpy")
+            return f"np.arange({start}, {end})"
+        if op not in _BINARY:
+            raise Untranslatable(node)
+        return f"{self.expr(lhs)} {_BINARY[op]} {self.expr(rhs)}"
+
+    def pipe_steps(self, node):
+        """[first value, step call, step call, ...] of a `|>`/`%>%` chain
+        (for `%<>%`, the steps of its right-hand side)."""
+        if node.type == "binary_operator" and text_of(
+                node.child_by_field_name("operator")) in _PIPES:
+            return self.pipe_steps(node.child_by_field_name("lhs")) + \
+                [node.child_by_field_name("rhs")]
+        return [node]
+
+    def pipe(self, steps):
+        first, calls = steps[0], steps[1:]
+        if not calls:
+            return self.expr(first)
+        for step in calls:
+            if step.type != "call":
+                raise Untranslatable(step)
+        if len(calls) == 1:       # one step: a plain call
+            return self.call(calls[0], first=self.expr(first))
+        parts = [self.expr(first)]
+        for step in calls:
+            name = self.function_name(step)
+            if name not in self.exports:
+                raise Untranslatable(step)   # no deferred form
+            parts.append(self.call(step))
+        self.modules.add("toolz")
+        return _wrapped("toolz.pipe", parts, force=True)
+
+    def call(self, node, first=None):
+        name = self.function_name(node)
+        args = self.arguments(node)
+        rendered = [] if first is None else [first]
+        if name in _BASE:
+            return _BASE[name](self, node, args, first)
+        if name not in self.exports:
+            raise Untranslatable(node)
+        self.used.add(name)
+        shifts = self.zero_based.get(name, {})
+        for arg_name, value in args:
+            text = self.expr(value)
+            if arg_name is not None and arg_name in shifts:
+                text = _shifted(shifts[arg_name], value, text)
+            rendered.append(text if arg_name is None
+                            else f"{_py_name(arg_name)}={text}")
+        return _wrapped(name, rendered)
+
+    def extract(self, node):
+        op = text_of(node.child_by_field_name("operator"))
+        lhs = node.child_by_field_name("lhs")
+        rhs = node.child_by_field_name("rhs")
+        if op != "$" or rhs is None or rhs.type not in ("identifier",
+                                                          "string"):
+            raise Untranslatable(node)
+        key = text_of(rhs).strip("\"'`")
+        base = self.expr(lhs)
+        if self.is_dict(lhs):
+            return f'{base}["{key}"]'
+        return f"{base}.{_py_name(key)}"
+
+    def is_dict(self, node):
+        """Whether `node` is known to be a dict (a named list, or the
+        `metrics`/`params` of a training history), so `$` is a key."""
+        if node.type == "identifier":
+            return self.name(node) in self.dicts
+        if node.type == "extract_operator":
+            inner = node.child_by_field_name("lhs")
+            field = node.child_by_field_name("rhs")
+            return (inner.type == "identifier"
+                    and self.name(inner) in self.histories
+                    and field is not None
+                    and text_of(field) in ("metrics", "params"))
+        return False
+
+    def last_function(self, node):
+        """The function a value comes from (the last step of a pipe)."""
+        while node.type == "binary_operator" and text_of(
+                node.child_by_field_name("operator")) in _PIPES:
+            node = node.child_by_field_name("rhs")
+        if node.type == "call":
+            try:
+                return self.function_name(node)
+            except Untranslatable:
+                return None
+        return None
+
+    def subscript(self, node, double):
+        target = self.expr(node.child_by_field_name("function"))
+        args = self.arguments(node)
+        if len(args) != 1 or args[0][0] is not None:
+            raise Untranslatable(node)
+        index = args[0][1]
+        if index.type == "string":
+            return f"{target}[{self.string(index)}]"
+        if index.type == "unary_operator" or (
+                index.type == "binary_operator" and not double and text_of(
+                    index.child_by_field_name("operator")) == ":"):
+            if index.type == "unary_operator":
+                raise Untranslatable(node)   # R's negative: drop
+            lo = index.child_by_field_name("lhs")
+            hi = index.child_by_field_name("rhs")
+            return f"{target}[{_minus_one(self.expr(lo))}:{self.expr(hi)}]"
+        return f"{target}[{_minus_one(self.expr(index))}]"
+
+    # ------------------------------------------------------------------
+    # Pieces
+
+    def function_name(self, node):
+        function = node.child_by_field_name("function")
+        if function is None or function.type not in ("identifier",
+                                                      "namespace_operator"):
+            raise Untranslatable(node)
+        if function.type == "namespace_operator":
+            rhs = function.child_by_field_name("rhs")
+            return text_of(rhs)
+        return text_of(function)
+
+    def arguments(self, node):
+        """[(name or None, value node)] of a call or subscript."""
+        arguments = node.child_by_field_name("arguments")
+        out = []
+        if arguments is None:
+            return out
+        for arg in arguments.named_children:
+            if arg.type == "comma":
+                continue
+            if arg.type != "argument":
+                raise Untranslatable(arg)
+            name = arg.child_by_field_name("name")
+            value = arg.child_by_field_name("value")
+            if value is None:
+                raise Untranslatable(arg)  # an empty argument: x[, 1]
+            out.append((None if name is None
+                        else text_of(name).strip("`\"'"), value))
+        return out
+
+    def parameters(self, node):
+        params = node.child_by_field_name("parameters")
+        out = []
+        for param in params.named_children:
+            if param.type == "comma":
+                continue
+            name = param.child_by_field_name("name")
+            default = param.child_by_field_name("default")
+            if name is None or text_of(name) == "...":
+                raise Untranslatable(param)
+            text = _py_name(text_of(name))
+            if default is not None:
+                text += f"={self.expr(default)}"
+            out.append(text)
+        return ", ".join(out)
+
+    def target(self, node):
+        if node.type == "identifier":
+            return self.name(node)
+        if node.type in ("extract_operator", "subset2", "subset"):
+            return self.expr(node)
+        raise Untranslatable(node)
+
+    def unpack_target(self, node):
+        if node.type == "call" and self.function_name(node) == "c":
+            names = [self.target(value) for _name, value in
+                     self.arguments(node)]
+            return ", ".join(names)
+        raise Untranslatable(node)
+
+    def name(self, node):
+        text = text_of(node).strip("`")
+        if text in ("T", "F"):
+            return "True" if text == "T" else "False"
+        return _py_name(text)
+
+    def number(self, node):
+        text = text_of(node)
+        if text.endswith("L"):
+            text = text[:-1]
+        if text.lower().startswith("0x"):
+            return str(int(text, 16))
+        return text
+
+    def string(self, node):
+        text = text_of(node)
+        if text[:1] in "rR":
+            raise Untranslatable(node)   # raw strings
+        body = text[1:-1]
+        if text[0] == "'":
+            body = body.replace('\\"', '"').replace('"', '\\"') \
+                .replace("\\'", "'")
+        return f'"{body}"'
+
+    def is_named_list(self, node):
+        if node.type != "call":
+            return False
+        try:
+            name = self.function_name(node)
+        except Untranslatable:
+            return False
+        return name == "list" and any(
+            n is not None for n, _v in self.arguments(node))
+
+    def message_text(self, node):
+        args = self.arguments(node)
+        if len(args) == 1 and args[0][0] is None:
+            return self.expr(args[0][1])
+        return _concat(self, args, "")
+
+
+# ----------------------------------------------------------------------
+# Base R and common packages
+
+def _c(tr, node, args, first):
+    if any(name is not None for name, _ in args):
+        raise Untranslatable(node)
+    items = [tr.expr(value) for _, value in args]
+    if len(items) == 1:
+        return f"({items[0]},)"
+    return "(" + ", ".join(items) + ")"
+
+
+def _list(tr, node, args, first):
+    names = [name for name, _ in args]
+    if all(name is not None for name in names) and names:
+        return "{" + ", ".join(f'"{name}": {tr.expr(value)}'
+                               for name, value in args) + "}"
+    if any(name is not None for name in names):
+        raise Untranslatable(node)
+    return "[" + ", ".join(tr.expr(value) for _, value in args) + "]"
+
+
+def _print(tr, node, args, first):
+    if any(name is not None for name, _ in args):
+        raise Untranslatable(node)
+    values = [tr.expr(value) for _, value in args]
+    if first is not None:
+        values.insert(0, first)
+    return "print(" + ", ".join(values) + ")"
+
+
+def _cat(tr, node, args, first):
+    if any(name is not None for name, _ in args) or first is not None:
+        raise Untranslatable(node)
+    if args and args[-1][1].type == "string" and \
+            tr.string(args[-1][1]) == '"\\n"':
+        args = args[:-1]      # print() ends the line itself
+    return f"print({_concat(tr, args, ' ', strip_newline=True)})"
+
+
+def _concat(tr, args, sep, strip_newline=False):
+    """An f-string joining the arguments (paste, paste0, cat, stop)."""
+    parts, exprs = [], []
+    for name, value in args:
+        if name is not None:
+            raise Untranslatable(value)
+        if value.type == "string":
+            text = tr.string(value)[1:-1]
+            if strip_newline and text.endswith("\\n") and \
+                    (name, value) == args[-1]:
+                text = text[:-2]
+            parts.append(text.replace("{", "{{").replace("}", "}}"))
+        else:
+            exprs.append(tr.expr(value))
+            parts.append("{" + exprs[-1] + "}")
+    if not exprs:
+        return '"' + sep.join(parts).replace("{{", "{").replace("}}", "}") \
+            + '"'
+    if any('"' in e for e in exprs):
+        # Before Python 3.12 an f-string cannot reuse its own quotes.
+        if any("'" in e for e in exprs) or any("'" in p for p in parts):
+            raise Untranslatable(args[0][1])
+        return "f'" + sep.join(parts).replace('\\"', '"') + "'"
+    return 'f"' + sep.join(parts) + '"'
+
+
+def _paste(sep):
+    def paste(tr, node, args, first):
+        if first is not None:
+            raise Untranslatable(node)
+        given = [(n, v) for n, v in args if n is None]
+        named = {n: v for n, v in args if n is not None}
+        separator = sep
+        if "sep" in named:
+            if named["sep"].type != "string":
+                raise Untranslatable(node)
+            separator = tr.string(named["sep"])[1:-1]
+        if set(named) - {"sep"}:
+            raise Untranslatable(node)
+        return _concat(tr, given, separator)
+    return paste
+
+
+def _simple(python, module=None, arity=None):
+    """A base R function that maps onto one Python call, positional
+    arguments only."""
+    def simple(tr, node, args, first):
+        if any(name is not None for name, _ in args):
+            raise Untranslatable(node)
+        values = [tr.expr(value) for _, value in args]
+        if first is not None:
+            values.insert(0, first)
+        if arity is not None and len(values) != arity:
+            raise Untranslatable(node)
+        if module:
+            tr.modules.add(module)
+        return f"{python}({', '.join(values)})"
+    return simple
+
+
+def _seq_len(tr, node, args, first):
+    if len(args) != 1 or args[0][0] is not None or first is not None:
+        raise Untranslatable(node)
+    return f"range(1, {_plus_one(tr.expr(args[0][1]))})"
+
+
+def _set_seed(tr, node, args, first):
+    if len(args) != 1 or first is not None:
+        raise Untranslatable(node)
+    tr.used.add("set_random_seed")
+    return f"set_random_seed({tr.expr(args[0][1])})"
+
+
+def _named(tr, node, args, first, allowed):
+    """{name: rendered} of a base R call's arguments, positional ones
+    taking the names in `allowed` order."""
+    if first is not None:
+        raise Untranslatable(node)
+    out, position = {}, 0
+    for name, value in args:
+        if name is None:
+            if position >= len(allowed):
+                raise Untranslatable(node)
+            name = allowed[position]
+            position += 1
+        if name not in allowed or name in out:
+            raise Untranslatable(node)
+        out[name] = tr.expr(value)
+    return out
+
+
+def _random(numpy_name, r_params, py_params):
+    """runif(n, min, max) / rnorm(n, mean, sd): NumPy's generator."""
+    def draw(tr, node, args, first):
+        given = _named(tr, node, args, first, r_params)
+        if "n" not in given:
+            raise Untranslatable(node)
+        tr.modules.add("numpy")
+        parts = [f"{py}={given[r]}" for r, py in zip(r_params[1:], py_params)
+                 if r in given]
+        return (f"np.random.{numpy_name}(" + ", ".join(
+            parts + [f"size={given['n']}"]) + ")")
+    return draw
+
+
+def _array(tr, node, args, first):
+    """array(data, dim): R fills arrays column-major (order="F")."""
+    given = _named(tr, node, args, first, ["data", "dim"])
+    if set(given) != {"data", "dim"}:
+        raise Untranslatable(node)
+    tr.modules.add("numpy")
+    return f'np.reshape({given["data"]}, {given["dim"]}, order="F")'
+
+
+def _matrix(tr, node, args, first):
+    given = _named(tr, node, args, first, ["data", "nrow", "ncol", "byrow"])
+    if "data" not in given or not ({"nrow", "ncol"} & set(given)):
+        raise Untranslatable(node)
+    rows = given.get("nrow", "-1")
+    cols = given.get("ncol", "-1")
+    order = "C" if given.get("byrow") == "True" else "F"
+    tr.modules.add("numpy")
+    return f'np.reshape({given["data"]}, ({rows}, {cols}), order="{order}")'
+
+
+def _array_reshape(tr, node, args, first):
+    """keras3's array_reshape() is row-major (order="C")."""
+    if first is not None:
+        args = [(None, None)] + args
+    given = {}
+    names = ["x", "dim"]
+    for i, (name, value) in enumerate(args):
+        key = name or (names[i] if i < len(names) else None)
+        if key not in names:
+            raise Untranslatable(node)
+        given[key] = first if value is None else tr.expr(value)
+    tr.modules.add("numpy")
+    return f'np.reshape({given["x"]}, {given["dim"]}, order="C")'
+
+
+def _map(tr, node, args, first):
+    """lapply(x, f) / sapply / purrr::map: a list of f's results."""
+    values = [tr.expr(value) for name, value in args if name is None]
+    if first is not None:
+        values.insert(0, first)
+    if len(values) != 2 or len(args) + (first is not None) != 2:
+        raise Untranslatable(node)
+    return f"list(map({values[1]}, {values[0]}))"
+
+
+_BASE = {
+    "lapply": _map,
+    "sapply": _map,
+    "map": _map,
+    "runif": _random("uniform", ["n", "min", "max"], ["low", "high"]),
+    "rnorm": _random("normal", ["n", "mean", "sd"], ["loc", "scale"]),
+    "array": _array,
+    "matrix": _matrix,
+    "array_reshape": _array_reshape,
+    "round": _simple("np.round", "numpy"),
+    "c": _c,
+    "list": _list,
+    "print": _print,
+    "message": _cat,
+    "cat": _cat,
+    "paste": _paste(" "),
+    "paste0": _paste(""),
+    "length": _simple("len", arity=1),
+    "seq_len": _seq_len,
+    "set.seed": _set_seed,
+    "sum": _simple("np.sum", "numpy", 1),
+    "mean": _simple("np.mean", "numpy", 1),
+    "max": _simple("max"),
+    "min": _simple("min"),
+    "abs": _simple("abs", arity=1),
+    "sqrt": _simple("np.sqrt", "numpy", 1),
+    "exp": _simple("np.exp", "numpy", 1),
+    "log": _simple("np.log", "numpy", 1),
+    "is.null": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])} is None" if len(args) == 1 and first is None
+        else _raise(node)),
+    "nrow": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])}.shape[0]" if len(args) == 1 and
+        first is None else _raise(node)),
+    "ncol": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])}.shape[1]" if len(args) == 1 and
+        first is None else _raise(node)),
+    "dim": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])}.shape" if len(args) == 1 and first is None
+        else _raise(node)),
+}
+
+
+def _raise(node):
+    raise Untranslatable(node)
+
+
+def _wrapped(name, parts, force=False):
+    """`name(parts...)` on one line, or one part a line when long."""
+    one = f"{name}({', '.join(parts)})"
+    if not force and (len(one) <= 72 or not parts) or \
+            (force and len(one) <= 60):
+        return one
+    inner = ",\n".join(INDENT + p.replace("\n", "\n" + INDENT)
+                        for p in parts)
+    return f"{name}(\n{inner},\n)"
+
+
+def _parses(lines):
+    import ast
+    try:
+        ast.parse("\n".join(lines))
+    except SyntaxError:
+        return False
+    return True
+
+
+# ----------------------------------------------------------------------
+# Helpers
+
+_NUMBER = re.compile(r"^-?\d+$")
+
+
+def _plus_one(text):
+    """`text + 1`, computed when it is a literal integer."""
+    if _NUMBER.match(text):
+        return str(int(text) + 1)
+    return f"{text} + 1"
+
+
+def _minus_one(text):
+    """`text - 1`, computed when it is a literal integer."""
+    if _NUMBER.match(text):
+        return str(int(text) - 1)
+    return f"{text} - 1"
+
+
+def _shifted(converter, node, text):
+    """A keras3 argument that is 1-based in R, as pykeras3's 0-based one:
+    literal numbers computed, other values with the `- 1` written out;
+    negative axes count from the end in both and stay as they are."""
+    if converter == "as_axis":
+        if text.startswith("-") or text == "None":
+            return text
+        if text.startswith("(") and text.endswith(")"):
+            items = [i.strip() for i in text[1:-1].split(",") if i.strip()]
+            if all(_NUMBER.match(i) for i in items):
+                shifted = [i if i.startswith("-") else _minus_one(i)
+                           for i in items]
+                return "(" + ", ".join(shifted) + ("," if len(shifted) == 1
+                                                   else "") + ")"
+            raise Untranslatable(node)
+        return _minus_one(text)
+    if converter in ("as_index", "as_py_index"):
+        if text == "None":
+            return text
+        return _minus_one(text)
+    return text
+
+
+def _py_name(text):
+    """An R name as a Python identifier (dots become underscores)."""
+    name = text.replace(".", "_")
+    if not name.isidentifier():
+        raise Untranslatable(text)
+    if name in ("lambda", "def", "class", "from", "import", "pass",
+                "with", "yield", "global", "del", "as", "assert", "try",
+                "except", "raise", "finally", "is", "not", "and", "or",
+                "None", "True", "False", "in", "elif", "async", "await",
+                "nonlocal", "continue", "break", "return", "if", "else",
+                "for", "while"):
+        return name + "_"
+    return name

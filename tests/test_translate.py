@@ -1,0 +1,151 @@
+"""`python -m pykeras3 translate`: R in, Python out.
+
+tests/translate/ holds pairs written here: `<rule>.R` (or `.Rmd`) and the
+Python expected from it.  tests/translate/scripts/ holds whole keras3
+scripts that are translated and then run.
+"""
+
+import ast
+import glob
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("tree_sitter_language_pack")
+
+from conftest import ROOT  # noqa: E402
+from pykeras3.translate import RSyntaxError, translate, translate_file  # noqa: E402
+
+CORPUS = os.path.join(ROOT, "tests", "translate")
+PAIRS = sorted(p for p in glob.glob(os.path.join(CORPUS, "*"))
+               if p.endswith((".R", ".Rmd")))
+SCRIPTS = sorted(glob.glob(os.path.join(CORPUS, "scripts", "*.R")))
+pytestmark = pytest.mark.introspection
+
+
+@pytest.mark.parametrize("source", PAIRS, ids=os.path.basename)
+def test_each_rule_translates_as_written(source):
+    expected = open(os.path.splitext(source)[0] + ".py",
+                    encoding="utf-8").read()
+    result = translate_file(source)
+    assert result.python == expected
+    ast.parse(result.python)
+
+
+def test_the_corpus_covers_every_pair():
+    for source in PAIRS:
+        assert os.path.exists(os.path.splitext(source)[0] + ".py"), source
+
+
+def test_what_no_rule_covers_is_kept_as_a_todo_at_its_place():
+    result = translate("x <- 1\ncounter <<- x\ny <- 2\n")
+    lines = result.python.splitlines()
+    assert lines[-3:] == ["x = 1", "# TODO(translate): counter <<- x",
+                          "y = 2"]
+    assert (result.statements, result.todos) == (2, 1)
+
+
+def test_a_multi_line_statement_keeps_every_r_line_in_its_todo():
+    result = translate("z <- weird(1,\n  2)\n")
+    assert result.python.splitlines()[-2:] == [
+        "# TODO(translate): z <- weird(1,", "# TODO(translate): 2)"]
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("x <- c(1, 2\n", 1, 12),
+    ("y <- 1\nif (x > ) 2\n", 2, 9),
+])
+def test_r_syntax_errors_are_located(text, line, column):
+    with pytest.raises(RSyntaxError) as info:
+        translate(text, filename="bad.R")
+    assert (info.value.line, info.value.column) == (line, column)
+    assert str(info.value).startswith(f"bad.R:{line}:{column}:")
+
+
+@pytest.mark.parametrize("text", [
+    "f <- function(...) 1", "x[, 1]", "x[-1]", "`my var` <- 3",
+    "function(x) { a; b }", "r\"(raw)\"", "a %o% b", "x$`weird name`",
+    "repeat { break }", "if (a) b", "lapply(x)", "cat(sep = '-', 1)",
+    "print('{x}')", "paste0('{', x, '}')", "list(a = 1, 2)", "c(a = 1)", "T & F",
+])
+def test_any_input_the_parser_accepts_gives_valid_python(text):
+    ast.parse(translate(text).python)
+
+
+def test_the_r_to_python_index_shifts():
+    python = translate(
+        "library(keras3)\n"
+        "fit(m, x, y, initial_epoch = 5)\n"
+        "fit(m, x, y, initial_epoch = e)\n"
+        "op_sum(x, axis = 2)\nop_sum(x, axis = -1)\n"
+        "op_sum(x, axis = c(1, 2))\nget_layer(m, index = 1)\n"
+        "freeze_weights(m, from = 2)\n").python
+    assert "initial_epoch=4" in python
+    assert "initial_epoch=e - 1" in python
+    assert "axis=1)" in python and "axis=-1)" in python
+    assert "axis=(0, 1)" in python
+    assert "get_layer(m, index=0)" in python
+    assert "freeze_weights(m, from_=1)" in python
+
+
+def test_array_is_column_major_and_array_reshape_row_major():
+    python = translate("a <- array(1:6, dim = c(2, 3))\n"
+                       "b <- array_reshape(1:6, c(2, 3))\n").python
+    assert 'np.reshape(np.arange(1, 7), (2, 3), order="F")' in python
+    assert 'np.reshape(np.arange(1, 7), (2, 3), order="C")' in python
+    scope = {}
+    exec(python, scope)
+    assert scope["a"].tolist() == [[1, 3, 5], [2, 4, 6]]   # as in R
+    assert scope["b"].tolist() == [[1, 2, 3], [4, 5, 6]]
+
+
+def run_cli(*args, stdin=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "pykeras3", "translate",
+                           *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, timeout=120)
+
+
+def test_cli_reads_stdin_writes_stdout_and_summarises_on_stderr():
+    done = run_cli("-", stdin="x <- 1\ny <<- 2\n")
+    assert done.returncode == 0, done.stderr
+    assert "x = 1" in done.stdout
+    assert "1 statement(s) translated, 1 TODO(s) left" in done.stderr
+
+
+def test_cli_strict_fails_when_a_todo_remains(tmp_path):
+    (tmp_path / "s.R").write_text("y <<- 2\n")
+    done = run_cli(str(tmp_path / "s.R"), "-o", str(tmp_path / "s.py"),
+                   "--strict")
+    assert done.returncode == 1
+    assert "TODO(translate)" in (tmp_path / "s.py").read_text()
+
+
+def test_cli_reports_a_syntax_error_with_its_location(tmp_path):
+    (tmp_path / "bad.R").write_text("x <- (1 +\n")
+    done = run_cli(str(tmp_path / "bad.R"))
+    assert done.returncode == 2
+    assert "bad.R:" in done.stderr and "R syntax error" in done.stderr
+    assert done.stdout == ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script", SCRIPTS, ids=os.path.basename)
+def test_whole_scripts_translate_without_todo_and_run(script, tmp_path):
+    result = translate_file(script)
+    assert result.todos == 0, result.python
+    target = tmp_path / "script.py"
+    target.write_text(result.python)
+    done = subprocess.run([sys.executable, str(target)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_the_readme_example_is_what_translate_writes():
+    import re
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    section = readme.split("## Translating keras3 R scripts", 1)[1]
+    r_code = re.search(r"```r\n(.*?)```", section, flags=re.S).group(1)
+    python = re.search(r"```python\n(.*?)```", section, flags=re.S).group(1)
+    assert translate(r_code).python == python

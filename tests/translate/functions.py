@@ -1,0 +1,14 @@
+# Translated from R by `python -m pykeras3 translate`.
+
+
+def add(x, y=1):
+    s = x + y
+    return s * 2
+
+
+def square(v):
+    return v ** 2
+
+
+doubled = list(map(lambda x: x * 2, (1, 2, 3)))
+halves = list(map(lambda x: x / 2, (2, 4)))
