@@ -40,6 +40,7 @@ class Translator:
         self.modules = set()            # other imports (numpy, toolz)
         self.dicts = set()              # names bound to named lists
         self.histories = set()          # names bound to fit()'s result
+        self.zero_indices = set()       # names bound to 0-based positions
         self.statements = 0
         self.todos = 0
 
@@ -49,7 +50,12 @@ class Translator:
     def program(self, root, source_lines):
         self._source = source_lines
         out = []
+        previous_end = None
         for node in root.named_children:
+            if previous_end is not None and \
+                    node.start_point[0] > previous_end + 1:
+                out.append("")     # the script's own blank lines
+            previous_end = node.end_point[0]
             lines = self.statement_or_todo(node, 0, source_lines)
             if not _parses(lines):   # a rule's slip never breaks the file
                 self.statements -= 1
@@ -154,6 +160,9 @@ class Translator:
             name = self.name(lhs)
             self.dicts.discard(name)
             self.histories.discard(name)
+            self.zero_indices.discard(name)
+            if self.last_function(rhs) in _INDEX_RESULTS:
+                self.zero_indices.add(name)
             if self.is_named_list(rhs):
                 self.dicts.add(name)
             elif self.last_function(rhs) == "fit":
@@ -394,6 +403,9 @@ class Translator:
             lo = index.child_by_field_name("lhs")
             hi = index.child_by_field_name("rhs")
             return f"{target}[{_minus_one(self.expr(lo))}:{self.expr(hi)}]"
+        if index.type == "identifier" and \
+                self.name(index) in self.zero_indices:
+            return f"{target}[{self.name(index)}]"   # already 0-based
         return f"{target}[{_minus_one(self.expr(index))}]"
 
     # ------------------------------------------------------------------
@@ -650,7 +662,8 @@ def _array(tr, node, args, first):
     if set(given) != {"data", "dim"}:
         raise Untranslatable(node)
     tr.modules.add("numpy")
-    return f'np.reshape({given["data"]}, {given["dim"]}, order="F")'
+    return _wrapped("np.reshape", [given["data"], given["dim"],
+                                   'order="F"'])
 
 
 def _matrix(tr, node, args, first):
@@ -661,7 +674,8 @@ def _matrix(tr, node, args, first):
     cols = given.get("ncol", "-1")
     order = "C" if given.get("byrow") == "True" else "F"
     tr.modules.add("numpy")
-    return f'np.reshape({given["data"]}, ({rows}, {cols}), order="{order}")'
+    return _wrapped("np.reshape", [given["data"], f"({rows}, {cols})",
+                                   f'order="{order}"'])
 
 
 def _array_reshape(tr, node, args, first):
@@ -676,7 +690,7 @@ def _array_reshape(tr, node, args, first):
             raise Untranslatable(node)
         given[key] = first if value is None else tr.expr(value)
     tr.modules.add("numpy")
-    return f'np.reshape({given["x"]}, {given["dim"]}, order="C")'
+    return _wrapped("np.reshape", [given["x"], given["dim"], 'order="C"'])
 
 
 def _map(tr, node, args, first):
@@ -689,7 +703,74 @@ def _map(tr, node, args, first):
     return f"list(map({values[1]}, {values[0]}))"
 
 
+def _sprintf(tr, node, args, first):
+    """sprintf(fmt, ...): Python's % formatting reads the same formats."""
+    if first is not None or not args or any(n is not None for n, _ in args):
+        raise Untranslatable(node)
+    fmt = args[0][1]
+    if fmt.type != "string":
+        raise Untranslatable(node)
+    values = [tr.expr(v) for _, v in args[1:]]
+    if not values:
+        return tr.string(fmt)
+    if len(values) == 1:
+        return f"{tr.string(fmt)} % ({values[0]},)"
+    return f"{tr.string(fmt)} % ({', '.join(values)})"
+
+
+def _which_max(python):
+    def which(tr, node, args, first):
+        values = [tr.expr(v) for n, v in args if n is None]
+        if first is not None:
+            values.insert(0, first)
+        if len(values) != 1 or len(args) + (first is not None) != 1:
+            raise Untranslatable(node)
+        tr.modules.add("numpy")
+        # 0-based, like pykeras3's op_argmax(): a name bound to it is
+        # used as an index without the shift (see `zero_indices`).
+        return f"int({python}({values[0]}))"
+    return which
+
+
+def _seq(tr, node, args, first):
+    given = _named(tr, node, args, first, ["from", "to", "by",
+                                            "length.out"])
+    tr.modules.add("numpy")
+    if set(given) == {"from", "to"}:
+        return f"np.arange({given['from']}, {_plus_one(given['to'])})"
+    if set(given) == {"from", "to", "by"}:
+        return (f"np.arange({given['from']}, {given['to']} + "
+                f"{given['by']} / 2, {given['by']})")
+    if set(given) == {"from", "to", "length.out"}:
+        return (f"np.linspace({given['from']}, {given['to']}, "
+                f"{given['length.out']})")
+    raise Untranslatable(node)
+
+
+def _rep(tr, node, args, first):
+    given = _named(tr, node, args, first, ["x", "times", "each"])
+    tr.modules.add("numpy")
+    if set(given) == {"x", "times"}:
+        return f"np.tile({given['x']}, {given['times']})"
+    if set(given) == {"x", "each"}:
+        return f"np.repeat({given['x']}, {given['each']})"
+    raise Untranslatable(node)
+
+
+def _head(tr, node, args, first):
+    given = _named(tr, node, args, first, ["x", "n"]) if first is None \
+        else dict(_named(tr, node, args, None, ["n"]), x=first)
+    return f"{given['x']}[:{given.get('n', '6')}]"
+
+
 _BASE = {
+    "sprintf": _sprintf,
+    "which.max": _which_max("np.argmax"),
+    "which.min": _which_max("np.argmin"),
+    "seq": _seq,
+    "rep": _rep,
+    "head": _head,
+    "str": _simple("print"),
     "lapply": _map,
     "sapply": _map,
     "map": _map,
@@ -760,6 +841,8 @@ def _parses(lines):
 # Helpers
 
 _NUMBER = re.compile(r"^-?\d+$")
+# Functions whose result is a position: 1-based in R, 0-based here.
+_INDEX_RESULTS = {"which.max", "which.min", "op_argmax", "op_argmin"}
 
 
 def _plus_one(text):
