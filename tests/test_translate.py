@@ -149,3 +149,23 @@ def test_the_readme_example_is_what_translate_writes():
     r_code = re.search(r"```r\n(.*?)```", section, flags=re.S).group(1)
     python = re.search(r"```python\n(.*?)```", section, flags=re.S).group(1)
     assert translate(r_code).python == python
+
+
+def test_nested_unpacking_and_the_scripts_own_functions():
+    python = translate(
+        "c(c(x_train, y_train), c(x_test, .)) %<-% dataset_mnist()\n"
+        "scale <- function(a) a / 255\n"
+        "x_train <- scale(x_train)\n"
+        "y <- unknown_fn(x_train)\n").python
+    assert "(x_train, y_train), (x_test, _) = dataset_mnist()" in python
+    assert "x_train = scale(x_train)" in python
+    assert "# TODO(translate): y <- unknown_fn(x_train)" in python
+    # A name met only in a statement that became a TODO is not imported.
+    assert "unknown_fn" not in python.split("\n\n")[0]
+
+
+def test_positional_arguments_are_shifted_too():
+    python = translate("a <- op_expand_dims(x, 2)\nb <- op_sum(x, 2)\n"
+                       "c <- op_sum(x, -1)\n").python
+    assert "op_expand_dims(x, 1)" in python
+    assert "op_sum(x, 1)" in python and "op_sum(x, -1)" in python

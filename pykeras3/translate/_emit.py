@@ -41,6 +41,7 @@ class Translator:
         self.dicts = set()              # names bound to named lists
         self.histories = set()          # names bound to fit()'s result
         self.zero_indices = set()       # names bound to 0-based positions
+        self.defined = set()            # names the script itself binds
         self.statements = 0
         self.todos = 0
 
@@ -52,6 +53,7 @@ class Translator:
         out = []
         previous_end = None
         for node in root.named_children:
+            saved = (set(self.used), set(self.modules))
             if previous_end is not None and \
                     node.start_point[0] > previous_end + 1:
                 out.append("")     # the script's own blank lines
@@ -59,6 +61,7 @@ class Translator:
             lines = self.statement_or_todo(node, 0, source_lines)
             if not _parses(lines):   # a rule's slip never breaks the file
                 self.statements -= 1
+                self.used, self.modules = saved
                 lines = self.todo(node, 0)
             out += lines
         return out
@@ -74,9 +77,12 @@ class Translator:
     def statement_or_todo(self, node, depth, source_lines):
         if node.type == "comment":
             return [INDENT * depth + text_of(node)]
+        saved = (set(self.used), set(self.modules))
         try:
             lines = self.statement(node, depth)
         except Untranslatable:
+            # Names met before the failure are not imported for it.
+            self.used, self.modules = saved
             return self.todo(node, depth)
         self.statements += 1
         out = []
@@ -158,6 +164,7 @@ class Translator:
             return self.function_def(self.name(lhs), rhs, depth)
         if lhs.type == "identifier":
             name = self.name(lhs)
+            self.defined.add(name)
             self.dicts.discard(name)
             self.histories.discard(name)
             self.zero_indices.discard(name)
@@ -171,6 +178,7 @@ class Translator:
 
     def function_def(self, name, node, depth):
         pad = INDENT * depth
+        self.defined.add(name)
         params = self.parameters(node)
         body = node.child_by_field_name("body")
         if body.type != "braced_expression":
@@ -336,14 +344,27 @@ class Translator:
         rendered = [] if first is None else [first]
         if name in _BASE:
             return _BASE[name](self, node, args, first)
+        if name in self.defined and name not in self.exports:
+            # The script's own function (or a model or layer it built).
+            for arg_name, value in args:
+                text = self.expr(value)
+                rendered.append(text if arg_name is None
+                                else f"{_py_name(arg_name)}={text}")
+            return _wrapped(self.name(node.child_by_field_name("function")),
+                            rendered)
         if name not in self.exports:
             raise Untranslatable(node)
         self.used.add(name)
         shifts = self.zero_based.get(name, {})
-        for arg_name, value in args:
+        positional = _parameters(name) if shifts else []
+        skip = 0 if first is None else 1
+        for position, (arg_name, value) in enumerate(args):
             text = self.expr(value)
-            if arg_name is not None and arg_name in shifts:
-                text = _shifted(shifts[arg_name], value, text)
+            known = arg_name
+            if known is None and position + skip < len(positional):
+                known = positional[position + skip]
+            if known is not None and known in shifts:
+                text = _shifted(shifts[known], value, text)
             rendered.append(text if arg_name is None
                             else f"{_py_name(arg_name)}={text}")
         return _wrapped(name, rendered)
@@ -463,11 +484,14 @@ class Translator:
             return self.expr(node)
         raise Untranslatable(node)
 
-    def unpack_target(self, node):
+    def unpack_target(self, node, nested=False):
+        """`c(a, b)` (or `c(c(a, b), c(c, d))`) as a tuple target."""
         if node.type == "call" and self.function_name(node) == "c":
-            names = [self.target(value) for _name, value in
-                     self.arguments(node)]
-            return ", ".join(names)
+            names = [self.unpack_target(value, nested=True)
+                     if value.type == "call" else self.target(value)
+                     for _name, value in self.arguments(node)]
+            joined = ", ".join(names)
+            return f"({joined})" if nested else joined
         raise Untranslatable(node)
 
     def name(self, node):
@@ -820,7 +844,7 @@ def _raise(node):
 def _wrapped(name, parts, force=False):
     """`name(parts...)` on one line, or one part a line when long."""
     one = f"{name}({', '.join(parts)})"
-    if not force and (len(one) <= 72 or not parts) or \
+    if not force and (len(one) <= 79 or not parts) or \
             (force and len(one) <= 60):
         return one
     inner = ",\n".join(INDENT + p.replace("\n", "\n" + INDENT)
@@ -880,6 +904,20 @@ def _shifted(converter, node, text):
             return text
         return _minus_one(text)
     return text
+
+
+def _parameters(name):
+    """The positional parameter names of pykeras3's `name`, with keras3's
+    spelling (`from_` is keras3's `from`)."""
+    import inspect
+
+    import pykeras3
+    try:
+        signature = inspect.signature(getattr(pykeras3, name))
+    except (AttributeError, TypeError, ValueError):
+        return []
+    return [p.name.rstrip("_") for p in signature.parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
 
 
 def _py_name(text):

@@ -10,5 +10,6 @@ def square(v):
     return v ** 2
 
 
+nine = square(3)
 doubled = list(map(lambda x: x * 2, (1, 2, 3)))
 halves = list(map(lambda x: x / 2, (2, 4)))
