@@ -112,3 +112,12 @@ def mmm(values, scale=1.0, digits=1, suffix=""):
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
+
+
+def report(lines, out=None):
+    """Print the Markdown report, and write it to `out` when given."""
+    text = "\n".join(lines)
+    print(text)
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text + "\n")

@@ -84,7 +84,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import machine_lines, median, mmm  # noqa: E402
+from _common import machine_lines, median, mmm, report  # noqa: E402
 
 INPUTS = 256
 OUTPUTS = 10
@@ -608,11 +608,7 @@ def main(argv=None):
             "wait: on_train_end (background writes finishing).", ""]
     out += ["Targets (medians of the per-round ratios):"]
     out += verdicts(all_results) or ["- (no ratios measured)"]
-    text = "\n".join(out)
-    print(text)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+    report(out, args.out)
 
 
 if __name__ == "__main__":

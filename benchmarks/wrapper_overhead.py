@@ -53,7 +53,7 @@ import numpy as np  # noqa: E402
 import toolz  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import machine_lines, median, mmm  # noqa: E402
+from _common import machine_lines, median, mmm, report  # noqa: E402
 
 TARGET = 1.02
 WHAT = ("fit", "layer", "deferred", "import")
@@ -260,11 +260,7 @@ def main(argv=None):
         part = table(*BENCHES[w](args))
         print(part + "\n", file=sys.stderr, flush=True)
         out += [part, ""]
-    text = "\n".join(out)
-    print(text)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+    report(out, args.out)
 
 
 if __name__ == "__main__":

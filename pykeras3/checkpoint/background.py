@@ -308,10 +308,6 @@ class Writer:
 
     def check(self):
         """Raise the error of a finished write (once); never blocks."""
-        err = self._error
-        if err is None or self.busy:
-            return
-        self._error = None
-        if hasattr(err, "add_note"):
-            err.add_note(f"(raised by the background write of {self._what})")
-        raise err
+        err = self.take_error()
+        if err is not None:
+            raise err

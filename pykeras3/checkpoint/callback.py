@@ -244,9 +244,7 @@ class ModelCheckpoint(MonitorCallback):
     def on_train_end(self, logs=None):
         failure = None
         try:
-            if self._writer is not None:   # the last write, and its error
-                self._writer.wait(raise_error=not self._multi)
-                failure = self._writer.take_error()
+            failure = self._last_write()
         finally:
             self._spare.clear()      # give the snapshot memory back
             self._wait_for_releases()
@@ -300,13 +298,9 @@ class ModelCheckpoint(MonitorCallback):
         current = logs.get(self.monitor)
         skip = (self._writer is not None and self._writer.busy
                 and self.save_on_background == "skip")
-        failure = None
-        if self._writer is not None and not skip:
-            # At most one write in flight; what is decided below depends
-            # on the completed saves (`best`, the files kept).  Its error
-            # is raised here (in a job of several processes, everywhere).
-            self._writer.wait(raise_error=not self._multi)
-            failure = self._writer.take_error()
+        # At most one write in flight; what is decided below depends on
+        # the completed saves (`best`, the files kept).
+        failure = None if skip else self._last_write()
         # In a job of several processes every process decides on the
         # chief's value and skip, and stops if the chief's last write
         # failed (one call: process 0's values).
@@ -353,6 +347,15 @@ class ModelCheckpoint(MonitorCallback):
         except Exception as err:  # the chief's; agreed on below
             failure = err
         self._agree_on_failure(failure)
+
+    def _last_write(self):
+        """Wait for the background write in flight, if any.  Its error is
+        raised here in a single process; in a job of several it is
+        returned, for every process to agree on (`_agree_on_failure`)."""
+        if self._writer is None:
+            return None
+        self._writer.wait(raise_error=not self._multi)
+        return self._writer.take_error()
 
     def _agree_on_failure(self, failure):
         """In a job of several processes: every process calls it; if the

@@ -346,16 +346,13 @@ class Translator:
             return _BASE[name](self, node, args, first)
         if name in self.defined and name not in self.exports:
             # The script's own function (or a model or layer it built).
-            for arg_name, value in args:
-                text = self.expr(value)
-                rendered.append(text if arg_name is None
-                                else f"{_py_name(arg_name)}={text}")
-            return _wrapped(self.name(node.child_by_field_name("function")),
-                            rendered)
-        if name not in self.exports:
+            name = self.name(node.child_by_field_name("function"))
+            shifts = {}
+        elif name in self.exports:
+            self.used.add(name)
+            shifts = self.zero_based.get(name, {})
+        else:
             raise Untranslatable(node)
-        self.used.add(name)
-        shifts = self.zero_based.get(name, {})
         positional = _parameters(name) if shifts else []
         skip = 0 if first is None else 1
         for position, (arg_name, value) in enumerate(args):
@@ -557,15 +554,6 @@ def _list(tr, node, args, first):
     return "[" + ", ".join(tr.expr(value) for _, value in args) + "]"
 
 
-def _print(tr, node, args, first):
-    if any(name is not None for name, _ in args):
-        raise Untranslatable(node)
-    values = [tr.expr(value) for _, value in args]
-    if first is not None:
-        values.insert(0, first)
-    return "print(" + ", ".join(values) + ")"
-
-
 def _cat(tr, node, args, first):
     if any(name is not None for name, _ in args) or first is not None:
         raise Untranslatable(node)
@@ -622,13 +610,7 @@ def _simple(python, module=None, arity=None):
     """A base R function that maps onto one Python call, positional
     arguments only."""
     def simple(tr, node, args, first):
-        if any(name is not None for name, _ in args):
-            raise Untranslatable(node)
-        values = [tr.expr(value) for _, value in args]
-        if first is not None:
-            values.insert(0, first)
-        if arity is not None and len(values) != arity:
-            raise Untranslatable(node)
+        values = _positional(tr, node, args, first, arity)
         if module:
             tr.modules.add(module)
         return f"{python}({', '.join(values)})"
@@ -648,12 +630,30 @@ def _set_seed(tr, node, args, first):
     return f"set_random_seed({tr.expr(args[0][1])})"
 
 
-def _named(tr, node, args, first, allowed):
-    """{name: rendered} of a base R call's arguments, positional ones
-    taking the names in `allowed` order."""
+def _positional(tr, node, args, first, count=None):
+    """The rendered positional arguments of a base R call (a piped value
+    first); named arguments, or another number than `count`, are not
+    covered."""
+    if any(name is not None for name, _ in args):
+        raise Untranslatable(node)
+    values = [tr.expr(value) for _, value in args]
     if first is not None:
+        values.insert(0, first)
+    if count is not None and len(values) != count:
+        raise Untranslatable(node)
+    return values
+
+
+def _named(tr, node, args, first, allowed, piped=False):
+    """{name: rendered} of a base R call's arguments, positional ones
+    taking the names in `allowed` order; with `piped`, a piped value is
+    the first of them."""
+    if first is not None and not piped:
         raise Untranslatable(node)
     out, position = {}, 0
+    if first is not None:
+        out[allowed[0]] = first
+        position = 1
     for name, value in args:
         if name is None:
             if position >= len(allowed):
@@ -704,26 +704,16 @@ def _matrix(tr, node, args, first):
 
 def _array_reshape(tr, node, args, first):
     """keras3's array_reshape() is row-major (order="C")."""
-    if first is not None:
-        args = [(None, None)] + args
-    given = {}
-    names = ["x", "dim"]
-    for i, (name, value) in enumerate(args):
-        key = name or (names[i] if i < len(names) else None)
-        if key not in names:
-            raise Untranslatable(node)
-        given[key] = first if value is None else tr.expr(value)
+    given = _named(tr, node, args, first, ["x", "dim"], piped=True)
+    if set(given) != {"x", "dim"}:
+        raise Untranslatable(node)
     tr.modules.add("numpy")
     return _wrapped("np.reshape", [given["x"], given["dim"], 'order="C"'])
 
 
 def _map(tr, node, args, first):
     """lapply(x, f) / sapply / purrr::map: a list of f's results."""
-    values = [tr.expr(value) for name, value in args if name is None]
-    if first is not None:
-        values.insert(0, first)
-    if len(values) != 2 or len(args) + (first is not None) != 2:
-        raise Untranslatable(node)
+    values = _positional(tr, node, args, first, 2)
     return f"list(map({values[1]}, {values[0]}))"
 
 
@@ -744,11 +734,7 @@ def _sprintf(tr, node, args, first):
 
 def _which_max(python):
     def which(tr, node, args, first):
-        values = [tr.expr(v) for n, v in args if n is None]
-        if first is not None:
-            values.insert(0, first)
-        if len(values) != 1 or len(args) + (first is not None) != 1:
-            raise Untranslatable(node)
+        values = _positional(tr, node, args, first, 1)
         tr.modules.add("numpy")
         # 0-based, like pykeras3's op_argmax(): a name bound to it is
         # used as an index without the shift (see `zero_indices`).
@@ -782,8 +768,9 @@ def _rep(tr, node, args, first):
 
 
 def _head(tr, node, args, first):
-    given = _named(tr, node, args, first, ["x", "n"]) if first is None \
-        else dict(_named(tr, node, args, None, ["n"]), x=first)
+    given = _named(tr, node, args, first, ["x", "n"], piped=True)
+    if "x" not in given:
+        raise Untranslatable(node)
     return f"{given['x']}[:{given.get('n', '6')}]"
 
 
@@ -806,7 +793,7 @@ _BASE = {
     "round": _simple("np.round", "numpy"),
     "c": _c,
     "list": _list,
-    "print": _print,
+    "print": _simple("print"),
     "message": _cat,
     "cat": _cat,
     "paste": _paste(" "),
