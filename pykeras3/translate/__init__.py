@@ -9,9 +9,10 @@ statements were translated and how many became TODOs.  R Markdown and
 Quarto files (`.Rmd`, `.qmd`) are translated chunk by chunk, in order,
 with their prose as comments.
 
-The rules are in `_emit.py` (statements, expressions, the base R table);
-which keras3 arguments are 1-based in R comes from keras3's own argument
-converters (`_keras3/api.json`).
+The rules: `_emit.py` (statements and expressions), `_base.py` (the
+base R table), `_python.py` (the Python text they write: names, numbers,
+wrapped calls).  Which keras3 arguments are 1-based in R comes from
+keras3's own argument converters (`_keras3/api.json`).
 """
 
 from __future__ import annotations

@@ -14,11 +14,10 @@ shift written out (`x[[i]]` -> `x[i - 1]`).
 
 from __future__ import annotations
 
-import re
-
+from ._base import BASE, INDEX_RESULTS, concat
+from ._python import (INDENT, NUMBER, Untranslatable, minus_one, parses,
+                      plus_one, py_name, wrapped)
 from ._r import text_of
-
-INDENT = "    "
 
 # R's operators with a Python spelling (the others are TODOs).
 _BINARY = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**", "%%": "%",
@@ -26,10 +25,6 @@ _BINARY = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**", "%%": "%",
            "<=": "<=", ">=": ">=", "&&": "and", "||": "or", "&": "&",
            "|": "|", "%in%": "in", "%*%": "@"}
 _PIPES = {"|>", "%>%"}
-
-
-class Untranslatable(Exception):
-    """A construct no rule covers (the statement becomes a TODO)."""
 
 
 class Translator:
@@ -59,7 +54,7 @@ class Translator:
                 out.append("")     # the script's own blank lines
             previous_end = node.end_point[0]
             lines = self.statement_or_todo(node, 0, source_lines)
-            if not _parses(lines):   # a rule's slip never breaks the file
+            if not parses(lines):   # a rule's slip never breaks the file
                 self.statements -= 1
                 self.used, self.modules = saved
                 lines = self.todo(node, 0)
@@ -168,7 +163,7 @@ class Translator:
             self.dicts.discard(name)
             self.histories.discard(name)
             self.zero_indices.discard(name)
-            if self.last_function(rhs) in _INDEX_RESULTS:
+            if self.last_function(rhs) in INDEX_RESULTS:
                 self.zero_indices.add(name)
             if self.is_named_list(rhs):
                 self.dicts.add(name)
@@ -302,7 +297,7 @@ class Translator:
             return self.pipe(steps)
         if op == ":":
             start, stop = self.expr(lhs), self.expr(rhs)
-            end = _plus_one(stop)
+            end = plus_one(stop)
             if iterating:
                 return f"range({start}, {end})"
             self.modules.add("numpy")
@@ -336,14 +331,14 @@ class Translator:
                 raise Untranslatable(step)   # no deferred form
             parts.append(self.call(step))
         self.modules.add("toolz")
-        return _wrapped("toolz.pipe", parts, force=True)
+        return wrapped("toolz.pipe", parts, force=True)
 
     def call(self, node, first=None):
         name = self.function_name(node)
         args = self.arguments(node)
         rendered = [] if first is None else [first]
-        if name in _BASE:
-            return _BASE[name](self, node, args, first)
+        if name in BASE:
+            return BASE[name](self, node, args, first)
         if name in self.defined and name not in self.exports:
             # The script's own function (or a model or layer it built).
             name = self.name(node.child_by_field_name("function"))
@@ -363,8 +358,8 @@ class Translator:
             if known is not None and known in shifts:
                 text = _shifted(shifts[known], value, text)
             rendered.append(text if arg_name is None
-                            else f"{_py_name(arg_name)}={text}")
-        return _wrapped(name, rendered)
+                            else f"{py_name(arg_name)}={text}")
+        return wrapped(name, rendered)
 
     def extract(self, node):
         op = text_of(node.child_by_field_name("operator"))
@@ -377,7 +372,7 @@ class Translator:
         base = self.expr(lhs)
         if self.is_dict(lhs):
             return f'{base}["{key}"]'
-        return f"{base}.{_py_name(key)}"
+        return f"{base}.{py_name(key)}"
 
     def is_dict(self, node):
         """Whether `node` is known to be a dict (a named list, or the
@@ -420,11 +415,11 @@ class Translator:
                 raise Untranslatable(node)   # R's negative: drop
             lo = index.child_by_field_name("lhs")
             hi = index.child_by_field_name("rhs")
-            return f"{target}[{_minus_one(self.expr(lo))}:{self.expr(hi)}]"
+            return f"{target}[{minus_one(self.expr(lo))}:{self.expr(hi)}]"
         if index.type == "identifier" and \
                 self.name(index) in self.zero_indices:
             return f"{target}[{self.name(index)}]"   # already 0-based
-        return f"{target}[{_minus_one(self.expr(index))}]"
+        return f"{target}[{minus_one(self.expr(index))}]"
 
     # ------------------------------------------------------------------
     # Pieces
@@ -468,7 +463,7 @@ class Translator:
             default = param.child_by_field_name("default")
             if name is None or text_of(name) == "...":
                 raise Untranslatable(param)
-            text = _py_name(text_of(name))
+            text = py_name(text_of(name))
             if default is not None:
                 text += f"={self.expr(default)}"
             out.append(text)
@@ -495,7 +490,7 @@ class Translator:
         text = text_of(node).strip("`")
         if text in ("T", "F"):
             return "True" if text == "T" else "False"
-        return _py_name(text)
+        return py_name(text)
 
     def number(self, node):
         text = text_of(node)
@@ -529,345 +524,8 @@ class Translator:
         args = self.arguments(node)
         if len(args) == 1 and args[0][0] is None:
             return self.expr(args[0][1])
-        return _concat(self, args, "")
+        return concat(self, args, "")
 
-
-# ----------------------------------------------------------------------
-# Base R and common packages
-
-def _c(tr, node, args, first):
-    if any(name is not None for name, _ in args):
-        raise Untranslatable(node)
-    items = [tr.expr(value) for _, value in args]
-    if len(items) == 1:
-        return f"({items[0]},)"
-    return "(" + ", ".join(items) + ")"
-
-
-def _list(tr, node, args, first):
-    names = [name for name, _ in args]
-    if all(name is not None for name in names) and names:
-        return "{" + ", ".join(f'"{name}": {tr.expr(value)}'
-                               for name, value in args) + "}"
-    if any(name is not None for name in names):
-        raise Untranslatable(node)
-    return "[" + ", ".join(tr.expr(value) for _, value in args) + "]"
-
-
-def _cat(tr, node, args, first):
-    if any(name is not None for name, _ in args) or first is not None:
-        raise Untranslatable(node)
-    if args and args[-1][1].type == "string" and \
-            tr.string(args[-1][1]) == '"\\n"':
-        args = args[:-1]      # print() ends the line itself
-    return f"print({_concat(tr, args, ' ', strip_newline=True)})"
-
-
-def _concat(tr, args, sep, strip_newline=False):
-    """An f-string joining the arguments (paste, paste0, cat, stop)."""
-    parts, exprs = [], []
-    for name, value in args:
-        if name is not None:
-            raise Untranslatable(value)
-        if value.type == "string":
-            text = tr.string(value)[1:-1]
-            if strip_newline and text.endswith("\\n") and \
-                    (name, value) == args[-1]:
-                text = text[:-2]
-            parts.append(text.replace("{", "{{").replace("}", "}}"))
-        else:
-            exprs.append(tr.expr(value))
-            parts.append("{" + exprs[-1] + "}")
-    if not exprs:
-        return '"' + sep.join(parts).replace("{{", "{").replace("}}", "}") \
-            + '"'
-    if any('"' in e for e in exprs):
-        # Before Python 3.12 an f-string cannot reuse its own quotes.
-        if any("'" in e for e in exprs) or any("'" in p for p in parts):
-            raise Untranslatable(args[0][1])
-        return "f'" + sep.join(parts).replace('\\"', '"') + "'"
-    return 'f"' + sep.join(parts) + '"'
-
-
-def _paste(sep):
-    def paste(tr, node, args, first):
-        if first is not None:
-            raise Untranslatable(node)
-        given = [(n, v) for n, v in args if n is None]
-        named = {n: v for n, v in args if n is not None}
-        separator = sep
-        if "sep" in named:
-            if named["sep"].type != "string":
-                raise Untranslatable(node)
-            separator = tr.string(named["sep"])[1:-1]
-        if set(named) - {"sep"}:
-            raise Untranslatable(node)
-        return _concat(tr, given, separator)
-    return paste
-
-
-def _simple(python, module=None, arity=None):
-    """A base R function that maps onto one Python call, positional
-    arguments only."""
-    def simple(tr, node, args, first):
-        values = _positional(tr, node, args, first, arity)
-        if module:
-            tr.modules.add(module)
-        return f"{python}({', '.join(values)})"
-    return simple
-
-
-def _seq_len(tr, node, args, first):
-    if len(args) != 1 or args[0][0] is not None or first is not None:
-        raise Untranslatable(node)
-    return f"range(1, {_plus_one(tr.expr(args[0][1]))})"
-
-
-def _set_seed(tr, node, args, first):
-    if len(args) != 1 or first is not None:
-        raise Untranslatable(node)
-    tr.used.add("set_random_seed")
-    return f"set_random_seed({tr.expr(args[0][1])})"
-
-
-def _positional(tr, node, args, first, count=None):
-    """The rendered positional arguments of a base R call (a piped value
-    first); named arguments, or another number than `count`, are not
-    covered."""
-    if any(name is not None for name, _ in args):
-        raise Untranslatable(node)
-    values = [tr.expr(value) for _, value in args]
-    if first is not None:
-        values.insert(0, first)
-    if count is not None and len(values) != count:
-        raise Untranslatable(node)
-    return values
-
-
-def _named(tr, node, args, first, allowed, piped=False):
-    """{name: rendered} of a base R call's arguments, positional ones
-    taking the names in `allowed` order; with `piped`, a piped value is
-    the first of them."""
-    if first is not None and not piped:
-        raise Untranslatable(node)
-    out, position = {}, 0
-    if first is not None:
-        out[allowed[0]] = first
-        position = 1
-    for name, value in args:
-        if name is None:
-            if position >= len(allowed):
-                raise Untranslatable(node)
-            name = allowed[position]
-            position += 1
-        if name not in allowed or name in out:
-            raise Untranslatable(node)
-        out[name] = tr.expr(value)
-    return out
-
-
-def _random(numpy_name, r_params, py_params):
-    """runif(n, min, max) / rnorm(n, mean, sd): NumPy's generator."""
-    def draw(tr, node, args, first):
-        given = _named(tr, node, args, first, r_params)
-        if "n" not in given:
-            raise Untranslatable(node)
-        tr.modules.add("numpy")
-        parts = [f"{py}={given[r]}" for r, py in zip(r_params[1:], py_params)
-                 if r in given]
-        return (f"np.random.{numpy_name}(" + ", ".join(
-            parts + [f"size={given['n']}"]) + ")")
-    return draw
-
-
-def _array(tr, node, args, first):
-    """array(data, dim): R fills arrays column-major (order="F")."""
-    given = _named(tr, node, args, first, ["data", "dim"])
-    if set(given) != {"data", "dim"}:
-        raise Untranslatable(node)
-    tr.modules.add("numpy")
-    return _wrapped("np.reshape", [given["data"], given["dim"],
-                                   'order="F"'])
-
-
-def _matrix(tr, node, args, first):
-    given = _named(tr, node, args, first, ["data", "nrow", "ncol", "byrow"])
-    if "data" not in given or not ({"nrow", "ncol"} & set(given)):
-        raise Untranslatable(node)
-    rows = given.get("nrow", "-1")
-    cols = given.get("ncol", "-1")
-    order = "C" if given.get("byrow") == "True" else "F"
-    tr.modules.add("numpy")
-    return _wrapped("np.reshape", [given["data"], f"({rows}, {cols})",
-                                   f'order="{order}"'])
-
-
-def _array_reshape(tr, node, args, first):
-    """keras3's array_reshape() is row-major (order="C")."""
-    given = _named(tr, node, args, first, ["x", "dim"], piped=True)
-    if set(given) != {"x", "dim"}:
-        raise Untranslatable(node)
-    tr.modules.add("numpy")
-    return _wrapped("np.reshape", [given["x"], given["dim"], 'order="C"'])
-
-
-def _map(tr, node, args, first):
-    """lapply(x, f) / sapply / purrr::map: a list of f's results."""
-    values = _positional(tr, node, args, first, 2)
-    return f"list(map({values[1]}, {values[0]}))"
-
-
-def _sprintf(tr, node, args, first):
-    """sprintf(fmt, ...): Python's % formatting reads the same formats."""
-    if first is not None or not args or any(n is not None for n, _ in args):
-        raise Untranslatable(node)
-    fmt = args[0][1]
-    if fmt.type != "string":
-        raise Untranslatable(node)
-    values = [tr.expr(v) for _, v in args[1:]]
-    if not values:
-        return tr.string(fmt)
-    if len(values) == 1:
-        return f"{tr.string(fmt)} % ({values[0]},)"
-    return f"{tr.string(fmt)} % ({', '.join(values)})"
-
-
-def _which_max(python):
-    def which(tr, node, args, first):
-        values = _positional(tr, node, args, first, 1)
-        tr.modules.add("numpy")
-        # 0-based, like pykeras3's op_argmax(): a name bound to it is
-        # used as an index without the shift (see `zero_indices`).
-        return f"int({python}({values[0]}))"
-    return which
-
-
-def _seq(tr, node, args, first):
-    given = _named(tr, node, args, first, ["from", "to", "by",
-                                            "length.out"])
-    tr.modules.add("numpy")
-    if set(given) == {"from", "to"}:
-        return f"np.arange({given['from']}, {_plus_one(given['to'])})"
-    if set(given) == {"from", "to", "by"}:
-        return (f"np.arange({given['from']}, {given['to']} + "
-                f"{given['by']} / 2, {given['by']})")
-    if set(given) == {"from", "to", "length.out"}:
-        return (f"np.linspace({given['from']}, {given['to']}, "
-                f"{given['length.out']})")
-    raise Untranslatable(node)
-
-
-def _rep(tr, node, args, first):
-    given = _named(tr, node, args, first, ["x", "times", "each"])
-    tr.modules.add("numpy")
-    if set(given) == {"x", "times"}:
-        return f"np.tile({given['x']}, {given['times']})"
-    if set(given) == {"x", "each"}:
-        return f"np.repeat({given['x']}, {given['each']})"
-    raise Untranslatable(node)
-
-
-def _head(tr, node, args, first):
-    given = _named(tr, node, args, first, ["x", "n"], piped=True)
-    if "x" not in given:
-        raise Untranslatable(node)
-    return f"{given['x']}[:{given.get('n', '6')}]"
-
-
-_BASE = {
-    "sprintf": _sprintf,
-    "which.max": _which_max("np.argmax"),
-    "which.min": _which_max("np.argmin"),
-    "seq": _seq,
-    "rep": _rep,
-    "head": _head,
-    "str": _simple("print"),
-    "lapply": _map,
-    "sapply": _map,
-    "map": _map,
-    "runif": _random("uniform", ["n", "min", "max"], ["low", "high"]),
-    "rnorm": _random("normal", ["n", "mean", "sd"], ["loc", "scale"]),
-    "array": _array,
-    "matrix": _matrix,
-    "array_reshape": _array_reshape,
-    "round": _simple("np.round", "numpy"),
-    "c": _c,
-    "list": _list,
-    "print": _simple("print"),
-    "message": _cat,
-    "cat": _cat,
-    "paste": _paste(" "),
-    "paste0": _paste(""),
-    "length": _simple("len", arity=1),
-    "seq_len": _seq_len,
-    "set.seed": _set_seed,
-    "sum": _simple("np.sum", "numpy", 1),
-    "mean": _simple("np.mean", "numpy", 1),
-    "max": _simple("max"),
-    "min": _simple("min"),
-    "abs": _simple("abs", arity=1),
-    "sqrt": _simple("np.sqrt", "numpy", 1),
-    "exp": _simple("np.exp", "numpy", 1),
-    "log": _simple("np.log", "numpy", 1),
-    "is.null": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])} is None" if len(args) == 1 and first is None
-        else _raise(node)),
-    "nrow": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])}.shape[0]" if len(args) == 1 and
-        first is None else _raise(node)),
-    "ncol": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])}.shape[1]" if len(args) == 1 and
-        first is None else _raise(node)),
-    "dim": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])}.shape" if len(args) == 1 and first is None
-        else _raise(node)),
-}
-
-
-def _raise(node):
-    raise Untranslatable(node)
-
-
-def _wrapped(name, parts, force=False):
-    """`name(parts...)` on one line, or one part a line when long."""
-    one = f"{name}({', '.join(parts)})"
-    if not force and (len(one) <= 79 or not parts) or \
-            (force and len(one) <= 60):
-        return one
-    inner = ",\n".join(INDENT + p.replace("\n", "\n" + INDENT)
-                        for p in parts)
-    return f"{name}(\n{inner},\n)"
-
-
-def _parses(lines):
-    import ast
-    try:
-        ast.parse("\n".join(lines))
-    except SyntaxError:
-        return False
-    return True
-
-
-# ----------------------------------------------------------------------
-# Helpers
-
-_NUMBER = re.compile(r"^-?\d+$")
-# Functions whose result is a position: 1-based in R, 0-based here.
-_INDEX_RESULTS = {"which.max", "which.min", "op_argmax", "op_argmin"}
-
-
-def _plus_one(text):
-    """`text + 1`, computed when it is a literal integer."""
-    if _NUMBER.match(text):
-        return str(int(text) + 1)
-    return f"{text} + 1"
-
-
-def _minus_one(text):
-    """`text - 1`, computed when it is a literal integer."""
-    if _NUMBER.match(text):
-        return str(int(text) - 1)
-    return f"{text} - 1"
 
 
 def _shifted(converter, node, text):
@@ -879,17 +537,17 @@ def _shifted(converter, node, text):
             return text
         if text.startswith("(") and text.endswith(")"):
             items = [i.strip() for i in text[1:-1].split(",") if i.strip()]
-            if all(_NUMBER.match(i) for i in items):
-                shifted = [i if i.startswith("-") else _minus_one(i)
+            if all(NUMBER.match(i) for i in items):
+                shifted = [i if i.startswith("-") else minus_one(i)
                            for i in items]
                 return "(" + ", ".join(shifted) + ("," if len(shifted) == 1
                                                    else "") + ")"
             raise Untranslatable(node)
-        return _minus_one(text)
+        return minus_one(text)
     if converter in ("as_index", "as_py_index"):
         if text == "None":
             return text
-        return _minus_one(text)
+        return minus_one(text)
     return text
 
 
@@ -906,17 +564,3 @@ def _parameters(name):
     return [p.name.rstrip("_") for p in signature.parameters.values()
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
 
-
-def _py_name(text):
-    """An R name as a Python identifier (dots become underscores)."""
-    name = text.replace(".", "_")
-    if not name.isidentifier():
-        raise Untranslatable(text)
-    if name in ("lambda", "def", "class", "from", "import", "pass",
-                "with", "yield", "global", "del", "as", "assert", "try",
-                "except", "raise", "finally", "is", "not", "and", "or",
-                "None", "True", "False", "in", "elif", "async", "await",
-                "nonlocal", "continue", "break", "return", "if", "else",
-                "for", "while"):
-        return name + "_"
-    return name

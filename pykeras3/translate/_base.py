@@ -1,0 +1,306 @@
+"""The base R table: base R (and common package) functions as NumPy and
+Python.  Each entry is `f(translator, node, args, first)` -> Python text,
+where `args` is [(name or None, value node)] and `first` the rendered
+value piped into the call (None when not piped); a case an entry does
+not cover raises `Untranslatable`."""
+
+from __future__ import annotations
+
+from ._python import Untranslatable, plus_one, wrapped
+
+# Functions whose result is a position: 1-based in R, 0-based here.
+INDEX_RESULTS = {"which.max", "which.min", "op_argmax", "op_argmin"}
+
+
+def _c(tr, node, args, first):
+    if any(name is not None for name, _ in args):
+        raise Untranslatable(node)
+    items = [tr.expr(value) for _, value in args]
+    if len(items) == 1:
+        return f"({items[0]},)"
+    return "(" + ", ".join(items) + ")"
+
+
+def _list(tr, node, args, first):
+    names = [name for name, _ in args]
+    if all(name is not None for name in names) and names:
+        return "{" + ", ".join(f'"{name}": {tr.expr(value)}'
+                               for name, value in args) + "}"
+    if any(name is not None for name in names):
+        raise Untranslatable(node)
+    return "[" + ", ".join(tr.expr(value) for _, value in args) + "]"
+
+
+def _cat(tr, node, args, first):
+    if any(name is not None for name, _ in args) or first is not None:
+        raise Untranslatable(node)
+    if args and args[-1][1].type == "string" and \
+            tr.string(args[-1][1]) == '"\\n"':
+        args = args[:-1]      # print() ends the line itself
+    return f"print({concat(tr, args, ' ', strip_newline=True)})"
+
+
+def concat(tr, args, sep, strip_newline=False):
+    """An f-string joining the arguments (paste, paste0, cat, stop)."""
+    parts, exprs = [], []
+    for name, value in args:
+        if name is not None:
+            raise Untranslatable(value)
+        if value.type == "string":
+            text = tr.string(value)[1:-1]
+            if strip_newline and text.endswith("\\n") and \
+                    (name, value) == args[-1]:
+                text = text[:-2]
+            parts.append(text.replace("{", "{{").replace("}", "}}"))
+        else:
+            exprs.append(tr.expr(value))
+            parts.append("{" + exprs[-1] + "}")
+    if not exprs:
+        return '"' + sep.join(parts).replace("{{", "{").replace("}}", "}") \
+            + '"'
+    if any('"' in e for e in exprs):
+        # Before Python 3.12 an f-string cannot reuse its own quotes.
+        if any("'" in e for e in exprs) or any("'" in p for p in parts):
+            raise Untranslatable(args[0][1])
+        return "f'" + sep.join(parts).replace('\\"', '"') + "'"
+    return 'f"' + sep.join(parts) + '"'
+
+
+def _paste(sep):
+    def paste(tr, node, args, first):
+        if first is not None:
+            raise Untranslatable(node)
+        given = [(n, v) for n, v in args if n is None]
+        named = {n: v for n, v in args if n is not None}
+        separator = sep
+        if "sep" in named:
+            if named["sep"].type != "string":
+                raise Untranslatable(node)
+            separator = tr.string(named["sep"])[1:-1]
+        if set(named) - {"sep"}:
+            raise Untranslatable(node)
+        return concat(tr, given, separator)
+    return paste
+
+
+def _simple(python, module=None, arity=None):
+    """A base R function that maps onto one Python call, positional
+    arguments only."""
+    def simple(tr, node, args, first):
+        values = _positional(tr, node, args, first, arity)
+        if module:
+            tr.modules.add(module)
+        return f"{python}({', '.join(values)})"
+    return simple
+
+
+def _seq_len(tr, node, args, first):
+    if len(args) != 1 or args[0][0] is not None or first is not None:
+        raise Untranslatable(node)
+    return f"range(1, {plus_one(tr.expr(args[0][1]))})"
+
+
+def _set_seed(tr, node, args, first):
+    if len(args) != 1 or first is not None:
+        raise Untranslatable(node)
+    tr.used.add("set_random_seed")
+    return f"set_random_seed({tr.expr(args[0][1])})"
+
+
+def _positional(tr, node, args, first, count=None):
+    """The rendered positional arguments of a base R call (a piped value
+    first); named arguments, or another number than `count`, are not
+    covered."""
+    if any(name is not None for name, _ in args):
+        raise Untranslatable(node)
+    values = [tr.expr(value) for _, value in args]
+    if first is not None:
+        values.insert(0, first)
+    if count is not None and len(values) != count:
+        raise Untranslatable(node)
+    return values
+
+
+def _named(tr, node, args, first, allowed, piped=False):
+    """{name: rendered} of a base R call's arguments, positional ones
+    taking the names in `allowed` order; with `piped`, a piped value is
+    the first of them."""
+    if first is not None and not piped:
+        raise Untranslatable(node)
+    out, position = {}, 0
+    if first is not None:
+        out[allowed[0]] = first
+        position = 1
+    for name, value in args:
+        if name is None:
+            if position >= len(allowed):
+                raise Untranslatable(node)
+            name = allowed[position]
+            position += 1
+        if name not in allowed or name in out:
+            raise Untranslatable(node)
+        out[name] = tr.expr(value)
+    return out
+
+
+def _random(numpy_name, r_params, py_params):
+    """runif(n, min, max) / rnorm(n, mean, sd): NumPy's generator."""
+    def draw(tr, node, args, first):
+        given = _named(tr, node, args, first, r_params)
+        if "n" not in given:
+            raise Untranslatable(node)
+        tr.modules.add("numpy")
+        parts = [f"{py}={given[r]}" for r, py in zip(r_params[1:], py_params)
+                 if r in given]
+        return (f"np.random.{numpy_name}(" + ", ".join(
+            parts + [f"size={given['n']}"]) + ")")
+    return draw
+
+
+def _array(tr, node, args, first):
+    """array(data, dim): R fills arrays column-major (order="F")."""
+    given = _named(tr, node, args, first, ["data", "dim"])
+    if set(given) != {"data", "dim"}:
+        raise Untranslatable(node)
+    tr.modules.add("numpy")
+    return wrapped("np.reshape", [given["data"], given["dim"],
+                                   'order="F"'])
+
+
+def _matrix(tr, node, args, first):
+    given = _named(tr, node, args, first, ["data", "nrow", "ncol", "byrow"])
+    if "data" not in given or not ({"nrow", "ncol"} & set(given)):
+        raise Untranslatable(node)
+    rows = given.get("nrow", "-1")
+    cols = given.get("ncol", "-1")
+    order = "C" if given.get("byrow") == "True" else "F"
+    tr.modules.add("numpy")
+    return wrapped("np.reshape", [given["data"], f"({rows}, {cols})",
+                                   f'order="{order}"'])
+
+
+def _array_reshape(tr, node, args, first):
+    """keras3's array_reshape() is row-major (order="C")."""
+    given = _named(tr, node, args, first, ["x", "dim"], piped=True)
+    if set(given) != {"x", "dim"}:
+        raise Untranslatable(node)
+    tr.modules.add("numpy")
+    return wrapped("np.reshape", [given["x"], given["dim"], 'order="C"'])
+
+
+def _map(tr, node, args, first):
+    """lapply(x, f) / sapply / purrr::map: a list of f's results."""
+    values = _positional(tr, node, args, first, 2)
+    return f"list(map({values[1]}, {values[0]}))"
+
+
+def _sprintf(tr, node, args, first):
+    """sprintf(fmt, ...): Python's % formatting reads the same formats."""
+    if first is not None or not args or any(n is not None for n, _ in args):
+        raise Untranslatable(node)
+    fmt = args[0][1]
+    if fmt.type != "string":
+        raise Untranslatable(node)
+    values = [tr.expr(v) for _, v in args[1:]]
+    if not values:
+        return tr.string(fmt)
+    if len(values) == 1:
+        return f"{tr.string(fmt)} % ({values[0]},)"
+    return f"{tr.string(fmt)} % ({', '.join(values)})"
+
+
+def _which_max(python):
+    def which(tr, node, args, first):
+        values = _positional(tr, node, args, first, 1)
+        tr.modules.add("numpy")
+        # 0-based, like pykeras3's op_argmax(): a name bound to it is
+        # used as an index without the shift (see `zero_indices`).
+        return f"int({python}({values[0]}))"
+    return which
+
+
+def _seq(tr, node, args, first):
+    given = _named(tr, node, args, first, ["from", "to", "by",
+                                            "length.out"])
+    tr.modules.add("numpy")
+    if set(given) == {"from", "to"}:
+        return f"np.arange({given['from']}, {plus_one(given['to'])})"
+    if set(given) == {"from", "to", "by"}:
+        return (f"np.arange({given['from']}, {given['to']} + "
+                f"{given['by']} / 2, {given['by']})")
+    if set(given) == {"from", "to", "length.out"}:
+        return (f"np.linspace({given['from']}, {given['to']}, "
+                f"{given['length.out']})")
+    raise Untranslatable(node)
+
+
+def _rep(tr, node, args, first):
+    given = _named(tr, node, args, first, ["x", "times", "each"])
+    tr.modules.add("numpy")
+    if set(given) == {"x", "times"}:
+        return f"np.tile({given['x']}, {given['times']})"
+    if set(given) == {"x", "each"}:
+        return f"np.repeat({given['x']}, {given['each']})"
+    raise Untranslatable(node)
+
+
+def _head(tr, node, args, first):
+    given = _named(tr, node, args, first, ["x", "n"], piped=True)
+    if "x" not in given:
+        raise Untranslatable(node)
+    return f"{given['x']}[:{given.get('n', '6')}]"
+
+
+BASE = {
+    "sprintf": _sprintf,
+    "which.max": _which_max("np.argmax"),
+    "which.min": _which_max("np.argmin"),
+    "seq": _seq,
+    "rep": _rep,
+    "head": _head,
+    "str": _simple("print"),
+    "lapply": _map,
+    "sapply": _map,
+    "map": _map,
+    "runif": _random("uniform", ["n", "min", "max"], ["low", "high"]),
+    "rnorm": _random("normal", ["n", "mean", "sd"], ["loc", "scale"]),
+    "array": _array,
+    "matrix": _matrix,
+    "array_reshape": _array_reshape,
+    "round": _simple("np.round", "numpy"),
+    "c": _c,
+    "list": _list,
+    "print": _simple("print"),
+    "message": _cat,
+    "cat": _cat,
+    "paste": _paste(" "),
+    "paste0": _paste(""),
+    "length": _simple("len", arity=1),
+    "seq_len": _seq_len,
+    "set.seed": _set_seed,
+    "sum": _simple("np.sum", "numpy", 1),
+    "mean": _simple("np.mean", "numpy", 1),
+    "max": _simple("max"),
+    "min": _simple("min"),
+    "abs": _simple("abs", arity=1),
+    "sqrt": _simple("np.sqrt", "numpy", 1),
+    "exp": _simple("np.exp", "numpy", 1),
+    "log": _simple("np.log", "numpy", 1),
+    "is.null": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])} is None" if len(args) == 1 and first is None
+        else _raise(node)),
+    "nrow": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])}.shape[0]" if len(args) == 1 and
+        first is None else _raise(node)),
+    "ncol": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])}.shape[1]" if len(args) == 1 and
+        first is None else _raise(node)),
+    "dim": lambda tr, node, args, first: (
+        f"{tr.expr(args[0][1])}.shape" if len(args) == 1 and first is None
+        else _raise(node)),
+}
+
+
+def _raise(node):
+    raise Untranslatable(node)
+
