@@ -20,7 +20,7 @@ from pykeras3.translate import RSyntaxError, translate, translate_file  # noqa: 
 
 CORPUS = os.path.join(ROOT, "tests", "translate")
 PAIRS = sorted(p for p in glob.glob(os.path.join(CORPUS, "*"))
-               if p.endswith((".R", ".Rmd")))
+               if p.endswith((".R", ".Rmd", ".qmd")))
 SCRIPTS = sorted(glob.glob(os.path.join(CORPUS, "scripts", "*.R")))
 pytestmark = pytest.mark.introspection
 

@@ -47,23 +47,27 @@ def translate(text, filename="<R>", markdown=False):
     from ._emit import Translator
 
     translator = Translator(_exports(), _zero_based())
-    if markdown:
-        body = []
-        for kind, chunk, offset in _chunks(text):
-            if kind == "prose":
-                body += [("# " + line).rstrip() for line in chunk]
-                continue
-            source = "\n".join(chunk)
-            try:
-                root = parse(source, filename)
-            except RSyntaxError as err:
-                err.line += offset
-                err.lineno = err.line
-                raise
-            body += translator.program(root, source.splitlines())
-    else:
-        root = parse(text, filename)
-        body = translator.program(root, text.splitlines())
+    # Parse every chunk first: a syntax error anywhere stops before any
+    # output, and the translator sees the whole script (scan()).
+    pieces = []
+    for kind, chunk, offset in (_chunks(text) if markdown
+                                else [("r", text.splitlines(), 0)]):
+        if kind == "prose":
+            pieces.append(([("# " + line).rstrip() for line in chunk],
+                           None))
+            continue
+        source = "\n".join(chunk)
+        try:
+            root = parse(source, filename)
+        except RSyntaxError as err:
+            err.line += offset
+            err.lineno = err.line
+            raise
+        translator.scan(root)
+        pieces.append((source.splitlines(), root))
+    body = []
+    for lines, root in pieces:
+        body += lines if root is None else translator.program(root, lines)
     head = [_HEADER]
     if "numpy" in translator.modules:
         head.append("import numpy as np")

@@ -7,15 +7,16 @@ not cover raises `Untranslatable`."""
 from __future__ import annotations
 
 from ._python import Untranslatable, plus_one, wrapped
-
-# Functions whose result is a position: 1-based in R, 0-based here.
-INDEX_RESULTS = {"which.max", "which.min", "op_argmax", "op_argmin"}
-
+from ._strings import STRINGS
 
 def _c(tr, node, args, first):
-    if any(name is not None for name, _ in args):
+    """c(...) of scalars: a tuple; c(x, ...) where x is a list the script
+    grows: x with the items added."""
+    if any(name is not None for name, _ in args) or first is not None:
         raise Untranslatable(node)
     items = [tr.expr(value) for _, value in args]
+    if args and tr.key(args[0][1]) in tr.lists:
+        return f"{items[0]} + [{', '.join(items[1:])}]"
     if len(items) == 1:
         return f"({items[0]},)"
     return "(" + ", ".join(items) + ")"
@@ -29,58 +30,6 @@ def _list(tr, node, args, first):
     if any(name is not None for name in names):
         raise Untranslatable(node)
     return "[" + ", ".join(tr.expr(value) for _, value in args) + "]"
-
-
-def _cat(tr, node, args, first):
-    if any(name is not None for name, _ in args) or first is not None:
-        raise Untranslatable(node)
-    if args and args[-1][1].type == "string" and \
-            tr.string(args[-1][1]) == '"\\n"':
-        args = args[:-1]      # print() ends the line itself
-    return f"print({concat(tr, args, ' ', strip_newline=True)})"
-
-
-def concat(tr, args, sep, strip_newline=False):
-    """An f-string joining the arguments (paste, paste0, cat, stop)."""
-    parts, exprs = [], []
-    for name, value in args:
-        if name is not None:
-            raise Untranslatable(value)
-        if value.type == "string":
-            text = tr.string(value)[1:-1]
-            if strip_newline and text.endswith("\\n") and \
-                    (name, value) == args[-1]:
-                text = text[:-2]
-            parts.append(text.replace("{", "{{").replace("}", "}}"))
-        else:
-            exprs.append(tr.expr(value))
-            parts.append("{" + exprs[-1] + "}")
-    if not exprs:
-        return '"' + sep.join(parts).replace("{{", "{").replace("}}", "}") \
-            + '"'
-    if any('"' in e for e in exprs):
-        # Before Python 3.12 an f-string cannot reuse its own quotes.
-        if any("'" in e for e in exprs) or any("'" in p for p in parts):
-            raise Untranslatable(args[0][1])
-        return "f'" + sep.join(parts).replace('\\"', '"') + "'"
-    return 'f"' + sep.join(parts) + '"'
-
-
-def _paste(sep):
-    def paste(tr, node, args, first):
-        if first is not None:
-            raise Untranslatable(node)
-        given = [(n, v) for n, v in args if n is None]
-        named = {n: v for n, v in args if n is not None}
-        separator = sep
-        if "sep" in named:
-            if named["sep"].type != "string":
-                raise Untranslatable(node)
-            separator = tr.string(named["sep"])[1:-1]
-        if set(named) - {"sep"}:
-            raise Untranslatable(node)
-        return concat(tr, given, separator)
-    return paste
 
 
 def _simple(python, module=None, arity=None):
@@ -194,21 +143,6 @@ def _map(tr, node, args, first):
     return f"list(map({values[1]}, {values[0]}))"
 
 
-def _sprintf(tr, node, args, first):
-    """sprintf(fmt, ...): Python's % formatting reads the same formats."""
-    if first is not None or not args or any(n is not None for n, _ in args):
-        raise Untranslatable(node)
-    fmt = args[0][1]
-    if fmt.type != "string":
-        raise Untranslatable(node)
-    values = [tr.expr(v) for _, v in args[1:]]
-    if not values:
-        return tr.string(fmt)
-    if len(values) == 1:
-        return f"{tr.string(fmt)} % ({values[0]},)"
-    return f"{tr.string(fmt)} % ({', '.join(values)})"
-
-
 def _which_max(python):
     def which(tr, node, args, first):
         values = _positional(tr, node, args, first, 1)
@@ -251,8 +185,84 @@ def _head(tr, node, args, first):
     return f"{given['x']}[:{given.get('n', '6')}]"
 
 
+def _sample(tr, node, args, first):
+    """sample(x, size, replace): NumPy's permutation or choice.  When `x`
+    is a count (a number, nrow(), length(), ...) R draws from 1..x; the
+    translation draws 0-based positions (see `gives_positions`)."""
+    given = _named(tr, node, args, first, ["x", "size", "replace"])
+    if "x" not in given:
+        raise Untranslatable(node)
+    tr.modules.add("numpy")
+    if set(given) == {"x"}:
+        return f"np.random.permutation({given['x']})"
+    size = given.get("size", f"len({given['x']})")
+    replace = given.get("replace", "False")
+    return f"np.random.choice({given['x']}, {size}, replace={replace})"
+
+
+def _count(tr, node):
+    """Whether `node` is a count, not a vector (sample(n) draws from
+    1..n)."""
+    if node.type in ("integer", "float"):
+        return True
+    return node.type == "call" and tr.function_name_or_none(node) in (
+        "nrow", "ncol", "length", "NROW", "NCOL")
+
+
+def gives_positions(tr, node):
+    """Whether a call returns positions: 1-based in R, 0-based in the
+    translation (which.max(), op_argmax(), sample.int(), sample(n)), so
+    they index without the shift."""
+    if node.type != "call":
+        return False
+    name = tr.function_name_or_none(node)
+    if name in ("which.max", "which.min", "op_argmax", "op_argmin",
+                "sample.int"):
+        return True
+    if name == "sample":
+        arguments = tr.arguments(node)
+        return bool(arguments) and arguments[0][0] in (None, "x") and \
+            _count(tr, arguments[0][1])
+    return False
+
+
+def _seq_along(tr, node, args, first):
+    values = _positional(tr, node, args, first, 1)
+    return f"range(1, len({values[0]}) + 1)"
+
+
+def _one(template):
+    """A base R function of one argument (piped or not) whose Python
+    spelling is `template` with `{x}` in it."""
+    def one(tr, node, args, first):
+        return template.format(x=_positional(tr, node, args, first, 1)[0])
+    return one
+
+
+def _extreme(name):
+    """max(x) / min(x): NumPy's over a whole array; of several values,
+    Python's."""
+    def extreme(tr, node, args, first):
+        values = _positional(tr, node, args, first)
+        if len(values) == 1:
+            tr.modules.add("numpy")
+            return f"np.{name}({values[0]})"
+        return f"{name}({', '.join(values)})"
+    return extreme
+
+
+# keras3 functions that return a named list in R: a dict here.
+DICTS = {"evaluate", "get_config"}
+
+# Calls whose value R prints at a script's top level (see shows_value).
+SHOWN = {"head", "dim", "nrow", "ncol", "length", "sum", "mean", "max",
+         "min", "round", "abs", "sqrt", "exp", "log", "which.max",
+         "which.min", "sample", "c", "list", "is.null", "paste", "paste0",
+         "sprintf", "glue", "rep", "seq", "seq_len", "evaluate", "predict",
+         "count_params", "get_weights", "get_config"}
+
+
 BASE = {
-    "sprintf": _sprintf,
     "which.max": _which_max("np.argmax"),
     "which.min": _which_max("np.argmin"),
     "seq": _seq,
@@ -271,36 +281,25 @@ BASE = {
     "c": _c,
     "list": _list,
     "print": _simple("print"),
-    "message": _cat,
-    "cat": _cat,
-    "paste": _paste(" "),
-    "paste0": _paste(""),
     "length": _simple("len", arity=1),
     "seq_len": _seq_len,
     "set.seed": _set_seed,
     "sum": _simple("np.sum", "numpy", 1),
     "mean": _simple("np.mean", "numpy", 1),
-    "max": _simple("max"),
-    "min": _simple("min"),
+    "max": _extreme("max"),
+    "min": _extreme("min"),
     "abs": _simple("abs", arity=1),
     "sqrt": _simple("np.sqrt", "numpy", 1),
     "exp": _simple("np.exp", "numpy", 1),
     "log": _simple("np.log", "numpy", 1),
-    "is.null": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])} is None" if len(args) == 1 and first is None
-        else _raise(node)),
-    "nrow": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])}.shape[0]" if len(args) == 1 and
-        first is None else _raise(node)),
-    "ncol": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])}.shape[1]" if len(args) == 1 and
-        first is None else _raise(node)),
-    "dim": lambda tr, node, args, first: (
-        f"{tr.expr(args[0][1])}.shape" if len(args) == 1 and first is None
-        else _raise(node)),
+    "is.null": _one("{x} is None"),
+    "nrow": _one("{x}.shape[0]"),
+    "ncol": _one("{x}.shape[1]"),
+    "dim": _one("{x}.shape"),
+    "invisible": _one("{x}"),
+    "seq_along": _seq_along,
+    "sample": _sample,
+    "sample.int": _sample,
 }
-
-
-def _raise(node):
-    raise Untranslatable(node)
+BASE.update(STRINGS)
 

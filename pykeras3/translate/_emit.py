@@ -14,10 +14,12 @@ shift written out (`x[[i]]` -> `x[i - 1]`).
 
 from __future__ import annotations
 
-from ._base import BASE, INDEX_RESULTS, concat
+from ._base import BASE, DICTS, SHOWN, gives_positions
+from ._classes import BUILDERS, class_def
+from ._strings import concat, fstring
 from ._python import (INDENT, NUMBER, Untranslatable, minus_one, parses,
                       plus_one, py_name, wrapped)
-from ._r import text_of
+from ._r import RSyntaxError, parse, text_of
 
 # R's operators with a Python spelling (the others are TODOs).
 _BINARY = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**", "%%": "%",
@@ -25,6 +27,35 @@ _BINARY = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**", "%%": "%",
            "<=": "<=", ">=": ">=", "&&": "and", "||": "or", "&": "&",
            "|": "|", "%in%": "in", "%*%": "@"}
 _PIPES = {"|>", "%>%"}
+# Python's operator precedence (higher binds tighter).
+_PRECEDENCE = {"or": 1, "and": 2, "not": 3, "in": 4, "==": 4, "!=": 4,
+               "<": 4, ">": 4, "<=": 4, ">=": 4, "|": 5, "&": 7, "+": 9,
+               "-": 9, "*": 10, "/": 10, "//": 10, "%": 10, "@": 10,
+               "neg": 11, "**": 12}
+_ARITHMETIC = {"+", "-", "*", "/", "^", "%%", "%/%"}
+# Operators whose result is logical: as a subscript, a mask (no shift).
+_MASKS = {"==", "!=", "<", ">", "<=", ">=", "&", "|", "&&", "||", "%in%"}
+
+
+def _precedence_of(node):
+    """The Python precedence of what `node` becomes (None: atomic)."""
+    if node.type == "binary_operator":
+        op = text_of(node.child_by_field_name("operator"))
+        return _PRECEDENCE.get(_BINARY.get(op))
+    if node.type == "unary_operator":
+        op = text_of(node.child_by_field_name("operator"))
+        return {"!": _PRECEDENCE["not"], "-": _PRECEDENCE["neg"]}.get(op)
+    return None
+
+
+def _grouped(text):
+    """`text` in parentheses unless it already is one group."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and (i < len(text) - 1 or char != ")"):
+            return f"({text})"
+    return text
 
 
 class Translator:
@@ -37,11 +68,58 @@ class Translator:
         self.histories = set()          # names bound to fit()'s result
         self.zero_indices = set()       # names bound to 0-based positions
         self.defined = set()            # names the script itself binds
+        self.lists = set()              # names bound to a list it grows
+        self.mutated = set()            # names it assigns into (scan())
+        self.mask_context = False       # inside a subscript position
+        self.numeric = set()            # names used in vector arithmetic
+        self.dots = False               # inside a function with `...`
         self.statements = 0
         self.todos = 0
 
     # ------------------------------------------------------------------
     # Statements
+
+    def scan(self, root):
+        """Before translating: the names the script assigns into
+        (`x[i] <- v`, `x[[n]] <- v`) or grows (`x <- c(x, v)`), so a
+        `c(...)` bound to them becomes a list, not a tuple."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            stack += node.named_children
+            try:
+                self.scan_one(node)
+            except Untranslatable:
+                pass      # translated (or not) later, statement by statement
+
+    def scan_one(self, node):
+        if node.type == "binary_operator" and text_of(
+                node.child_by_field_name("operator")) in _ARITHMETIC | _MASKS:
+            for side in ("lhs", "rhs"):
+                operand = self.key(node.child_by_field_name(side))
+                if operand is not None:
+                    self.numeric.add(operand)
+        if node.type == "subset":
+            inner = self.key(node.child_by_field_name("function"))
+            if inner is not None and any(
+                    s is not None and s.type in ("call", "binary_operator",
+                                                 "unary_operator")
+                    for s in self.subscript_slots(node)):
+                self.numeric.add(inner)
+        if node.type != "binary_operator" or text_of(
+                node.child_by_field_name("operator")) not in ("<-", "="):
+            return
+        lhs = node.child_by_field_name("lhs")
+        rhs = node.child_by_field_name("rhs")
+        if lhs.type in ("subset", "subset2"):
+            inner = self.key(lhs.child_by_field_name("function"))
+            if inner is not None:
+                self.mutated.add(inner)
+        elif self.key(lhs) is not None and rhs.type == "call" and \
+                self.function_name_or_none(rhs) == "c":
+            first = self.arguments(rhs)[:1]
+            if first and self.key(first[0][1]) == self.key(lhs):
+                self.mutated.add(self.key(lhs))
 
     def program(self, root, source_lines):
         self._source = source_lines
@@ -53,7 +131,12 @@ class Translator:
                     node.start_point[0] > previous_end + 1:
                 out.append("")     # the script's own blank lines
             previous_end = node.end_point[0]
-            lines = self.statement_or_todo(node, 0, source_lines)
+            if self.shows_value(node):
+                # R prints a script's top-level values; Python does not.
+                lines = self.statement_or_todo(node, 0, source_lines,
+                                               show=True)
+            else:
+                lines = self.statement_or_todo(node, 0, source_lines)
             if not parses(lines):   # a rule's slip never breaks the file
                 self.statements -= 1
                 self.used, self.modules = saved
@@ -69,12 +152,31 @@ class Translator:
                 if line.strip()] or \
             [INDENT * depth + "# TODO(translate): " + text_of(node)]
 
-    def statement_or_todo(self, node, depth, source_lines):
+    def shows_value(self, node):
+        """Whether R prints this top-level statement's value: a name, a
+        part of one, arithmetic, or a call that returns something to see
+        (base R values, keras3's op_*(), evaluate(), predict(), ...)."""
+        if node.type in ("identifier", "extract_operator", "subset",
+                         "subset2"):
+            return True
+        if node.type == "binary_operator":
+            op = text_of(node.child_by_field_name("operator"))
+            if op in _ARITHMETIC:
+                return True
+            if op not in _PIPES:
+                return False
+        name = self.last_function(node)
+        return name in SHOWN or (name or "").startswith("op_")
+
+    def statement_or_todo(self, node, depth, source_lines, show=False):
         if node.type == "comment":
             return [INDENT * depth + text_of(node)]
         saved = (set(self.used), set(self.modules))
         try:
-            lines = self.statement(node, depth)
+            if show:
+                lines = [INDENT * depth + "print(" + self.expr(node) + ")"]
+            else:
+                lines = self.statement(node, depth)
         except Untranslatable:
             # Names met before the failure are not imported for it.
             self.used, self.modules = saved
@@ -86,7 +188,7 @@ class Translator:
             lead = first[:len(first) - len(first.lstrip())]
             out += [first] + [lead + part for part in rest]
         if node.type == "binary_operator" and depth == 0 and out and \
-                out[0].startswith("def "):
+                out[0].startswith(("def ", "class ")):
             out = ["", ""] + out + ["", ""]   # around a top-level def
         return out
 
@@ -111,7 +213,7 @@ class Translator:
                 return [pad + f"{self.unpack_target(lhs)} = "
                         + self.expr(rhs)]
         if kind == "call":
-            name = self.function_name(node)
+            name = self.function_name_or_none(node)
             if name in ("library", "require"):
                 return self.library(node, pad)
             if name == "stop":
@@ -157,35 +259,122 @@ class Translator:
         pad = INDENT * depth
         if rhs.type == "function_definition" and lhs.type == "identifier":
             return self.function_def(self.name(lhs), rhs, depth)
+        if rhs.type == "call" and lhs.type == "identifier" and \
+                self.function_name_or_none(rhs) in BUILDERS:
+            return class_def(self, self.name(lhs), rhs, depth)
+        if lhs.type == "call" and self.function_name_or_none(lhs) == "dim":
+            return [pad + self.set_dim(lhs, rhs)]
+        appended = self.appended(lhs)
+        if appended is not None:
+            return [pad + f"{appended}.append({self.expr(rhs)})"]
+        key = self.key(lhs)
+        if key is None:
+            return [pad + f"{self.target(lhs)} = {self.expr(rhs)}"]
+        vector = self.is_vector_literal(rhs)
+        if vector and key in self.numeric:
+            value = self.as_array(rhs)     # used in vector arithmetic
+        elif vector and key in self.mutated and not (
+                self.arguments(rhs) and self.key(
+                    self.arguments(rhs)[0][1]) in self.lists):
+            value = "[" + ", ".join(self.expr(v) for _n, v in
+                                    self.arguments(rhs)) + "]"
+        else:
+            value = self.expr(rhs)
         if lhs.type == "identifier":
-            name = self.name(lhs)
-            self.defined.add(name)
-            self.dicts.discard(name)
-            self.histories.discard(name)
-            self.zero_indices.discard(name)
-            if self.last_function(rhs) in INDEX_RESULTS:
-                self.zero_indices.add(name)
-            if self.is_named_list(rhs):
-                self.dicts.add(name)
-            elif self.last_function(rhs) == "fit":
-                self.histories.add(name)
-        return [pad + f"{self.target(lhs)} = {self.expr(rhs)}"]
+            self.defined.add(key)
+        for kinds in (self.dicts, self.histories, self.zero_indices,
+                      self.lists):
+            kinds.discard(key)
+        if gives_positions(self, self.last_step(rhs)):
+            self.zero_indices.add(key)
+        if self.is_named_list(rhs) or self.last_function(rhs) in DICTS:
+            self.dicts.add(key)
+        elif self.last_function(rhs) == "fit":
+            self.histories.add(key)
+        elif value.startswith("[") or (
+                vector and key in self.mutated and "np.array" not in value):
+            self.lists.add(key)          # a list the script grows
+        return [pad + f"{self.target(lhs)} = {value}"]
 
-    def function_def(self, name, node, depth):
+    def key(self, node):
+        """What the kinds of names (dicts, lists, ...) are kept under: the
+        Python text of a name or of `a$b$c`; None for anything else."""
+        if node.type == "identifier":
+            try:
+                return self.name(node)
+            except Untranslatable:
+                return None
+        if node.type == "extract_operator" and text_of(
+                node.child_by_field_name("operator")) == "$":
+            inner = self.key(node.child_by_field_name("lhs"))
+            field = node.child_by_field_name("rhs")
+            if inner is not None and field is not None and \
+                    field.type == "identifier":
+                return f"{inner}.{text_of(field).replace('.', '_')}"
+        return None
+
+    def set_dim(self, lhs, rhs):
+        """`dim(x) <- c(a, b)`: R refills column-major (order="F")."""
+        args = self.arguments(lhs)
+        if len(args) != 1 or args[0][0] is not None:
+            raise Untranslatable(lhs)
+        target = self.target(args[0][1])
+        self.modules.add("numpy")
+        return f"{target} = " + wrapped("np.reshape", [
+            target, self.expr(rhs), 'order="F"'])
+
+    def appended(self, lhs):
+        """`x[[length(x) + 1]] <- v` is an append: the name of `x`."""
+        if lhs.type != "subset2":
+            return None
+        inner = lhs.child_by_field_name("function")
+        args = self.arguments(lhs)
+        if inner.type != "identifier" or len(args) != 1:
+            return None
+        index = args[0][1]
+        if index.type != "binary_operator" or text_of(
+                index.child_by_field_name("operator")) != "+" or \
+                text_of(index.child_by_field_name("rhs")) not in ("1", "1L"):
+            return None
+        count = index.child_by_field_name("lhs")
+        if count.type == "call" and \
+                self.function_name_or_none(count) == "length" and \
+                [text_of(v) for _n, v in self.arguments(count)] == \
+                [text_of(inner)]:
+            return self.name(inner)
+        return None
+
+    def function_def(self, name, node, depth, first=(), prelude=(),
+                     params=None):
+        """`def name(...)`: R's function; `first` are parameters put before
+        R's (`self`), `prelude` lines put before the body, `params` the
+        parameters when the caller has completed them."""
         pad = INDENT * depth
         self.defined.add(name)
-        params = self.parameters(node)
-        body = node.child_by_field_name("body")
-        if body.type != "braced_expression":
-            return [pad + f"def {name}({params}):",
-                    pad + INDENT + "return " + self.expr(body)]
-        lines = self.block(body, depth + 1)
-        # R returns the value of the last expression.
-        last = body.named_children[-1] if body.named_children else None
-        if last is not None and self.is_value(last):
-            lines[-1] = INDENT * (depth + 1) + "return " + \
-                lines[-1].strip()
-        return [pad + f"def {name}({params}):"] + lines
+        if params is None:
+            params = self.parameters(node)
+        dots, self.dots = self.dots, "*args" in params
+        try:
+            head = pad + f"def {name}({', '.join(list(first) + params)}):"
+            body = node.child_by_field_name("body")
+            inner = [INDENT * (depth + 1) + line for line in prelude]
+            children = body.named_children \
+                if body.type == "braced_expression" else [body]
+            for child in children[:-1]:
+                inner += self.statement_or_todo(child, depth + 1,
+                                                self._source)
+            if children:
+                last = self.statement_or_todo(children[-1], depth + 1,
+                                              self._source)
+                # R returns the value of the last expression.
+                if self.is_value(children[-1]) and \
+                        not last[0].lstrip().startswith("#"):
+                    last[0] = INDENT * (depth + 1) + "return " + \
+                        last[0].lstrip()
+                inner += last
+        finally:
+            self.dots = dots
+        return [head] + (inner or [INDENT * (depth + 1) + "pass"])
 
     def is_value(self, node):
         if node.type in ("if_statement", "for_statement", "while_statement",
@@ -196,8 +385,7 @@ class Translator:
             if op in ("<-", "=", "->", "<<-", "%<>%", "%<-%"):
                 return False
         if node.type == "call" and self.function_name(node) in (
-                "return", "stop", "print", "cat", "message", "library",
-                "invisible"):
+                "return", "stop", "print", "cat", "message", "library"):
             return False
         return True
 
@@ -231,6 +419,8 @@ class Translator:
             return []   # the import line names the functions used
         if package in ("tensorflow", "reticulate"):
             return []   # nothing to import: pykeras3 loads what it needs
+        if package in ("glue", "purrr", "magrittr", "zeallot"):
+            return []   # what the script uses of them is translated
         raise Untranslatable(node)
 
     # ------------------------------------------------------------------
@@ -267,6 +457,8 @@ class Translator:
             if op == "+":
                 return operand
             if op == "!":
+                if self.mask_context:
+                    return f"~{_grouped(operand)}"   # element-wise
                 return f"not {operand}"
             raise Untranslatable(node)
         if kind == "binary_operator":
@@ -279,13 +471,18 @@ class Translator:
             return self.subscript(node, double=True)
         if kind == "subset":
             return self.subscript(node, double=False)
+        if kind == "dots":
+            if not self.dots:
+                raise Untranslatable(node)
+            return "*args, **kwargs"        # R's `...`, passed on
         if kind == "function_definition":
             body = node.child_by_field_name("body")
             if body.type == "braced_expression":
                 if len(body.named_children) != 1:
                     raise Untranslatable(node)
                 body = body.named_children[0]
-            return f"lambda {self.parameters(node)}: {self.expr(body)}"
+            return (f"lambda {', '.join(self.parameters(node))}: "
+                    f"{self.expr(body)}")
         raise Untranslatable(node)
 
     def binary(self, node, iterating):
@@ -304,7 +501,39 @@ class Translator:
             return f"np.arange({start}, {end})"
         if op not in _BINARY:
             raise Untranslatable(node)
-        return f"{self.expr(lhs)} {_BINARY[op]} {self.expr(rhs)}"
+        python = _BINARY[op]
+        prec = _PRECEDENCE[python]
+        left = self.operand(lhs, prec, right=False, power=python == "**")
+        right = self.operand(rhs, prec, right=True, power=python == "**")
+        if op in _ARITHMETIC and self.is_vector_literal(lhs):
+            left = self.as_array(lhs)
+        if op in _ARITHMETIC and self.is_vector_literal(rhs):
+            right = self.as_array(rhs)
+        return f"{left} {python} {right}"
+
+    def operand(self, node, prec, right, power=False):
+        """An operand, in parentheses where Python would group it
+        otherwise than R's tree does (`a > 1 & b < 2`, `a * (b %% c)`,
+        comparisons never chained)."""
+        text = self.expr(node)
+        inner = _precedence_of(node)
+        if inner is None:
+            return text
+        if inner < prec or (inner == prec and (
+                right != power or prec == _PRECEDENCE["=="])):
+            return f"({text})"
+        return text
+
+    def is_vector_literal(self, node):
+        return node.type == "call" and \
+            self.function_name_or_none(node) == "c" and \
+            all(n is None for n, _v in self.arguments(node))
+
+    def as_array(self, node):
+        """`c(...)` in arithmetic: a NumPy array (a tuple would repeat)."""
+        self.modules.add("numpy")
+        items = [self.expr(v) for _n, v in self.arguments(node)]
+        return "np.array([" + ", ".join(items) + "])"
 
     def pipe_steps(self, node):
         """[first value, step call, step call, ...] of a `|>`/`%>%` chain
@@ -334,9 +563,16 @@ class Translator:
         return wrapped("toolz.pipe", parts, force=True)
 
     def call(self, node, first=None):
-        name = self.function_name(node)
+        function = node.child_by_field_name("function")
         args = self.arguments(node)
         rendered = [] if first is None else [first]
+        if function is not None and function.type == "extract_operator":
+            # obj$method(...): a Python method, called as it is.
+            rendered += [self.expr(value) if arg_name is None else
+                         f"{py_name(arg_name)}={self.expr(value)}"
+                         for arg_name, value in args]
+            return wrapped(self.expr(function), rendered)
+        name = self.function_name(node)
         if name in BASE:
             return BASE[name](self, node, args, first)
         if name in self.defined and name not in self.exports:
@@ -369,6 +605,10 @@ class Translator:
                                                           "string"):
             raise Untranslatable(node)
         key = text_of(rhs).strip("\"'`")
+        if text_of(lhs) in ("super", "super()"):
+            # In a class built by Layer(), Callback(), ...: the parent.
+            return "super()." + ("__init__" if key == "initialize"
+                                 else py_name(key))
         base = self.expr(lhs)
         if self.is_dict(lhs):
             return f'{base}["{key}"]'
@@ -388,38 +628,111 @@ class Translator:
                     and text_of(field) in ("metrics", "params"))
         return False
 
-    def last_function(self, node):
-        """The function a value comes from (the last step of a pipe)."""
+    def last_step(self, node):
+        """The last step of a pipe (the node itself if not a pipe)."""
         while node.type == "binary_operator" and text_of(
                 node.child_by_field_name("operator")) in _PIPES:
             node = node.child_by_field_name("rhs")
-        if node.type == "call":
-            try:
-                return self.function_name(node)
-            except Untranslatable:
-                return None
-        return None
+        return node
+
+    def last_function(self, node):
+        """The function a value comes from (the last step of a pipe)."""
+        node = self.last_step(node)
+        return self.function_name_or_none(node) if node.type == "call" \
+            else None
+
+    def function_name_or_none(self, node):
+        try:
+            return self.function_name(node)
+        except Untranslatable:
+            return None
+
+    def expr_of_text(self, text, node):
+        """An R expression given as text (inside a glue string)."""
+        try:
+            root = parse(text)
+        except RSyntaxError:
+            raise Untranslatable(node) from None
+        if len(root.named_children) != 1:
+            raise Untranslatable(node)
+        return self.expr(root.named_children[0])
 
     def subscript(self, node, double):
+        """`x[i]`, `x[[i]]`, `x[i, ]`, `x[, j]`, `x[-i]`: 1-based
+        positions made 0-based with the shift written out; an empty
+        position is `:`; masks, names and 0-based positions stay."""
         target = self.expr(node.child_by_field_name("function"))
-        args = self.arguments(node)
-        if len(args) != 1 or args[0][0] is not None:
+        slots = self.subscript_slots(node)
+        if double and (len(slots) != 1 or slots[0] is None):
             raise Untranslatable(node)
-        index = args[0][1]
-        if index.type == "string":
-            return f"{target}[{self.string(index)}]"
-        if index.type == "unary_operator" or (
-                index.type == "binary_operator" and not double and text_of(
-                    index.child_by_field_name("operator")) == ":"):
-            if index.type == "unary_operator":
-                raise Untranslatable(node)   # R's negative: drop
-            lo = index.child_by_field_name("lhs")
-            hi = index.child_by_field_name("rhs")
-            return f"{target}[{minus_one(self.expr(lo))}:{self.expr(hi)}]"
-        if index.type == "identifier" and \
-                self.name(index) in self.zero_indices:
-            return f"{target}[{self.name(index)}]"   # already 0-based
-        return f"{target}[{minus_one(self.expr(index))}]"
+        negative = [i for i, s in enumerate(slots) if s is not None and
+                    s.type == "unary_operator" and text_of(
+                        s.child_by_field_name("operator")) == "-"]
+        if negative:
+            # R's negative positions drop: np.delete along that axis.
+            axis = negative[0]
+            if double or len(negative) > 1 or any(
+                    s is not None for i, s in enumerate(slots) if i != axis):
+                raise Untranslatable(node)
+            dropped = self.position(slots[axis].child_by_field_name("rhs"),
+                                    node)
+            self.modules.add("numpy")
+            return f"np.delete({target}, {dropped}, axis={axis})"
+        rendered = [":" if s is None else self.position(s, node, not double)
+                    for s in slots]
+        return f"{target}[{', '.join(rendered)}]"
+
+    def mask(self, index):
+        """A logical subscript: element-wise (`!` is `~`), no shift."""
+        self.mask_context = True
+        try:
+            return self.expr(index)
+        finally:
+            self.mask_context = False
+
+    def subscript_slots(self, node):
+        """The index nodes of a subscript, None where a position is empty
+        (`x[i, ]` -> [i, None])."""
+        arguments = node.child_by_field_name("arguments")
+        slots = [None]
+        for child in arguments.children:
+            if child.type == "comma":
+                slots.append(None)
+            elif child.type == "argument":
+                if child.child_by_field_name("name") is not None:
+                    raise Untranslatable(node)   # drop = FALSE, exact = ...
+                slots[-1] = child.child_by_field_name("value")
+        return slots
+
+    def position(self, index, node, ranges=True):
+        """One subscript position as 0-based Python."""
+        while index.type == "parenthesized_expression":
+            index = index.named_children[0]
+        kind = index.type
+        if kind == "string":
+            return self.string(index)
+        if kind == "binary_operator":
+            op = text_of(index.child_by_field_name("operator"))
+            if op == ":" and ranges:
+                lo = self.expr(index.child_by_field_name("lhs"))
+                hi = self.expr(index.child_by_field_name("rhs"))
+                return f"{minus_one(lo)}:{hi}"
+            if op in _MASKS:
+                return self.mask(index)
+        if kind == "unary_operator" and text_of(
+                index.child_by_field_name("operator")) == "!":
+            return self.mask(index)
+        if kind in ("true", "false"):
+            raise Untranslatable(node)
+        if kind == "identifier" and self.name(index) in self.zero_indices:
+            return self.name(index)          # already 0-based
+        if gives_positions(self, index):
+            return self.expr(index)
+        if kind == "call" and self.function_name_or_none(index) == "c":
+            items = [self.expr(v) for n, v in self.arguments(index)]
+            if items and all(NUMBER.match(i) for i in items):
+                return "[" + ", ".join(minus_one(i) for i in items) + "]"
+        return minus_one(self.expr(index))
 
     # ------------------------------------------------------------------
     # Pieces
@@ -454,20 +767,26 @@ class Translator:
         return out
 
     def parameters(self, node):
+        """The Python parameters of an R function, as a list of text (R's
+        `...` becomes `*args` and `**kwargs`)."""
         params = node.child_by_field_name("parameters")
-        out = []
+        out, dots = [], False
         for param in params.named_children:
             if param.type == "comma":
                 continue
             name = param.child_by_field_name("name")
             default = param.child_by_field_name("default")
-            if name is None or text_of(name) == "...":
+            if name is None:
                 raise Untranslatable(param)
+            if name.type == "dots":
+                out.append("*args")
+                dots = True
+                continue
             text = py_name(text_of(name))
             if default is not None:
                 text += f"={self.expr(default)}"
             out.append(text)
-        return ", ".join(out)
+        return out + (["**kwargs"] if dots else [])
 
     def target(self, node):
         if node.type == "identifier":
@@ -524,7 +843,7 @@ class Translator:
         args = self.arguments(node)
         if len(args) == 1 and args[0][0] is None:
             return self.expr(args[0][1])
-        return concat(self, args, "")
+        return fstring(concat(self, args, ""))
 
 
 

@@ -1,10 +1,10 @@
 # Translated from R by `python -m pykeras3 translate`.
 import numpy as np
 
-v = (3, 9, 2)
+v = np.array([3, 9, 2])
 best = int(np.argmax(v))
 top = v[best]
-label = "%d values, max %.1f" % (len(v), max(v))
+label = f"{len(v):d} values, max {np.max(v):.1f}"
 odd = np.arange(1, 9 + 2 / 2, 2)
 grid = np.linspace(0, 1, 5)
 twice = np.tile((1, 2), 2)
