@@ -23,6 +23,7 @@ import json
 import os
 import re
 
+from ._python import fitted
 from ._r import RSyntaxError, parse
 
 __all__ = ["translate", "translate_file", "Translation", "RSyntaxError"]
@@ -69,6 +70,8 @@ def translate(text, filename="<R>", markdown=False):
     for lines, root in pieces:
         body += lines if root is None else translator.program(root, lines)
     head = [_HEADER]
+    if "os" in translator.modules:
+        head.append("import os")
     if "numpy" in translator.modules:
         head.append("import numpy as np")
     if "toolz" in translator.modules:
@@ -79,7 +82,7 @@ def translate(text, filename="<R>", markdown=False):
     for line in head + [""] + body:   # at most two blank lines in a row
         blank = blank + 1 if not line.strip() else 0
         if blank <= 2:
-            lines.append(line.rstrip())
+            lines += fitted(line.rstrip())
     python = "\n".join(lines).strip("\n") + "\n"
     return Translation(python, translator.statements, translator.todos)
 
@@ -118,13 +121,18 @@ def _chunks(text):
     out, prose, i = [], [], 0
     while i < len(lines):
         if _FENCE.match(lines[i]):
-            if prose:
-                out.append(("prose", prose, 0))
-                prose = []
             start = i + 1
             j = start
             while j < len(lines) and not _END.match(lines[j]):
                 j += 1
+            if _not_run(lines[i], lines[start:j]):
+                # R does not run it (eval = FALSE): kept as prose.
+                prose += lines[i:j + 1]
+                i = j + 1
+                continue
+            if prose:
+                out.append(("prose", prose, 0))
+                prose = []
             out.append(("r", lines[start:j], start))
             i = j + 1
             continue
@@ -133,6 +141,17 @@ def _chunks(text):
     if prose:
         out.append(("prose", prose, 0))
     return out
+
+
+def _not_run(fence, body):
+    """Whether a chunk has `eval = FALSE` (R Markdown) or `#| eval:
+    false` (Quarto): R shows it without running it."""
+    options = fence.replace(" ", "").lower()
+    if "eval=false" in options or "eval=f}" in options or \
+            "eval=f," in options:
+        return True
+    return any(line.replace(" ", "").lower() == "#|eval:false"
+               for line in body)
 
 
 @functools.lru_cache(maxsize=None)

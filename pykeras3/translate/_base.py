@@ -251,6 +251,39 @@ def _extreme(name):
     return extreme
 
 
+def _list_files(tr, node, args, first):
+    """list.files(path, full.names): sorted, without hidden files (R's
+    default all.files = FALSE)."""
+    given = _named(tr, node, args, first, ["path", "full.names"],
+                   piped=True)
+    path = given.get("path", '"."')
+    tr.modules.add("os")
+    listing = f"sorted(os.listdir({path}))"
+    if given.get("full.names", "False") == "True":
+        return (f"[os.path.join({path}, f) for f in {listing} "
+                f'if not f.startswith(".")]')
+    if given.get("full.names", "False") != "False":
+        raise Untranslatable(node)
+    return f'[f for f in {listing} if not f.startswith(".")]'
+
+
+def _dir_create(tr, node, args, first):
+    given = _named(tr, node, args, first, ["path", "showWarnings",
+                                            "recursive"], piped=True)
+    if "path" not in given:
+        raise Untranslatable(node)
+    tr.modules.add("os")
+    return f"os.makedirs({given['path']}, exist_ok=True)"
+
+
+def _os_path(python, arity=None):
+    def call(tr, node, args, first):
+        values = _positional(tr, node, args, first, arity)
+        tr.modules.add("os")
+        return f"{python}({', '.join(values)})"
+    return call
+
+
 # keras3 functions that return a named list in R: a dict here.
 DICTS = {"evaluate", "get_config"}
 
@@ -302,4 +335,14 @@ BASE = {
     "sample.int": _sample,
 }
 BASE.update(STRINGS)
+BASE.update({
+    "file.path": _os_path("os.path.join"),
+    "file.exists": _os_path("os.path.exists", 1),
+    "basename": _os_path("os.path.basename", 1),
+    "dirname": _os_path("os.path.dirname", 1),
+    "unlink": _os_path("os.remove", 1),
+    "file.remove": _os_path("os.remove", 1),
+    "dir.create": _dir_create,
+    "list.files": _list_files,
+})
 

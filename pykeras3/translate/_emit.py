@@ -219,6 +219,8 @@ class Translator:
             if name == "stop":
                 return [pad + "raise RuntimeError("
                         + self.message_text(node) + ")"]
+            if name == "stopifnot":
+                return self.stopifnot(node, pad)
             if name == "return":
                 args = self.arguments(node)
                 value = self.expr(args[0][1]) if args else "None"
@@ -245,6 +247,18 @@ class Translator:
         if kind == "braced_expression":
             return self.block(node, depth)
         return [pad + self.expr(node)]
+
+    def stopifnot(self, node, pad):
+        """stopifnot(a, b, "message" = c): one assert a condition."""
+        out = []
+        for message, condition in self.arguments(node):
+            text = pad + f"assert {self.expr(condition)}"
+            if message is not None:
+                text += ", " + fstring([message.replace('"', '\\"')])
+            out.append(text)
+        if not out:
+            raise Untranslatable(node)
+        return out
 
     def block(self, node, depth):
         """The statements of a body (braced or a single expression)."""

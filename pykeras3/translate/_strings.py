@@ -36,7 +36,7 @@ def fstring(pieces):
     return "f" + quote + "".join(body) + quote
 
 
-def concat(tr, args, sep, strip_newline=False):
+def concat(tr, args, sep):
     """The pieces of the arguments joined by `sep` (paste, paste0, cat,
     stop); string builders among them give their own pieces."""
     pieces = []
@@ -46,11 +46,7 @@ def concat(tr, args, sep, strip_newline=False):
         if pieces and sep:
             pieces.append(sep)
         if value.type == "string":
-            text = tr.string(value)[1:-1]
-            if strip_newline and text.endswith("\\n") and \
-                    (name, value) == args[-1]:
-                text = text[:-2]
-            pieces.append(text)
+            pieces.append(tr.string(value)[1:-1])
         elif value.type == "call" and \
                 tr.function_name_or_none(value) in _BUILDERS:
             pieces += _BUILDERS[tr.function_name(value)](
@@ -163,13 +159,27 @@ def _glue(tr, node, args, first):
 
 
 def _print(tr, node, args, first):
-    """cat(...) and message(...): print(), which ends the line itself."""
+    """cat(...) and message(...): print(); a cat() that ends no line
+    prints with `end=""`."""
     if any(name is not None for name, _ in args) or first is not None:
         raise Untranslatable(node)
-    if args and args[-1][1].type == "string" and \
-            tr.string(args[-1][1]) == '"\\n"':
+    newline = bool(args) and args[-1][1].type == "string" and \
+        tr.string(args[-1][1]) == '"\\n"'
+    if newline:
         args = args[:-1]
-    return f"print({fstring(concat(tr, args, ' ', strip_newline=True))})"
+    pieces = concat(tr, args, " ")
+    end = ', end=""'          # cat() ends no line unless told to
+    if tr.function_name(node) == "message":
+        end = ""
+    elif newline:
+        end = ""
+    elif pieces and isinstance(pieces[-1], str) and \
+            pieces[-1].endswith("\\n"):
+        pieces[-1] = pieces[-1][:-2]
+        end = ""
+        if not pieces[-1]:
+            pieces.pop()
+    return f"print({fstring(pieces)}{end})"
 
 
 _BUILDERS = {"paste": _paste(" "), "paste0": _paste(""),

@@ -18,3 +18,12 @@ inputs = keras_input(shape=(4,))
 #| label: model
 outputs = layer_dense(inputs, units=2)
 model = keras_model(inputs, outputs)
+#
+# ```{r}
+# #| eval: false
+# install_keras()
+# ```
+#
+# ```{r, eval = FALSE}
+# model |> fit(x, y, epochs = ...)
+# ```
