@@ -70,14 +70,14 @@ def translate(text, filename="<R>", markdown=False):
     for lines, root in pieces:
         body += lines if root is None else translator.program(root, lines)
     head = [_HEADER]
-    if "os" in translator.modules:
-        head.append("import os")
-    if "numpy" in translator.modules:
-        head.append("import numpy as np")
-    if "toolz" in translator.modules:
-        head.append("import toolz")
+    # The standard library first, then the others (as isort groups them).
+    standard = [f"import {m}" for m in ("os", "pathlib", "shutil", "time")
+                if m in translator.modules]
+    others = [line for module, line in _IMPORTS.items()
+              if module in translator.modules]
     if translator.used:
-        head += _import_lines(sorted(translator.used))
+        others += _import_lines(sorted(translator.used))
+    head += standard + ([""] if standard and others else []) + others
     lines, blank = [], 0
     for line in head + [""] + body:   # at most two blank lines in a row
         blank = blank + 1 if not line.strip() else 0
@@ -85,6 +85,13 @@ def translate(text, filename="<R>", markdown=False):
             lines += fitted(line.rstrip())
     python = "\n".join(lines).strip("\n") + "\n"
     return Translation(python, translator.statements, translator.todos)
+
+
+# Imports for what the output uses, in the order they are written.
+_IMPORTS = {"numpy": "import numpy as np",
+            "tensorflow": "import tensorflow as tf",
+            "keras": "import keras",
+            "toolz": "import toolz"}
 
 
 def translate_file(path):

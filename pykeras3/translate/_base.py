@@ -284,6 +284,52 @@ def _os_path(python, arity=None):
     return call
 
 
+def _module_call(module, python, arity=None):
+    """A call of `python` from `module` (imported as the output's
+    header says), positional arguments as they are."""
+    def call(tr, node, args, first):
+        values = _positional(tr, node, args, first, arity)
+        tr.modules.add(module)
+        return f"{python}({', '.join(values)})"
+    return call
+
+
+def _stack(python):
+    """rbind(...) / cbind(...): rows (or columns) stacked into a matrix."""
+    def stack(tr, node, args, first):
+        values = _positional(tr, node, args, first)
+        tr.modules.add("numpy")
+        return wrapped(python, ["[" + ", ".join(values) + "]"])
+    return stack
+
+
+def _unlink(tr, node, args, first):
+    """unlink(path) removes a file (no error when it is missing, as in
+    R); with recursive = TRUE, a folder."""
+    given = _named(tr, node, args, first, ["x", "recursive"], piped=True)
+    recursive = given.get("recursive", "False")
+    if recursive == "True":
+        tr.modules.add("shutil")
+        return f"shutil.rmtree({given['x']}, ignore_errors=True)"
+    if recursive != "False":
+        raise Untranslatable(node)
+    tr.modules.add("pathlib")
+    return f"pathlib.Path({given['x']}).unlink(missing_ok=True)"
+
+
+def _zip_lists(tr, node, args, first):
+    """zip_lists(a, b): the pairs (a[i], b[i]) as a list."""
+    values = _positional(tr, node, args, first)
+    return f"list(zip({', '.join(values)}))"
+
+
+def _use_backend(tr, node, args, first):
+    """use_backend("jax"): pykeras3 picks the backend before Keras loads."""
+    values = _positional(tr, node, args, first, 1)
+    tr.used.add("config_set_backend")
+    return f"config_set_backend({values[0]})"
+
+
 # keras3 functions that return a named list in R: a dict here.
 DICTS = {"evaluate", "get_config"}
 
@@ -336,12 +382,23 @@ BASE = {
 }
 BASE.update(STRINGS)
 BASE.update({
+    "rbind": _stack("np.vstack"),
+    "cbind": _stack("np.column_stack"),
+    "Sys.time": _module_call("time", "time.time", 0),
+    "dir.exists": _os_path("os.path.isdir", 1),
+    "dir_create": _dir_create,
+    "zip_lists": _zip_lists,
+    "as_iterator": _one("iter({x})"),
+    "iter_next": _one("next({x}, None)"),
+    "np_array": _module_call("numpy", "np.asarray", 1),
+    "as.array": _module_call("numpy", "np.asarray", 1),
+    "tf_function": _module_call("tensorflow", "tf.function"),
+    "use_backend": _use_backend,
     "file.path": _os_path("os.path.join"),
     "file.exists": _os_path("os.path.exists", 1),
     "basename": _os_path("os.path.basename", 1),
     "dirname": _os_path("os.path.dirname", 1),
-    "unlink": _os_path("os.remove", 1),
-    "file.remove": _os_path("os.remove", 1),
+    "unlink": _unlink,
     "dir.create": _dir_create,
     "list.files": _list_files,
 })

@@ -61,9 +61,17 @@ def class_def(tr, variable, call, depth):
         tr.used.add(base)
     out = [pad + f"class {name}({base}):"]
     for member, value in members:
+        decorator = None
+        if value.type == "call" and tr.function_name_or_none(value) in (
+                "mark_active", "active_property") and \
+                len(tr.arguments(value)) == 1:
+            decorator = "@property"         # an active binding
+            value = tr.arguments(value)[0][1]
         if value.type == "function_definition":
             if len(out) > 1:
                 out.append("")       # a blank line between methods
+            if decorator:
+                out.append(pad + INDENT + decorator)
             out += _method(tr, builder, member, value, depth + 1)
         else:
             out.append(pad + INDENT + f"{py_name(member)} = "
@@ -71,6 +79,8 @@ def class_def(tr, variable, call, depth):
     if not members:
         out.append(pad + INDENT + "pass")
     tr.defined.add(name)
+    if BUILDERS[builder] in ("Layer", "Model"):
+        tr.layer_classes.update((name, variable))
     if variable != name:
         tr.defined.add(variable)
         out += ["", "", pad + f"{variable} = {name}"]

@@ -27,6 +27,8 @@ _BINARY = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**", "%%": "%",
            "<=": "<=", ">=": ">=", "&&": "and", "||": "or", "&": "&",
            "|": "|", "%in%": "in", "%*%": "@"}
 _PIPES = {"|>", "%>%"}
+# Names R scripts use for Python modules (through reticulate).
+_MODULES = {"tf": "tensorflow", "keras": "keras"}
 # Python's operator precedence (higher binds tighter).
 _PRECEDENCE = {"or": 1, "and": 2, "not": 3, "in": 4, "==": 4, "!=": 4,
                "<": 4, ">": 4, "<=": 4, ">=": 4, "|": 5, "&": 7, "+": 9,
@@ -46,6 +48,20 @@ def _precedence_of(node):
         op = text_of(node.child_by_field_name("operator"))
         return {"!": _PRECEDENCE["not"], "-": _PRECEDENCE["neg"]}.get(op)
     return None
+
+
+def _inner_comments(node):
+    """The comments inside a statement that its rules skip (between
+    arguments or parameters), not those of its braced bodies, which are
+    statements of their own."""
+    out, stack = [], list(reversed(node.children))
+    while stack:
+        child = stack.pop()
+        if child.type == "comment":
+            out.append(text_of(child))
+        elif child.type != "braced_expression":
+            stack += reversed(child.children)
+    return out
 
 
 def _grouped(text):
@@ -73,6 +89,7 @@ class Translator:
         self.mask_context = False       # inside a subscript position
         self.numeric = set()            # names used in vector arithmetic
         self.dots = False               # inside a function with `...`
+        self.layer_classes = set()      # Layer()/Model() classes it builds
         self.statements = 0
         self.todos = 0
 
@@ -182,13 +199,14 @@ class Translator:
             self.used, self.modules = saved
             return self.todo(node, depth)
         self.statements += 1
-        out = []
+        # Comments inside the statement (between arguments) go above it.
+        out = [INDENT * depth + text for text in _inner_comments(node)]
         for line in lines:   # continuation lines of wrapped calls
             first, *rest = line.split("\n")
             lead = first[:len(first) - len(first.lstrip())]
             out += [first] + [lead + part for part in rest]
-        if node.type == "binary_operator" and depth == 0 and out and \
-                out[0].startswith(("def ", "class ")):
+        if node.type == "binary_operator" and depth == 0 and any(
+                line.startswith(("def ", "class ", "@")) for line in out):
             out = ["", ""] + out + ["", ""]   # around a top-level def
         return out
 
@@ -221,6 +239,12 @@ class Translator:
                         + self.message_text(node) + ")"]
             if name == "stopifnot":
                 return self.stopifnot(node, pad)
+            if name == "with":
+                return self.with_statement(node, depth)
+            if name == "loop" and len(self.arguments(node)) == 1 and \
+                    self.arguments(node)[0][1].type == "for_statement":
+                # coro::loop(for (x in iterable) ...): a Python for loop.
+                return self.for_statement(self.arguments(node)[0][1], depth)
             if name == "return":
                 args = self.arguments(node)
                 value = self.expr(args[0][1]) if args else "None"
@@ -248,6 +272,20 @@ class Translator:
             return self.block(node, depth)
         return [pad + self.expr(node)]
 
+    def with_statement(self, node, depth):
+        """with(context %as% name, { body }) -> `with context as name:`."""
+        args = self.arguments(node)
+        if len(args) != 2 or any(n is not None for n, _v in args):
+            raise Untranslatable(node)
+        context, body = args[0][1], args[1][1]
+        if context.type == "binary_operator" and text_of(
+                context.child_by_field_name("operator")) == "%as%":
+            head = (f"with {self.expr(context.child_by_field_name('lhs'))}"
+                    f" as {self.target(context.child_by_field_name('rhs'))}:")
+        else:
+            head = f"with {self.expr(context)}:"
+        return [INDENT * depth + head] + self.block(body, depth + 1)
+
     def stopifnot(self, node, pad):
         """stopifnot(a, b, "message" = c): one assert a condition."""
         out = []
@@ -273,6 +311,12 @@ class Translator:
         pad = INDENT * depth
         if rhs.type == "function_definition" and lhs.type == "identifier":
             return self.function_def(self.name(lhs), rhs, depth)
+        decorated = self.decorated(lhs, rhs, depth)
+        if decorated is not None:
+            return decorated
+        if lhs.type == "identifier" and rhs.type == "call" and \
+                self.function_name_or_none(rhs) == "import":
+            return [pad + self.python_import(lhs, rhs)]
         if rhs.type == "call" and lhs.type == "identifier" and \
                 self.function_name_or_none(rhs) in BUILDERS:
             return class_def(self, self.name(lhs), rhs, depth)
@@ -326,6 +370,39 @@ class Translator:
                     field.type == "identifier":
                 return f"{inner}.{text_of(field).replace('.', '_')}"
         return None
+
+    def decorated(self, lhs, rhs, depth):
+        """`f <- tf_function(function(x) ...)`: a def under @tf.function."""
+        if lhs.type != "identifier" or rhs.type != "call" or \
+                self.function_name_or_none(rhs) != "tf_function":
+            return None
+        args = self.arguments(rhs)
+        if not args or args[0][0] is not None or \
+                args[0][1].type != "function_definition":
+            return None
+        options = [f"{py_name(n)}={self.expr(v)}" for n, v in args[1:]
+                   if n is not None]
+        if len(options) != len(args) - 1:
+            raise Untranslatable(rhs)
+        self.modules.add("tensorflow")
+        decorator = "@tf.function" + (f"({', '.join(options)})"
+                                      if options else "")
+        return [INDENT * depth + decorator] + self.function_def(
+            self.name(lhs), args[0][1], depth)
+
+    def python_import(self, lhs, rhs):
+        """`np <- reticulate::import("numpy")`: `import numpy as np`."""
+        args = self.arguments(rhs)
+        if not args or args[0][1].type != "string" or any(
+                n not in (None, "module", "convert", "delay_load")
+                for n, _v in args):
+            raise Untranslatable(rhs)
+        module = self.string(args[0][1])[1:-1]
+        name = self.name(lhs)
+        self.defined.add(name)
+        if not all(part.isidentifier() for part in module.split(".")):
+            raise Untranslatable(rhs)
+        return f"import {module}" + ("" if module == name else f" as {name}")
 
     def set_dim(self, lhs, rhs):
         """`dim(x) <- c(a, b)`: R refills column-major (order="F")."""
@@ -570,9 +647,17 @@ class Translator:
         parts = [self.expr(first)]
         for step in calls:
             name = self.function_name(step)
-            if name not in self.exports:
-                raise Untranslatable(step)   # no deferred form
-            parts.append(self.call(step))
+            own = self.own(name)
+            if own in self.layer_classes:
+                parts.append(self.call(step))   # a layer: callable
+            elif own is not None:
+                # The script's own function or model: called on the value.
+                parts.append(own if not self.arguments(step) else
+                             "lambda value: " + self.call(step, "value"))
+            elif name in self.exports:
+                parts.append(self.call(step))   # a deferred verb
+            else:
+                raise Untranslatable(step)
         self.modules.add("toolz")
         return wrapped("toolz.pipe", parts, force=True)
 
@@ -587,11 +672,14 @@ class Translator:
                          for arg_name, value in args]
             return wrapped(self.expr(function), rendered)
         name = self.function_name(node)
-        if name in BASE:
+        if self.own(name) in self.layer_classes and first is not None:
+            # keras3 builds the layer and calls it on the piped value.
+            return self.call(node) + f"({first})"
+        if name in BASE and self.own(name) is None:
             return BASE[name](self, node, args, first)
-        if name in self.defined and name not in self.exports:
+        if self.own(name) is not None:
             # The script's own function (or a model or layer it built).
-            name = self.name(node.child_by_field_name("function"))
+            name = self.own(name)
             shifts = {}
         elif name in self.exports:
             self.used.add(name)
@@ -610,6 +698,15 @@ class Translator:
             rendered.append(text if arg_name is None
                             else f"{py_name(arg_name)}={text}")
         return wrapped(name, rendered)
+
+    def own(self, name):
+        """The Python name of a function or object the script defines
+        itself (None for others)."""
+        try:
+            python = py_name(name)
+        except Untranslatable:
+            return None
+        return python if python in self.defined else None
 
     def extract(self, node):
         op = text_of(node.child_by_field_name("operator"))
@@ -742,6 +839,9 @@ class Translator:
             return self.name(index)          # already 0-based
         if gives_positions(self, index):
             return self.expr(index)
+        if kind == "call" and self.function_name_or_none(index) == \
+                "all_dims" and not self.arguments(index):
+            return "..."                     # every remaining axis
         if kind == "call" and self.function_name_or_none(index) == "c":
             items = [self.expr(v) for n, v in self.arguments(index)]
             if items and all(NUMBER.match(i) for i in items):
@@ -768,8 +868,8 @@ class Translator:
         if arguments is None:
             return out
         for arg in arguments.named_children:
-            if arg.type == "comma":
-                continue
+            if arg.type in ("comma", "comment"):
+                continue       # comments: kept above the statement
             if arg.type != "argument":
                 raise Untranslatable(arg)
             name = arg.child_by_field_name("name")
@@ -786,7 +886,7 @@ class Translator:
         params = node.child_by_field_name("parameters")
         out, dots = [], False
         for param in params.named_children:
-            if param.type == "comma":
+            if param.type in ("comma", "comment"):
                 continue
             name = param.child_by_field_name("name")
             default = param.child_by_field_name("default")
@@ -823,6 +923,8 @@ class Translator:
         text = text_of(node).strip("`")
         if text in ("T", "F"):
             return "True" if text == "T" else "False"
+        if text in _MODULES and text not in self.defined:
+            self.modules.add(_MODULES[text])   # tf$..., keras$...
         return py_name(text)
 
     def number(self, node):

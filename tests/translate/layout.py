@@ -1,5 +1,6 @@
 # Translated from R by `python -m pykeras3 translate`.
 import os
+
 from pykeras3 import fit
 
 history = fit(
