@@ -196,6 +196,21 @@ def test_translated_arrays_and_strings_compute_what_r_computes(tmp_path):
     assert s["note"] == "run-4-final" and s["joined"] == "a-b"
 
 
+def test_translated_datasets_and_python_interop_run(tmp_path):
+    d = run_pair("datasets", tmp_path)
+    x, y = next(iter(d["train"]))
+    assert tuple(x.shape) == (8, 3) and tuple(y.shape) == (8, 1)
+    assert len(list(d["first_batches"])) == 2
+    a, b = d["batch"]
+    assert tuple(a.shape) == (8, 3) and float(a.numpy().max()) <= 2.0
+    i = run_pair("interop", tmp_path)
+    assert float(i["loss"]) >= 0
+    assert i["rows"].shape == (2, 3)
+    assert i["columns"].tolist() == [[1, 3], [2, 4]]      # as R's cbind
+    assert list(i["labels"]) == [2, 2]    # max.col() - 1, as in R
+    assert i["elapsed"] >= 0
+
+
 def test_callback_classes_count_epochs_from_one_as_keras3_does(capsys):
     import numpy as np
 

@@ -71,10 +71,11 @@ def translate(text, filename="<R>", markdown=False):
         body += lines if root is None else translator.program(root, lines)
     head = [_HEADER]
     # The standard library first, then the others (as isort groups them).
-    standard = [f"import {m}" for m in ("os", "pathlib", "shutil", "time")
+    standard = [f"import {m}" for m in _STANDARD
                 if m in translator.modules]
-    others = [line for module, line in _IMPORTS.items()
-              if module in translator.modules]
+    others = sorted(_IMPORTS.get(module, f"import {module}")
+                    for module in translator.modules
+                    if module not in _STANDARD)
     if translator.used:
         others += _import_lines(sorted(translator.used))
     head += standard + ([""] if standard and others else []) + others
@@ -87,7 +88,8 @@ def translate(text, filename="<R>", markdown=False):
     return Translation(python, translator.statements, translator.todos)
 
 
-# Imports for what the output uses, in the order they are written.
+_STANDARD = ("os", "pathlib", "shutil", "time")
+# How the output imports the modules it uses.
 _IMPORTS = {"numpy": "import numpy as np",
             "tensorflow": "import tensorflow as tf",
             "keras": "import keras",

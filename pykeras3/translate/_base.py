@@ -7,6 +7,7 @@ not cover raises `Untranslatable`."""
 from __future__ import annotations
 
 from ._python import Untranslatable, plus_one, wrapped
+from ._datasets import CONSTRUCTORS, constructor
 from ._strings import STRINGS
 
 def _c(tr, node, args, first):
@@ -294,6 +295,14 @@ def _module_call(module, python, arity=None):
     return call
 
 
+def _one_numpy(template):
+    """One argument into a NumPy expression (`{x}` in `template`)."""
+    def one(tr, node, args, first):
+        tr.modules.add("numpy")
+        return template.format(x=_positional(tr, node, args, first, 1)[0])
+    return one
+
+
 def _stack(python):
     """rbind(...) / cbind(...): rows (or columns) stacked into a matrix."""
     def stack(tr, node, args, first):
@@ -381,10 +390,12 @@ BASE = {
     "sample.int": _sample,
 }
 BASE.update(STRINGS)
+BASE.update({name: constructor for name in CONSTRUCTORS})
 BASE.update({
     "rbind": _stack("np.vstack"),
     "cbind": _stack("np.column_stack"),
     "Sys.time": _module_call("time", "time.time", 0),
+    "max.col": _one_numpy("np.argmax({x}, axis=1) + 1"),
     "dir.exists": _os_path("os.path.isdir", 1),
     "dir_create": _dir_create,
     "zip_lists": _zip_lists,

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 from ._base import BASE, DICTS, SHOWN, gives_positions
 from ._classes import BUILDERS, class_def
+from ._datasets import METHODS as DATASET_METHODS
+from ._datasets import CONSTRUCTORS as DATASET_CONSTRUCTORS
+from ._datasets import chained, constructed
+from ._datasets import method as dataset_method
 from ._strings import concat, fstring
 from ._python import (INDENT, NUMBER, Untranslatable, minus_one, parses,
                       plus_one, py_name, wrapped)
@@ -316,7 +320,8 @@ class Translator:
             return decorated
         if lhs.type == "identifier" and rhs.type == "call" and \
                 self.function_name_or_none(rhs) == "import":
-            return [pad + self.python_import(lhs, rhs)]
+            self.python_import(lhs, rhs)
+            return []      # the import goes with the others, at the top
         if rhs.type == "call" and lhs.type == "identifier" and \
                 self.function_name_or_none(rhs) in BUILDERS:
             return class_def(self, self.name(lhs), rhs, depth)
@@ -391,7 +396,8 @@ class Translator:
             self.name(lhs), args[0][1], depth)
 
     def python_import(self, lhs, rhs):
-        """`np <- reticulate::import("numpy")`: `import numpy as np`."""
+        """`np <- reticulate::import("numpy")`: `import numpy as np` with
+        the other imports."""
         args = self.arguments(rhs)
         if not args or args[0][1].type != "string" or any(
                 n not in (None, "module", "convert", "delay_load")
@@ -399,10 +405,14 @@ class Translator:
             raise Untranslatable(rhs)
         module = self.string(args[0][1])[1:-1]
         name = self.name(lhs)
-        self.defined.add(name)
         if not all(part.isidentifier() for part in module.split(".")):
             raise Untranslatable(rhs)
-        return f"import {module}" + ("" if module == name else f" as {name}")
+        self.defined.add(name)
+        if (module, name) in (("numpy", "np"), ("tensorflow", "tf")):
+            self.modules.add(module)    # the header's own spelling
+        else:
+            self.modules.add(module if module == name
+                             else f"{module} as {name}")
 
     def set_dim(self, lhs, rhs):
         """`dim(x) <- c(a, b)`: R refills column-major (order="F")."""
@@ -510,7 +520,7 @@ class Translator:
             return []   # the import line names the functions used
         if package in ("tensorflow", "reticulate"):
             return []   # nothing to import: pykeras3 loads what it needs
-        if package in ("glue", "purrr", "magrittr", "zeallot"):
+        if package in ("glue", "purrr", "magrittr", "zeallot", "tfdatasets"):
             return []   # what the script uses of them is translated
         raise Untranslatable(node)
 
@@ -642,12 +652,32 @@ class Translator:
         for step in calls:
             if step.type != "call":
                 raise Untranslatable(step)
+        if calls[0].type == "call" and self.function_name_or_none(
+                calls[0]) in DATASET_CONSTRUCTORS and \
+                not self.arguments(calls[0]):
+            # list(x, y) |> tensor_slices_dataset(): slices of a tuple.
+            first_text = constructed(self, calls[0], first)
+            calls = calls[1:]
+            if not calls:
+                return first_text
+        else:
+            first_text = self.expr(first)
         if len(calls) == 1:       # one step: a plain call
-            return self.call(calls[0], first=self.expr(first))
-        parts = [self.expr(first)]
+            return chained(self.call(calls[0], first=first_text))
+        parts = [first_text]
         for step in calls:
             name = self.function_name(step)
             own = self.own(name)
+            if name in DATASET_METHODS and own is None:
+                # A tf.data method on the value so far (or, after other
+                # steps, on the value given to it).
+                if len(parts) == 1:
+                    parts[0] = dataset_method(self, step,
+                                              self.arguments(step), parts[0])
+                else:
+                    parts.append("lambda dataset: " + dataset_method(
+                        self, step, self.arguments(step), "dataset"))
+                continue
             if own in self.layer_classes:
                 parts.append(self.call(step))   # a layer: callable
             elif own is not None:
@@ -658,6 +688,8 @@ class Translator:
                 parts.append(self.call(step))   # a deferred verb
             else:
                 raise Untranslatable(step)
+        if len(parts) == 1:
+            return chained(parts[0])        # all methods: one chain
         self.modules.add("toolz")
         return wrapped("toolz.pipe", parts, force=True)
 
@@ -677,6 +709,8 @@ class Translator:
             return self.call(node) + f"({first})"
         if name in BASE and self.own(name) is None:
             return BASE[name](self, node, args, first)
+        if name in DATASET_METHODS and self.own(name) is None:
+            return dataset_method(self, node, args, first)
         if self.own(name) is not None:
             # The script's own function (or a model or layer it built).
             name = self.own(name)
