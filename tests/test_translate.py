@@ -209,6 +209,9 @@ def test_translated_datasets_and_python_interop_run(tmp_path):
     assert i["columns"].tolist() == [[1, 3], [2, 4]]      # as R's cbind
     assert list(i["labels"]) == [2, 2]    # max.col() - 1, as in R
     assert i["elapsed"] >= 0
+    assert i["home"] and "KERAS_HOME" not in os.environ
+    assert i["last_two"] == (2, 3)
+    assert tuple(i["dense"].shape) == (1, 2)
 
 
 def test_callback_classes_count_epochs_from_one_as_keras3_does(capsys):

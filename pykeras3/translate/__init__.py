@@ -88,7 +88,7 @@ def translate(text, filename="<R>", markdown=False):
     return Translation(python, translator.statements, translator.todos)
 
 
-_STANDARD = ("os", "pathlib", "shutil", "time")
+_STANDARD = ("os", "pathlib", "shutil", "tempfile", "time")
 # How the output imports the modules it uses.
 _IMPORTS = {"numpy": "import numpy as np",
             "tensorflow": "import tensorflow as tf",

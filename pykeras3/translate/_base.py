@@ -186,6 +186,20 @@ def _head(tr, node, args, first):
     return f"{given['x']}[:{given.get('n', '6')}]"
 
 
+def _tail(tr, node, args, first):
+    given = _named(tr, node, args, first, ["x", "n"], piped=True)
+    if "x" not in given:
+        raise Untranslatable(node)
+    return f"{given['x']}[-{given.get('n', '6')}:]"
+
+
+def _getenv(tr, node, args, first):
+    """Sys.getenv("NAME"): "" when unset, as in R."""
+    values = _positional(tr, node, args, first, 1)
+    tr.modules.add("os")
+    return f'os.environ.get({values[0]}, "")'
+
+
 def _sample(tr, node, args, first):
     """sample(x, size, replace): NumPy's permutation or choice.  When `x`
     is a count (a number, nrow(), length(), ...) R draws from 1..x; the
@@ -386,6 +400,10 @@ BASE = {
     "dim": _one("{x}.shape"),
     "invisible": _one("{x}"),
     "seq_along": _seq_along,
+    "tail": _tail,
+    "Sys.getenv": _getenv,
+    "tempdir": _module_call("tempfile", "tempfile.gettempdir", 0),
+    "tempfile": _module_call("tempfile", "tempfile.mktemp", 0),
     "sample": _sample,
     "sample.int": _sample,
 }

@@ -243,6 +243,8 @@ class Translator:
                         + self.message_text(node) + ")"]
             if name == "stopifnot":
                 return self.stopifnot(node, pad)
+            if name in ("Sys.setenv", "Sys.unsetenv"):
+                return self.environment(node, name, pad)
             if name == "with":
                 return self.with_statement(node, depth)
             if name == "loop" and len(self.arguments(node)) == 1 and \
@@ -275,6 +277,19 @@ class Translator:
         if kind == "braced_expression":
             return self.block(node, depth)
         return [pad + self.expr(node)]
+
+    def environment(self, node, name, pad):
+        """Sys.setenv(NAME = "value") / Sys.unsetenv("NAME"): os.environ."""
+        self.modules.add("os")
+        out = []
+        for key, value in self.arguments(node):
+            if name == "Sys.setenv" and key is not None:
+                out.append(pad + f'os.environ["{key}"] = {self.expr(value)}')
+            elif name == "Sys.unsetenv" and key is None:
+                out.append(pad + f"os.environ.pop({self.expr(value)}, None)")
+            else:
+                raise Untranslatable(node)
+        return out or [pad + "pass"]
 
     def with_statement(self, node, depth):
         """with(context %as% name, { body }) -> `with context as name:`."""
@@ -485,7 +500,7 @@ class Translator:
             op = text_of(node.child_by_field_name("operator"))
             if op in ("<-", "=", "->", "<<-", "%<>%", "%<-%"):
                 return False
-        if node.type == "call" and self.function_name(node) in (
+        if node.type == "call" and self.function_name_or_none(node) in (
                 "return", "stop", "print", "cat", "message", "library"):
             return False
         return True
@@ -697,6 +712,11 @@ class Translator:
         function = node.child_by_field_name("function")
         args = self.arguments(node)
         rendered = [] if first is None else [first]
+        if function is not None and function.type == "call":
+            # f(...)(x): calling what a call returns.
+            return wrapped(self.call(function), rendered + [
+                self.expr(v) if n is None else f"{py_name(n)}={self.expr(v)}"
+                for n, v in args])
         if function is not None and function.type == "extract_operator":
             # obj$method(...): a Python method, called as it is.
             rendered += [self.expr(value) if arg_name is None else

@@ -21,3 +21,8 @@ rows <- rbind(c(1, 2, 3), c(4, 5, 6))
 columns <- cbind(c(1, 2), c(3, 4))
 labels <- max.col(rows) - 1L
 elapsed <- Sys.time() - start
+Sys.setenv(KERAS_HOME = tempdir())
+home <- Sys.getenv("KERAS_HOME")
+Sys.unsetenv("KERAS_HOME")
+last_two <- tail(c(1, 2, 3), 2)
+dense <- layer_dense(units = 2)(op_ones(c(1, 3)))

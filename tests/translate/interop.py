@@ -1,10 +1,13 @@
 # Translated from R by `python -m pykeras3 translate`.
+import os
+import tempfile
 import time
 
 import numpy as np
 import tensorflow as tf
 from pykeras3 import (
-    keras_model_sequential, layer_dense, op_mean, optimizer_sgd, shape,
+    keras_model_sequential, layer_dense, op_mean, op_ones, optimizer_sgd,
+    shape,
 )
 
 tf_zeros = tf.zeros(shape(2, 3))
@@ -31,3 +34,8 @@ rows = np.vstack([(1, 2, 3), (4, 5, 6)])
 columns = np.column_stack([(1, 2), (3, 4)])
 labels = np.argmax(rows, axis=1) + 1 - 1
 elapsed = time.time() - start
+os.environ["KERAS_HOME"] = tempfile.gettempdir()
+home = os.environ.get("KERAS_HOME", "")
+os.environ.pop("KERAS_HOME", None)
+last_two = (1, 2, 3)[-2:]
+dense = layer_dense(units=2)(op_ones((1, 3)))
