@@ -76,6 +76,30 @@ def test_any_input_the_parser_accepts_gives_valid_python(text):
     ast.parse(translate(text).python)
 
 
+@pytest.mark.parametrize("source", PAIRS + SCRIPTS, ids=os.path.basename)
+def test_every_prefix_of_a_script_gives_valid_python_or_a_located_error(
+        source):
+    # Cut each corpus file after every line (and in the middle of each
+    # line): what the parser accepts must translate to valid Python, what
+    # it rejects must be an RSyntaxError with a line and column inside.
+    text = open(source, encoding="utf-8").read()
+    markdown = not source.endswith(".R")
+    lines = text.splitlines(keepends=True)
+    cuts = set()
+    for i in range(len(lines)):
+        head = "".join(lines[:i])
+        cuts.add(head + lines[i])
+        cuts.add(head + lines[i][:len(lines[i]) // 2])
+    for cut in sorted(cuts):
+        try:
+            result = translate(cut, filename="cut.R", markdown=markdown)
+        except RSyntaxError as err:
+            assert 1 <= err.line <= cut.count("\n") + 1, (cut, err)
+            assert err.column >= 1
+            continue
+        ast.parse(result.python)
+
+
 def test_the_r_to_python_index_shifts():
     python = translate(
         "library(keras3)\n"
