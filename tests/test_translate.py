@@ -198,6 +198,7 @@ def test_translated_vectors_and_subscripts_compute_what_r_computes(tmp_path):
     assert s["column"].shape == (4,) and (s["column"] == x[:, 2, 0]).all()
     assert s["rest"].shape == (3, 3, 2) and (s["rest"] == x[1:]).all()
     assert list(s["tail3"]) == [1, 9, 3]
+    assert list(s["no_second"]) == [5, 9, 3]
     assert list(s["picked"]) == [5, 9]
     assert list(s["big"]) == [5, 9, 3] and list(s["not_big"]) == [1]
     assert set(s["drawn"]) <= {5, 1, 9, 3} and len(s["drawn"]) == 2

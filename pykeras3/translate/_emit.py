@@ -94,6 +94,7 @@ class Translator:
         self.numeric = set()            # names used in vector arithmetic
         self.dots = False               # inside a function with `...`
         self.layer_classes = set()      # Layer()/Model() classes it builds
+        self.assigning = False          # rendering an assignment target
         self.statements = 0
         self.todos = 0
 
@@ -841,11 +842,27 @@ class Translator:
                 raise Untranslatable(node)
             dropped = self.position(slots[axis].child_by_field_name("rhs"),
                                     node)
+            if dropped == "0":
+                # Without the first: a slice, which keeps a tuple (a shape)
+                # a tuple.
+                rendered = [":"] * len(slots)
+                rendered[axis] = "1:"
+                return self.copied(node, f"{target}[{', '.join(rendered)}]")
             self.modules.add("numpy")
             return f"np.delete({target}, {dropped}, axis={axis})"
         rendered = [":" if s is None else self.position(s, node, not double)
                     for s in slots]
-        return f"{target}[{', '.join(rendered)}]"
+        text = f"{target}[{', '.join(rendered)}]"
+        return self.copied(node, text) if any(":" in r for r in rendered) \
+            else text
+
+    def copied(self, node, text):
+        """A slice of an array the script later assigns into: a copy, as
+        R's subsets are (a NumPy slice is a view, which would change)."""
+        if self.key(node.child_by_field_name("function")) in self.mutated \
+                and not self.assigning:
+            return text + ".copy()"
+        return text
 
     def mask(self, index):
         """A logical subscript: element-wise (`!` is `~`), no shift."""
@@ -960,7 +977,11 @@ class Translator:
         if node.type == "identifier":
             return self.name(node)
         if node.type in ("extract_operator", "subset2", "subset"):
-            return self.expr(node)
+            self.assigning = True
+            try:
+                return self.expr(node)
+            finally:
+                self.assigning = False
         raise Untranslatable(node)
 
     def unpack_target(self, node, nested=False):

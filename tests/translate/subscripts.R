@@ -5,6 +5,7 @@ block <- x[1:2, , ]
 rest <- x[-1, , ]
 v <- c(5, 1, 9, 3)
 tail3 <- v[-1]
+no_second <- v[-2]
 picked <- v[c(1, 3)]
 big <- v[v > 2]
 not_big <- v[!(v > 2)]

@@ -5,9 +5,10 @@ x = np.reshape(np.random.uniform(size=24), (4, 3, 2), order="F")
 row = x[1, :, :]
 column = x[:, 2, 0]
 block = x[0:2, :, :]
-rest = np.delete(x, 0, axis=0)
+rest = x[1:, :, :]
 v = np.array([5, 1, 9, 3])
-tail3 = np.delete(v, 0, axis=0)
+tail3 = v[1:].copy()
+no_second = np.delete(v, 1, axis=0)
 picked = v[[0, 2]]
 big = v[v > 2]
 not_big = v[~(v > 2)]
