@@ -741,17 +741,30 @@ class Translator:
             shifts = self.zero_based.get(name, {})
         else:
             raise Untranslatable(node)
-        positional = _parameters(name) if shifts else []
+        params = _parameters(name) if name in self.exports else []
         skip = 0 if first is None else 1
-        for position, (arg_name, value) in enumerate(args):
+        named = [a for a, _v in args if a is not None]
+        count = sum(a is None for a, _v in args)
+        # R matches named arguments first, then fills the other parameters
+        # in order: where Python would not, the positional ones are named.
+        free = [p for p in params[skip:] if p not in named]
+        names = [a for a, _v in args]
+        after_named = named and None in names[names.index(named[0]):]
+        by_name = bool(after_named) or any(
+            p in named for p in params[skip:skip + count])
+        index = 0
+        for arg_name, value in args:
             text = self.expr(value)
             known = arg_name
-            if known is None and position + skip < len(positional):
-                known = positional[position + skip]
+            if arg_name is None:
+                known = free[index] if index < len(free) else None
+                index += 1
             if known is not None and known in shifts:
                 text = _shifted(shifts[known], value, text)
-            rendered.append(text if arg_name is None
-                            else f"{py_name(arg_name)}={text}")
+            if arg_name is None and not (by_name and known is not None):
+                rendered.append(text)
+            else:
+                rendered.append(f"{py_name(known)}={text}")
         return wrapped(name, rendered)
 
     def own(self, name):

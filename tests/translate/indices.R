@@ -8,3 +8,4 @@ cfg <- list(units = 4)
 units <- cfg$units
 w <- model$layers[[i]]
 part <- v[2:3]
+noise <- random_integer(0, 10, shape = c(2, 2))
