@@ -16,6 +16,7 @@ from pykeras3 import (clear_session, get_source_inputs, initializer_ones,
 
 @pytest.mark.parametrize("free_memory", [True, False])
 def test_clear_session_restarts_layer_names(free_memory):
+    clear_session()          # whatever earlier tests in this process made
     layer_dense(units=1), layer_dense(units=1)
     assert layer_dense(units=1).name == "dense_2"
     assert clear_session(free_memory=free_memory) is None
