@@ -228,6 +228,8 @@ def test_translated_datasets_and_python_interop_run(tmp_path):
     assert len(list(d["first_batches"])) == 2
     a, b = d["batch"]
     assert tuple(a.shape) == (8, 3) and float(a.numpy().max()) <= 2.0
+    text, label = next(iter(d["labelled"]))
+    assert tuple(text.shape) == (1,) and float(label) == 1.0
     i = run_pair("interop", tmp_path)
     assert float(i["loss"]) >= 0
     assert i["rows"].shape == (2, 3)

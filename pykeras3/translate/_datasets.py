@@ -71,7 +71,10 @@ def constructed(tr, node, value):
     tr.modules.add("tensorflow")
     if value.type == "call" and tr.function_name_or_none(value) == \
             "list" and all(n is None for n, _v in tr.arguments(value)):
-        items = [tr.expr(v) for _n, v in tr.arguments(value)]
+        # An R vector among the parts is an array (a tuple would be a
+        # structure of scalars to tf.data).
+        items = [tr.as_array(v) if tr.is_vector_literal(v) else tr.expr(v)
+                 for _n, v in tr.arguments(value)]
         data = "(" + ", ".join(items) + ("," if len(items) == 1
                                          else "") + ")"
     else:

@@ -12,3 +12,4 @@ scaled <- list(x, y) |>
   dataset_prefetch()
 first_batches <- dataset_take(train, 2)
 batch <- as_iterator(scaled) |> iter_next()
+labelled <- tensor_slices_dataset(list(rbind("a b", "c d"), c(1, 0)))

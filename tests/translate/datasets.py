@@ -17,3 +17,6 @@ scaled = (
 )
 first_batches = train.take(2)
 batch = next(iter(scaled), None)
+labelled = tf.data.Dataset.from_tensor_slices(
+    (np.vstack(["a b", "c d"]), np.array([1, 0]))
+)
