@@ -71,6 +71,7 @@ def test_r_syntax_errors_are_located(text, line, column):
     "function(x) { a; b }", "r\"(raw)\"", "a %o% b", "x$`weird name`",
     "repeat { break }", "if (a) b", "lapply(x)", "cat(sep = '-', 1)",
     "print('{x}')", "paste0('{', x, '}')", "list(a = 1, 2)", "c(a = 1)", "T & F",
+    "f <- function(x) { y <<- 1 }", "if (a) { y <<- 1 } else { z <<- 2 }",
 ])
 def test_any_input_the_parser_accepts_gives_valid_python(text):
     ast.parse(translate(text).python)

@@ -325,7 +325,9 @@ class Translator:
         out = []
         for child in children:
             out += self.statement_or_todo(child, depth, self._source)
-        return out or [INDENT * depth + "pass"]
+        if all(line.lstrip().startswith("#") for line in out):
+            out.append(INDENT * depth + "pass")   # only comments or TODOs
+        return out
 
     def assignment(self, lhs, rhs, depth):
         pad = INDENT * depth
@@ -491,7 +493,9 @@ class Translator:
                 inner += last
         finally:
             self.dots = dots
-        return [head] + (inner or [INDENT * (depth + 1) + "pass"])
+        if all(line.lstrip().startswith("#") for line in inner):
+            inner.append(INDENT * (depth + 1) + "pass")
+        return [head] + inner
 
     def is_value(self, node):
         if node.type in ("if_statement", "for_statement", "while_statement",
@@ -937,6 +941,8 @@ class Translator:
 
     def function_name(self, node):
         function = node.child_by_field_name("function")
+        if function is not None and function.type == "return":
+            return "return"               # return(...): a keyword in R
         if function is None or function.type not in ("identifier",
                                                       "namespace_operator"):
             raise Untranslatable(node)

@@ -13,3 +13,12 @@ def square(v):
 nine = square(3)
 doubled = list(map(lambda x: x * 2, (1, 2, 3)))
 halves = list(map(lambda x: x / 2, (2, 4)))
+
+
+def clip(x, limit=1):
+    if x > limit:
+        return limit
+    return x
+
+
+clipped = clip(3)
