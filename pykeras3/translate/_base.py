@@ -144,16 +144,6 @@ def _map(tr, node, args, first):
     return f"list(map({values[1]}, {values[0]}))"
 
 
-def _which_max(python):
-    def which(tr, node, args, first):
-        values = _positional(tr, node, args, first, 1)
-        tr.modules.add("numpy")
-        # 0-based, like pykeras3's op_argmax(): a name bound to it is
-        # used as an index without the shift (see `zero_indices`).
-        return f"int({python}({values[0]}))"
-    return which
-
-
 def _seq(tr, node, args, first):
     given = _named(tr, node, args, first, ["from", "to", "by",
                                             "length.out"])
@@ -191,13 +181,6 @@ def _tail(tr, node, args, first):
     if "x" not in given:
         raise Untranslatable(node)
     return f"{given['x']}[-{given.get('n', '6')}:]"
-
-
-def _getenv(tr, node, args, first):
-    """Sys.getenv("NAME"): "" when unset, as in R."""
-    values = _positional(tr, node, args, first, 1)
-    tr.modules.add("os")
-    return f'os.environ.get({values[0]}, "")'
 
 
 def _sample(tr, node, args, first):
@@ -241,15 +224,12 @@ def gives_positions(tr, node):
     return False
 
 
-def _seq_along(tr, node, args, first):
-    values = _positional(tr, node, args, first, 1)
-    return f"range(1, len({values[0]}) + 1)"
-
-
-def _one(template):
+def _one(template, module=None):
     """A base R function of one argument (piped or not) whose Python
-    spelling is `template` with `{x}` in it."""
+    spelling is `template` with `{x}` in it, using `module`."""
     def one(tr, node, args, first):
+        if module:
+            tr.modules.add(module)
         return template.format(x=_positional(tr, node, args, first, 1)[0])
     return one
 
@@ -289,32 +269,6 @@ def _dir_create(tr, node, args, first):
         raise Untranslatable(node)
     tr.modules.add("os")
     return f"os.makedirs({given['path']}, exist_ok=True)"
-
-
-def _os_path(python, arity=None):
-    def call(tr, node, args, first):
-        values = _positional(tr, node, args, first, arity)
-        tr.modules.add("os")
-        return f"{python}({', '.join(values)})"
-    return call
-
-
-def _module_call(module, python, arity=None):
-    """A call of `python` from `module` (imported as the output's
-    header says), positional arguments as they are."""
-    def call(tr, node, args, first):
-        values = _positional(tr, node, args, first, arity)
-        tr.modules.add(module)
-        return f"{python}({', '.join(values)})"
-    return call
-
-
-def _one_numpy(template):
-    """One argument into a NumPy expression (`{x}` in `template`)."""
-    def one(tr, node, args, first):
-        tr.modules.add("numpy")
-        return template.format(x=_positional(tr, node, args, first, 1)[0])
-    return one
 
 
 def _stack(python):
@@ -365,8 +319,10 @@ SHOWN = {"head", "dim", "nrow", "ncol", "length", "sum", "mean", "max",
 
 
 BASE = {
-    "which.max": _which_max("np.argmax"),
-    "which.min": _which_max("np.argmin"),
+    # 0-based, like pykeras3's op_argmax(): a name bound to it is used as
+    # an index without the shift (see `gives_positions`).
+    "which.max": _one("int(np.argmax({x}))", "numpy"),
+    "which.min": _one("int(np.argmin({x}))", "numpy"),
     "seq": _seq,
     "rep": _rep,
     "head": _head,
@@ -399,11 +355,12 @@ BASE = {
     "ncol": _one("{x}.shape[1]"),
     "dim": _one("{x}.shape"),
     "invisible": _one("{x}"),
-    "seq_along": _seq_along,
+    "seq_along": _one("range(1, len({x}) + 1)"),
     "tail": _tail,
-    "Sys.getenv": _getenv,
-    "tempdir": _module_call("tempfile", "tempfile.gettempdir", 0),
-    "tempfile": _module_call("tempfile", "tempfile.mktemp", 0),
+    # "" when unset, as in R.
+    "Sys.getenv": _one('os.environ.get({x}, "")', "os"),
+    "tempdir": _simple("tempfile.gettempdir", "tempfile", 0),
+    "tempfile": _simple("tempfile.mktemp", "tempfile", 0),
     "sample": _sample,
     "sample.int": _sample,
 }
@@ -412,21 +369,21 @@ BASE.update({name: constructor for name in CONSTRUCTORS})
 BASE.update({
     "rbind": _stack("np.vstack"),
     "cbind": _stack("np.column_stack"),
-    "Sys.time": _module_call("time", "time.time", 0),
-    "max.col": _one_numpy("np.argmax({x}, axis=1) + 1"),
-    "dir.exists": _os_path("os.path.isdir", 1),
+    "Sys.time": _simple("time.time", "time", 0),
+    "max.col": _one("np.argmax({x}, axis=1) + 1", "numpy"),
+    "dir.exists": _simple("os.path.isdir", "os", 1),
     "dir_create": _dir_create,
     "zip_lists": _zip_lists,
     "as_iterator": _one("iter({x})"),
     "iter_next": _one("next({x}, None)"),
-    "np_array": _module_call("numpy", "np.asarray", 1),
-    "as.array": _module_call("numpy", "np.asarray", 1),
-    "tf_function": _module_call("tensorflow", "tf.function"),
+    "np_array": _simple("np.asarray", "numpy", 1),
+    "as.array": _simple("np.asarray", "numpy", 1),
+    "tf_function": _simple("tf.function", "tensorflow"),
     "use_backend": _use_backend,
-    "file.path": _os_path("os.path.join"),
-    "file.exists": _os_path("os.path.exists", 1),
-    "basename": _os_path("os.path.basename", 1),
-    "dirname": _os_path("os.path.dirname", 1),
+    "file.path": _simple("os.path.join", "os"),
+    "file.exists": _simple("os.path.exists", "os", 1),
+    "basename": _simple("os.path.basename", "os", 1),
+    "dirname": _simple("os.path.dirname", "os", 1),
     "unlink": _unlink,
     "dir.create": _dir_create,
     "list.files": _list_files,

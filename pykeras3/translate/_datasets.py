@@ -5,7 +5,7 @@ is `ds.batch(64)`; in a pipe, a chain of methods)."""
 
 from __future__ import annotations
 
-from ._python import Untranslatable
+from ._python import Untranslatable, tokens
 
 # tfdatasets verb -> (tf.data method, its parameters after the dataset).
 METHODS = {
@@ -88,18 +88,11 @@ def chained(text):
     a line."""
     if len(text) <= 70 or ")." not in text:
         return text
-    parts, depth, start, quote = [], 0, 0, None
-    for i, char in enumerate(text):
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "." and depth == 0 and i and text[i - 1] == ")":
-            parts.append(text[start:i])
-            start = i
+    parts, start, previous = [], 0, None
+    for offset, string, depth in tokens(text):
+        if string == "." and depth == 0 and previous == ")":
+            parts.append(text[start:offset])
+            start = offset
+        previous = string
     parts.append(text[start:])
     return "(\n" + "\n".join("    " + p for p in parts) + "\n)"

@@ -14,6 +14,8 @@ shift written out (`x[[i]]` -> `x[i - 1]`).
 
 from __future__ import annotations
 
+import functools
+
 from ._base import BASE, DICTS, SHOWN, gives_positions
 from ._classes import BUILDERS, class_def
 from ._datasets import METHODS as DATASET_METHODS
@@ -22,7 +24,7 @@ from ._datasets import chained, constructed
 from ._datasets import method as dataset_method
 from ._strings import concat, fstring
 from ._python import (INDENT, NUMBER, Untranslatable, minus_one, parses,
-                      plus_one, py_name, wrapped)
+                      plus_one, py_name, tokens, wrapped)
 from ._r import RSyntaxError, parse, text_of
 
 # R's operators with a Python spelling (the others are TODOs).
@@ -70,12 +72,11 @@ def _inner_comments(node):
 
 def _grouped(text):
     """`text` in parentheses unless it already is one group."""
-    depth = 0
-    for i, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and (i < len(text) - 1 or char != ")"):
-            return f"({text})"
-    return text
+    outer = [offset for offset, string, depth in tokens(text)
+             if depth == 0 and string in ("(", ")")]
+    if outer[:1] == [0] and len(outer) == 2 and outer[1] == len(text) - 1:
+        return text
+    return f"({text})"
 
 
 class Translator:
@@ -1080,6 +1081,7 @@ def _shifted(converter, node, text):
     return text
 
 
+@functools.lru_cache(maxsize=None)
 def _parameters(name):
     """The positional parameter names of pykeras3's `name`, with keras3's
     spelling (`from_` is keras3's `from`)."""
@@ -1089,7 +1091,7 @@ def _parameters(name):
     try:
         signature = inspect.signature(getattr(pykeras3, name))
     except (AttributeError, TypeError, ValueError):
-        return []
-    return [p.name.rstrip("_") for p in signature.parameters.values()
-            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        return ()
+    return tuple(p.name.rstrip("_") for p in signature.parameters.values()
+                 if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
 

@@ -107,31 +107,49 @@ def fitted(line, width=79):
     return out
 
 
-def _brackets(line):
-    """The (open, close) offsets of the outermost bracket pairs of one
-    line of Python, and the offsets of the commas and of the `for`/`if`
-    of comprehensions one level inside brackets; brackets inside strings
-    are not brackets."""
+def tokens(text):
+    """[(offset, string, depth)] of the tokens of Python `text` (brackets
+    inside strings are not brackets); `depth` is how many brackets
+    enclose the token (an opening or closing bracket is outside its
+    own pair).  An unfinished text gives the tokens read so far."""
     import io
     import tokenize
 
-    pairs, commas, clauses, stack = [], [], [], []
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    out, depth = [], 0
     try:
-        for token in tokenize.generate_tokens(io.StringIO(line).readline):
-            column = token.start[1]
-            if token.type == tokenize.NAME and token.string in ("for", "if") \
-                    and len(stack) == 1:
-                clauses.append(column)
-            if token.type != tokenize.OP:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type in (tokenize.NEWLINE, tokenize.NL,
+                              tokenize.ENDMARKER, tokenize.INDENT,
+                              tokenize.DEDENT):
                 continue
-            if token.string in "([{":
-                stack.append(column)
-            elif token.string in ")]}" and stack:
-                opened = stack.pop()
-                if not stack:
-                    pairs.append((opened, column))
-            elif token.string == "," and len(stack) == 1:
-                commas.append(column)
+            row, column = token.start
+            string = token.string if token.type == tokenize.OP else \
+                token.string if token.type == tokenize.NAME else ""
+            if string in (")", "]", "}") and depth:
+                depth -= 1
+            out.append((starts[row - 1] + column, string, depth))
+            if string in ("(", "[", "{"):
+                depth += 1
     except (tokenize.TokenError, IndentationError, SyntaxError):
         pass
+    return out
+
+
+def _brackets(line):
+    """The (open, close) offsets of the outermost bracket pairs of one
+    line of Python, and the offsets of the commas and of the `for`/`if`
+    of comprehensions one level inside brackets."""
+    pairs, commas, clauses, opened = [], [], [], None
+    for offset, string, depth in tokens(line):
+        if depth == 0 and string in ("(", "[", "{"):
+            opened = offset
+        elif depth == 0 and string in (")", "]", "}") and opened is not None:
+            pairs.append((opened, offset))
+        elif depth == 1 and string == ",":
+            commas.append(offset)
+        elif depth == 1 and string in ("for", "if"):
+            clauses.append(offset)
     return pairs, commas, clauses
