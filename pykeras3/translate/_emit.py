@@ -353,15 +353,15 @@ class Translator:
         if key is None:
             return [pad + f"{self.target(lhs)} = {self.expr(rhs)}"]
         vector = self.is_vector_literal(rhs)
+        # A c() the script assigns into or grows: a list.
+        grown = vector and key in self.mutated and key not in self.numeric
+        items = self.arguments(rhs) if vector else []
         if vector and key in self.numeric:
             value = self.as_array(rhs)     # used in vector arithmetic
-        elif vector and key in self.mutated and not (
-                self.arguments(rhs) and self.key(
-                    self.arguments(rhs)[0][1]) in self.lists):
-            value = "[" + ", ".join(self.expr(v) for _n, v in
-                                    self.arguments(rhs)) + "]"
+        elif grown and not (items and self.key(items[0][1]) in self.lists):
+            value = "[" + ", ".join(self.expr(v) for _n, v in items) + "]"
         else:
-            value = self.expr(rhs)
+            value = self.expr(rhs)         # c(x, v) of a list: x + [v]
         if lhs.type == "identifier":
             self.defined.add(key)
         for kinds in (self.dicts, self.histories, self.zero_indices,
@@ -373,9 +373,8 @@ class Translator:
             self.dicts.add(key)
         elif self.last_function(rhs) == "fit":
             self.histories.add(key)
-        elif value.startswith("[") or (
-                vector and key in self.mutated and "np.array" not in value):
-            self.lists.add(key)          # a list the script grows
+        elif grown or value.startswith("["):
+            self.lists.add(key)          # a list (it may grow)
         return [pad + f"{self.target(lhs)} = {value}"]
 
     def key(self, node):
